@@ -1,0 +1,81 @@
+"""The spaCy ``Doc`` as carrier of every layer.
+
+Annotators read and write these extension attributes; the record builder
+turns them into a ``Record``. Layer items are the record's own pydantic
+models, so what an annotator assigns is what the user gets.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..ingest.article import Article
+
+__all__ = ["LAYERS", "DocContext", "register_extensions", "start_doc", "in_body", "body_spans"]
+
+LAYERS = ("dateline", "credits", "entities", "quotes", "events", "not_body")
+
+
+@dataclass
+class DocContext:
+    """What annotators know about the article besides its text."""
+
+    article: Article
+    language: str
+    language_confidence: float = 1.0
+    reference_date: str | None = None  # ISO date events and relative dates anchor to
+    warnings: list[str] = field(default_factory=list)
+    _not_body_starts: list[int] | None = None
+
+    @property
+    def body_start(self) -> int:
+        return self.article.body_start
+
+    @property
+    def published(self) -> str | None:
+        return self.article.published
+
+
+def register_extensions() -> None:
+    if not Doc.has_extension("context"):
+        Doc.set_extension("context", default=None)
+    for layer in LAYERS:
+        if not Doc.has_extension(layer):
+            Doc.set_extension(layer, default=None)
+
+
+def start_doc(doc: Doc, context: DocContext) -> Doc:
+    """Give a fresh doc its context and empty layers."""
+    doc._.context = context
+    doc._.dateline = None
+    for layer in ("credits", "entities", "quotes", "events", "not_body"):
+        setattr(doc._, layer, [])
+    return doc
+
+
+def body_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The stretches of text not marked as non-body, in order."""
+    spans, cursor = [], 0
+    for item in sorted(doc._.not_body or [], key=lambda n: n.start):
+        if item.start > cursor:
+            spans.append((cursor, item.start))
+        cursor = max(cursor, item.end)
+    if cursor < len(doc.text):
+        spans.append((cursor, len(doc.text)))
+    return spans
+
+
+def in_body(doc: Doc, start: int, end: int | None = None) -> bool:
+    """False when [start, end) overlaps a non-body span."""
+    end = start + 1 if end is None else end
+    items = sorted(doc._.not_body or [], key=lambda n: n.start)
+    starts = [n.start for n in items]
+    index = bisect.bisect_right(starts, start) - 1
+    for item in items[max(index, 0):]:
+        if item.start >= end:
+            break
+        if item.end > start:
+            return False
+    return True

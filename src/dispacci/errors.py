@@ -1,0 +1,77 @@
+"""Every error dispacci raises, with a code, the input it concerns and the fix.
+
+User errors (bad input, bad options, bad resource files) are ``DispacciError``
+subclasses; the CLI prints them as one line and exits non-zero. Anything else
+is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "DispacciError",
+    "InputError",
+    "ResourceError",
+    "ConfigError",
+    "StoreError",
+    "Errors",
+]
+
+
+class DispacciError(Exception):
+    """Base of all user-facing errors: ``[E###] input: reason``."""
+
+    exit_code = 1
+
+    def __init__(self, code: str, message: str, *, source: str | None = None):
+        self.code = code
+        self.message = message
+        self.source = source
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"[{self.code}] {where}{self.message}"
+
+
+class InputError(DispacciError):
+    """An article that cannot be read or analysed."""
+
+    exit_code = 2
+
+
+class ResourceError(DispacciError):
+    """A data file (actors, patterns, cue words) that does not validate."""
+
+    exit_code = 3
+
+
+class ConfigError(DispacciError):
+    """An option or setting with an invalid value."""
+
+    exit_code = 4
+
+
+class StoreError(DispacciError):
+    """A database that cannot be opened, migrated or written."""
+
+    exit_code = 5
+
+
+class Errors:
+    """Message templates, one per code, so wording lives in one place."""
+
+    E001 = "file is empty"
+    E002 = "looks binary, not text (NUL bytes or control characters); give a text, HTML, JSONL or CSV file"
+    E003 = "is {size:,} characters, over the limit of {limit:,}; raise it with --max-chars"
+    E004 = "cannot be decoded as text (tried UTF-8 and detected encodings)"
+    E005 = "HTML page has no extractable article text"
+    E006 = "line {line}: not a JSON object ({reason})"
+    E007 = "line {line}: record has no 'text' field; expected keys: title, text, url, published"
+    E008 = "CSV has no 'text' column; found columns: {columns}"
+    E009 = "no such file or directory"
+    E010 = "no article text after normalisation"
+    E011 = "unknown input format {fmt!r}; valid formats: {valid}"
+    E012 = "cannot be read: {reason}"
+    E020 = "unknown language {lang!r}; valid: an ISO 639-1 code such as {examples}"
+    E021 = "unknown annotator {name!r}; valid annotators: {valid}"
+    E022 = "published date {value!r} is not an ISO 8601 date (YYYY-MM-DD)"
+    E030 = "{reason}"

@@ -1,0 +1,170 @@
+"""The pipeline: ingest → normalise → annotate → record.
+
+Annotators are spaCy components declared by name (``@Language.factory``) in
+``dispacci.annotate``; a ``Pipeline`` builds one blank spaCy pipeline per
+language on first use, adds the annotators in order and reuses them for every
+article, so models and resources are loaded once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+
+from .errors import ConfigError, DispacciError, Errors, InputError
+from .ingest.article import Article
+from .ingest.decode import DEFAULT_MAX_CHARS, check_size, normalise_text
+from .ingest.readers import read_text
+from .record import Record, Source
+
+__all__ = ["Pipeline", "analyze", "record_id"]
+
+
+
+def record_id(title: str | None, body: str) -> str:
+    """Stable content id: same normalised title and body, same id."""
+    normalised = " ".join((title or "").split()) + "\n" + " ".join(body.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:20]
+
+
+class Pipeline:
+    """Analyse articles into records. Create once, use for many articles.
+
+    ``annotators`` names the components to run (default: all); ``resources``
+    lists extra folders with user data files; ``language`` forces a language
+    instead of identifying it.
+    """
+
+    def __init__(self, annotators: Sequence[str] | None = None, *, resources: Sequence[str] = (),
+                 language: str | None = None, max_chars: int = DEFAULT_MAX_CHARS):
+        from .annotate import available_annotators, default_annotators, register_extensions
+        from .annotate.language import LanguageIdentifier
+
+        register_extensions()
+        valid = available_annotators()
+        self.annotators = tuple(annotators) if annotators is not None else default_annotators()
+        for name in self.annotators:
+            if name not in valid:
+                raise ConfigError("E021", Errors.E021.format(name=name, valid=", ".join(valid)))
+        self.resources = tuple(str(r) for r in resources)
+        self.language = language
+        self.max_chars = max_chars
+        self.identifier = LanguageIdentifier()
+        self._nlps: dict = {}
+        self._lock = threading.Lock()
+
+    def nlp(self, lang: str):
+        """The spaCy pipeline for ``lang``, built on first use."""
+        with self._lock:
+            if lang not in self._nlps:
+                self._nlps[lang] = self._build(lang)
+            return self._nlps[lang]
+
+    def _build(self, lang: str):
+        import spacy
+
+        try:
+            nlp = spacy.blank(lang)
+        except (ImportError, KeyError, ValueError):
+            nlp = spacy.blank("xx")
+        for name in self.annotators:
+            nlp.add_pipe(name, config={"resources": list(self.resources)})
+        return nlp
+
+    def analyze(self, text: str, *, title: str | None = None, url: str | None = None,
+                published: str | dt.date | None = None, language: str | None = None,
+                path: str | None = None, publisher: str | None = None) -> Record:
+        """Analyse one article. ``text`` is the body, or the whole plain-text/HTML
+        file when ``title`` is None."""
+        source = path or url or "<text>"
+        if title is None:
+            article = read_text(text, source=source)
+        else:
+            article = Article.from_parts(title, normalise_text(text))
+        article.path = path or article.path
+        article.url = url or article.url
+        article.publisher = publisher or article.publisher
+        article.published = _iso_date(published, source) or article.published
+        article.language = language or article.language
+        return self.analyze_article(article)
+
+    def analyze_article(self, article: Article) -> Record:
+        from .annotate.doc import DocContext, start_doc
+        from .annotate.record import build_record
+
+        name = article.name
+        article.published = _iso_date_or_none(article.published)
+        if not article.text.strip():
+            raise InputError("E010", Errors.E010, source=name)
+        check_size(article.text, source=name, max_chars=self.max_chars)
+        lang, confidence = self._language(article)
+        nlp = self.nlp(lang)
+        doc = nlp.make_doc(article.text)
+        context = DocContext(article=article, language=lang, language_confidence=confidence,
+                             warnings=list(article.warnings))
+        if confidence < 0.5 and not (article.language or self.language):
+            context.warnings.append(f"language uncertain: {lang} with confidence {confidence:.2f}")
+        start_doc(doc, context)
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        return build_record(doc, record_id(article.title, article.text[article.body_start:]))
+
+    def pipe(self, items: Iterable[str | Article], *, errors: str = "raise") -> Iterator[Record | DispacciError]:
+        """Analyse many articles. With ``errors="return"`` a bad item yields its
+        error instead of stopping the batch."""
+        for item in items:
+            try:
+                if isinstance(item, DispacciError):
+                    raise item
+                yield self.analyze_article(item) if isinstance(item, Article) else self.analyze(item)
+            except DispacciError as error:
+                if errors != "return":
+                    raise
+                yield error
+
+    def _language(self, article: Article) -> tuple[str, float]:
+        forced = article.language or self.language
+        if forced:
+            return _check_language(forced), 1.0
+        guess = self.identifier.identify(article.text)
+        return guess.code, guess.confidence
+
+
+def _check_language(code: str) -> str:
+    code = code.strip().lower()
+    if not (2 <= len(code) <= 3 and code.isalpha()):
+        raise ConfigError("E020", Errors.E020.format(lang=code, examples="it, en, fr, de, es, ru"))
+    return code
+
+
+def _iso_date(value, source: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise InputError("E022", Errors.E022.format(value=value), source=source) from None
+
+
+def _iso_date_or_none(value) -> str | None:
+    try:
+        return _iso_date(value, "")
+    except InputError:
+        return None
+
+
+_default: Pipeline | None = None
+
+
+def analyze(text: str, *, title: str | None = None, url: str | None = None, published=None,
+            language: str | None = None) -> Record:
+    """Analyse one article with a shared default pipeline."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default.analyze(text, title=title, url=url, published=published, language=language)

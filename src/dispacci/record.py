@@ -1,0 +1,180 @@
+"""The dispacci record: the one declaration of what an analysed article is.
+
+Every layer is a list of items carrying ``start``/``end`` offsets into
+``Record.text``; ``Record.text[start:end]`` is always the item's span. The JSON
+Schema served by ``dispacci schema`` and the API is exported from these models.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Source",
+    "Span",
+    "Dateline",
+    "Credit",
+    "Entity",
+    "Quote",
+    "EventActor",
+    "Evidence",
+    "Event",
+    "NotBody",
+    "Record",
+    "record_json_schema",
+]
+
+SCHEMA_VERSION = "dispacci.record/1"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(_Model):
+    """A stretch of ``Record.text``."""
+
+    start: int = Field(ge=0, description="offset of the first character in `text`")
+    end: int = Field(ge=0, description="offset after the last character in `text`")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
+
+
+class Source(_Model):
+    """Where the article came from; null where unknown."""
+
+    path: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = Field(None, description="ISO 8601 publication date")
+
+
+class Dateline(Span):
+    """The place and date that open a dispatch, e.g. `Mosca, 2 aprile 2022 –`."""
+
+    place: str = Field(description="the place as written")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3 of the place")
+    date: str | None = Field(None, description="ISO 8601 date")
+    date_text: str | None = Field(None, description="the date as written, if any")
+    year_guessed: bool = Field(False, description="true when the year was not written")
+
+
+class Credit(Span):
+    """A source the text names for its information."""
+
+    name: str = Field(description="canonical name of the credited source")
+    role: Literal["origin", "wire", "publisher"]
+    actor: str | None = None
+    chain: list[str] = Field(default_factory=list)
+
+
+class Entity(Span):
+    """A mention of a person, organisation, country or place."""
+
+    text: str
+    kind: Literal["person", "organization", "country", "location"]
+    canonical: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    roles: list[str] = Field(default_factory=list)
+
+
+class Quote(Span):
+    """Words attributed to a speaker; `start`/`end` cover the quoted text."""
+
+    text: str
+    speaker: str | None = None
+    speaker_actor: str | None = None
+    cue: str | None = None
+    direct: bool = True
+
+
+class EventActor(_Model):
+    name: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    code: str | None = None
+
+
+class Evidence(Span):
+    pass
+
+
+class Event(_Model):
+    source: EventActor
+    target: EventActor | None = None
+    cameo: str
+    plover: str | None = None
+    mode: str | None = None
+    date: str | None = None
+    location: str | None = None
+    topics: list[str] = Field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    evidence: Evidence
+
+
+class NotBody(Span):
+    """Text kept in `text` but judged not to be article body."""
+
+    why: str
+
+
+class Record(_Model):
+    """One analysed article. See the record contract (`docs/record.md`)."""
+
+    schema_: str = Field(SCHEMA_VERSION, alias="schema")
+    id: str
+    source: Source = Field(default_factory=Source)
+    text: str
+    language: str
+    title: str | None = None
+    dateline: Dateline | None = None
+    credits: list[Credit] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    not_body: list[NotBody] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return self.model_dump_json(by_alias=True, indent=indent)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(by_alias=True, mode="json")
+
+    def spans(self) -> list[tuple[str, Span]]:
+        """Every span of the record with the name of its layer."""
+        found: list[tuple[str, Span]] = []
+        if self.dateline:
+            found.append(("dateline", self.dateline))
+        for layer in ("credits", "entities", "quotes", "not_body"):
+            found.extend((layer, item) for item in getattr(self, layer))
+        found.extend(("events", event.evidence) for event in self.events)
+        return found
+
+    @model_validator(mode="after")
+    def _spans_inside_text(self) -> "Record":
+        size = len(self.text)
+        for layer, span in self.spans():
+            if span.end > size:
+                raise ValueError(f"{layer} span {span.start}:{span.end} ends past the text ({size})")
+            quoted = getattr(span, "text", None)
+            if layer in ("entities",) and quoted is not None and self.text[span.start:span.end] != quoted:
+                raise ValueError(f"{layer} span {span.start}:{span.end} is not {quoted!r}")
+        return self
+
+
+def record_json_schema() -> dict:
+    """The JSON Schema of the record, as served by `dispacci schema` and the API."""
+    schema = Record.model_json_schema(by_alias=True)
+    schema["$id"] = SCHEMA_VERSION
+    return schema
