@@ -103,6 +103,24 @@ def version() -> None:
     typer.echo(__version__)
 
 
+def _register_commands() -> None:
+    import importlib
+
+    from .commands import COMMAND_MODULES
+
+    for module in COMMAND_MODULES:
+        try:
+            loaded = importlib.import_module(f"{__package__}.commands.{module}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__package__}.commands.{module}":
+                raise
+            continue
+        loaded.register(app)
+
+
+_register_commands()
+
+
 def main() -> None:
     try:
         app()
