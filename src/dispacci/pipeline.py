@@ -38,8 +38,11 @@ class Pipeline:
 
     def __init__(self, annotators: Sequence[str] | None = None, *, resources: Sequence[str] = (),
                  language: str | None = None, max_chars: int = DEFAULT_MAX_CHARS):
-        from .annotate import available_annotators, default_annotators, register_extensions
         from .annotate.language import LanguageIdentifier
+
+        # Start decompressing the language model first: it overlaps with importing spaCy.
+        self.identifier = LanguageIdentifier() if language is None else None
+        from .annotate import available_annotators, default_annotators, register_extensions
 
         register_extensions()
         valid = available_annotators()
@@ -50,7 +53,6 @@ class Pipeline:
         self.resources = tuple(str(r) for r in resources)
         self.language = language
         self.max_chars = max_chars
-        self.identifier = LanguageIdentifier()
         self._nlps: dict = {}
         self._lock = threading.Lock()
 
@@ -127,6 +129,10 @@ class Pipeline:
         forced = article.language or self.language
         if forced:
             return _check_language(forced), 1.0
+        if self.identifier is None:
+            from .annotate.language import LanguageIdentifier
+
+            self.identifier = LanguageIdentifier()
         guess = self.identifier.identify(article.text)
         return guess.code, guess.confidence
 

@@ -81,10 +81,10 @@ class DatelineFinder:
             return
         month, day, year = parsed
         dateline.date_text = date_text
+        if year is None and context.published:
+            year = _year_from_published(month, day, context.published)
         if year is None:
-            year, how = _guess_year(month, day, doc.text, context.published, self.lang, dateline.end)
-            if year is None:
-                return
+            year, how = _guess_year(month, day, doc.text, self.lang, dateline.end)
             dateline.year_guessed = True
             context.warnings.append(f"dateline year not written; {year} taken from {how}")
         try:
@@ -146,9 +146,18 @@ def _country(place: str) -> str | None:
     return place_index().lookup(place)
 
 
-def _guess_year(month: int, day: int, text: str, published: str | None, lang: str, after: int):
-    if published and _YEAR.match(published[:4]):
-        return int(published[:4]), "the publication date"
+def _year_from_published(month: int, day: int, published: str) -> int | None:
+    """The year of the publication date, or the one before for a late-December
+    dateline published in early January."""
+    try:
+        stamp = dt.date.fromisoformat(published[:10])
+        candidate = dt.date(stamp.year, month, day)
+    except ValueError:
+        return None
+    return stamp.year - 1 if (candidate - stamp).days > 2 else stamp.year
+
+
+def _guess_year(month: int, day: int, text: str, lang: str, after: int):
     for year, _ in find_full_dates(text, lang):
         return year, "another date in the text"
     today = dt.date.today()

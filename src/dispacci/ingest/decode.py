@@ -9,8 +9,9 @@ __all__ = ["DEFAULT_MAX_CHARS", "decode_bytes", "normalise_text", "check_size"]
 
 DEFAULT_MAX_CHARS = 5_000_000
 
-# Control characters other than tab/newline/carriage return/form feed betray binary data.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# C0/C1 control characters other than tab/newline/CR/form feed betray binary data
+# or a wrong guess of the encoding.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BOMS = ("\ufeff",)
 
 
@@ -35,8 +36,14 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str | None]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    candidates = [best.encoding] if best is not None else []
-    candidates += ["cp1252", "latin-1"]
+    # A non-Western guess must come with a recognised language, or it is noise.
+    guessed = best.encoding if best is not None and (_is_western(best.encoding) or best.coherence > 0.1) else None
+    # Detectors confuse the Western code pages on short texts; old Western sites
+    # overwhelmingly used cp1252, so it wins unless a non-Latin script was detected.
+    if guessed is None or _is_western(guessed):
+        candidates = ["cp1252", guessed or "latin-1", "latin-1"]
+    else:
+        candidates = [guessed, "cp1252", "latin-1"]
     for encoding in candidates:
         try:
             text = data.decode(encoding)
@@ -46,6 +53,12 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str | None]:
             continue
         return text, f"input was not UTF-8; decoded as {encoding}"
     raise InputError("E004", Errors.E004, source=source)
+
+
+def _is_western(encoding: str) -> bool:
+    name = encoding.lower().replace("-", "_")
+    return name in {"cp1250", "cp1252", "latin_1", "iso8859_1", "iso8859_2", "iso8859_15", "mac_roman",
+                    "cp850", "cp437", "iso8859_9", "cp1254", "ascii", "mac_latin2", "cp1257", "iso8859_13"}
 
 
 def normalise_text(text: str) -> str:

@@ -1,0 +1,65 @@
+"""The record contract: offsets, ids, schema, the founding example's foundation layers."""
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from dispacci import Pipeline, Record, analyze
+
+
+def assert_every_span_is_its_text(record: Record) -> None:
+    for layer, span in record.spans():
+        assert 0 <= span.start <= span.end <= len(record.text), (layer, span)
+        written = getattr(span, "text", None)
+        if layer == "entities" and written is not None:
+            assert record.text[span.start:span.end] == written
+        if layer == "quotes" and written is not None:
+            assert " ".join(record.text[span.start:span.end].split()) == " ".join(written.split())
+        if layer == "dateline":
+            assert record.text[span.start:span.end].startswith(record.dateline.place)
+
+
+def test_founding_example_language_title_dateline_not_body(founding_record, founding_expected):
+    record = founding_record
+    assert record.language == founding_expected["language"]
+    assert record.title == founding_expected["title"]
+    expected = founding_expected["dateline"]
+    assert record.dateline.model_dump(include={"place", "country", "date", "start", "end"}) == expected
+    assert [(n.start, n.end) for n in record.not_body] == [(n["start"], n["end"]) for n in founding_expected["not_body"]]
+    assert record.text[:len(record.title)] == record.title
+
+
+def test_every_span_of_every_record_indexes_the_text(founding_record, news_records):
+    for record in [founding_record, *news_records.values()]:
+        assert_every_span_is_its_text(record)
+
+
+def test_same_text_same_id_whatever_the_whitespace():
+    first = analyze("Un titolo\n\nUn testo  qualsiasi\nsu due righe.")
+    second = analyze("Un titolo\n\nUn testo qualsiasi su due righe.")
+    third = analyze("Un titolo\n\nUn altro testo.")
+    assert first.id == second.id != third.id
+
+
+def test_python_api_with_separate_title_and_metadata():
+    record = analyze("ROMA, 16 NOV - Il governo ha approvato il decreto.", title="Decreto approvato",
+                     url="https://example.org/a", published="2023-11-16")
+    assert record.text == "Decreto approvato\n\nROMA, 16 NOV - Il governo ha approvato il decreto."
+    assert record.source.url == "https://example.org/a" and record.source.published == "2023-11-16"
+    assert record.dateline.date == "2023-11-16" and not record.dateline.year_guessed
+
+
+def test_pipe_reports_bad_items_and_goes_on():
+    pipeline = Pipeline()
+    results = list(pipeline.pipe(["Titolo\n\nIl testo dell'articolo.", "   ", "Title\n\nThe text."], errors="return"))
+    assert [type(r).__name__ for r in results] == ["Record", "InputError", "Record"]
+
+
+def test_record_rejects_spans_outside_the_text():
+    with pytest.raises(ValidationError):
+        Record(id="x", text="short", language="en", not_body=[{"why": "x", "start": 2, "end": 50}])
+
+
+def test_json_round_trip(founding_record):
+    again = Record.model_validate_json(founding_record.to_json())
+    assert again == founding_record
