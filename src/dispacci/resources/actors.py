@@ -1,0 +1,436 @@
+"""The actor base: countries, organisations, people and places, loaded, checked and cached.
+
+The bundled files live in ``resources/data/actors/`` (``countries.yaml``,
+``organizations.yaml``, ``places.yaml``, ``people/*.yaml`` and the office
+vocabulary ``offices.yaml``). Users add entries in the same format from
+
+- files given to ``load_actor_base(extra_files=...)`` / ``--actors FILE`` (YAML or
+  JSON: a list of entries, or a mapping of lists such as ``{people: [...]}``),
+- files listed in ``DISPACCI_ACTORS`` (``os.pathsep``-separated),
+- an ``actors/`` folder inside any resource folder (``--resources``,
+  ``DISPACCI_RESOURCES``), mirroring the bundled layout.
+
+An entry's kind is its ``kind:`` key, or the file it sits in, or its fields.
+An entry whose ``id`` already exists extends it: alias lists and roles are
+added, single values replaced. Every entry is validated (``actor_models``);
+a bad one raises ``ResourceError`` naming the file, entry, field and fix.
+The compiled base (models, indexes, per-language alias tables with Russian
+case forms) is pickled in the cache folder, keyed on the files' sizes and
+modification times, so a warm start is one unpickle.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import pickle
+import threading
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import ValidationError
+
+from ..errors import ResourceError
+from .actor_models import KIND_MODELS, Actor, Country, Office, Organization, Person, Place, Role
+from .loader import DATA_DIR, load_resource, merge, resource_dirs
+from .places import cache_dir
+
+__all__ = ["ActorBase", "load_actor_base", "actor_files", "LANGUAGES", "Candidate"]
+
+LANGUAGES = ("it", "en", "fr", "de", "es", "ru")
+_FORMAT_VERSION = "4"  # bump when the compiled form changes
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FILE_KINDS = {"countries": "country", "organizations": "organization", "organisations": "organization",
+               "places": "location", "regions": "location", "people": "person", "persons": "person"}
+_MILITARY_OFFICES = {"military_chief"}
+_ORG_CAMEO_SUFFIX = {"seat": "GOV", "ministry": "GOV", "agency": "GOV", "military": "MIL", "media": "MED",
+                     "party": "PTY", "court": "JUD", "company": "BUS"}
+
+# (tag, actor or office id, extra): tag is person | organization | country | demonym |
+# capital | location | office | counterpart; extra is the country an office cue implies.
+Candidate = tuple[str, str, str | None]
+
+
+def _day(on) -> dt.date | None:
+    if on is None or isinstance(on, dt.date):
+        return on
+    try:
+        return dt.date.fromisoformat(str(on)[:10])
+    except ValueError:
+        return None
+
+
+class ActorBase:
+    """Look-ups over the compiled actor base. Build with ``load_actor_base()``."""
+
+    def __init__(self, actors: dict[str, Actor], offices: dict[str, Office], words: dict[str, dict[str, list[str]]]):
+        self.actors = actors
+        self.offices = offices
+        self.words = words  # counterpart / locative word lists per language
+        self._countries = {a.id: a for a in actors.values() if isinstance(a, Country)}
+        self._by_iso2 = {c.iso2: c.id for c in self._countries.values() if c.iso2}
+        self._roles: dict[str, list[tuple[Role, str]]] = {}
+        for actor in actors.values():
+            if isinstance(actor, Person):
+                for role in actor.roles:
+                    self._roles.setdefault(role.office, []).append((role, actor.id))
+        self._surfaces: dict[str, dict[str, tuple[Candidate, ...]]] = {}
+
+    # -- look-ups -------------------------------------------------------------------------
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def country(self, code: str | None) -> Country | None:
+        """A country by alpha-3 (or alpha-2) code."""
+        if not code:
+            return None
+        code = code.upper()
+        return self._countries.get(code) or self._countries.get(self._by_iso2.get(code, ""))
+
+    def countries(self) -> list[Country]:
+        return list(self._countries.values())
+
+    def people(self) -> list[Person]:
+        return [a for a in self.actors.values() if isinstance(a, Person)]
+
+    def organizations(self) -> list[Organization]:
+        return [a for a in self.actors.values() if isinstance(a, Organization)]
+
+    def holders(self, office: str, country: str | None = None, org: str | None = None, on=None) -> list[Person]:
+        """Who held ``office`` (of ``country`` or ``org``) on ``on`` (a date; None = today)."""
+        day = _day(on) or dt.date.today()
+        found = []
+        for role, person_id in self._roles.get(office, ()):
+            if country and role.country != country:
+                continue
+            if org and role.org != org:
+                continue
+            if role.valid_on(day) and person_id not in {p.id for p in found}:
+                found.append(self.actors[person_id])
+        return found
+
+    def roles_on(self, person_id: str, on=None) -> list[Role]:
+        """The roles ``person_id`` held on ``on`` (None = today)."""
+        person = self.actors.get(person_id)
+        if not isinstance(person, Person):
+            return []
+        day = _day(on) or dt.date.today()
+        return [role for role in person.roles if role.valid_on(day)]
+
+    def role_title(self, role: Role) -> str:
+        """"President of Russia": the role's own title, else office label + country/org."""
+        if role.title:
+            return role.title
+        office = self.offices.get(role.office)
+        label = office.label if office else role.office.replace("_", " ").capitalize()
+        owner = self.get(role.org) if role.org else self.country(role.country)
+        return f"{label} of {owner.name}" if owner else label
+
+    def cameo_code(self, actor_id: str, date=None) -> str | None:
+        """CAMEO actor code: RUSGOV for Putin in 2022, KAZ for Kazakhstan, the org's own code."""
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return None
+        if isinstance(actor, Country):
+            return actor.cameo or actor.id
+        if isinstance(actor, Organization):
+            if actor.cameo:
+                return actor.cameo
+            country = self.country(actor.country)
+            base = (country.cameo or country.id) if country else "IGO"
+            return base + _ORG_CAMEO_SUFFIX.get(actor.type, "") if country else base
+        if isinstance(actor, Person):
+            for role in self.roles_on(actor.id, date):
+                if role.cameo:
+                    return role.cameo
+                if role.org:
+                    code = self.cameo_code(role.org, date)
+                    if code:
+                        return code
+                country = self.country(role.country)
+                if country:
+                    military = role.office in _MILITARY_OFFICES or (
+                        self.offices.get(role.office) is not None and self.offices[role.office].military)
+                    return (country.cameo or country.id) + ("MIL" if military else "GOV")
+            country = self.country(actor.country)
+            return (country.cameo or country.id) if country else None
+        country = self.country(getattr(actor, "country", None))
+        return (country.cameo or country.id) if country else None
+
+    # -- alias tables ---------------------------------------------------------------------
+    def surfaces(self, lang: str) -> dict[str, tuple[Candidate, ...]]:
+        """Surface form → candidates, for the aliases of ``lang`` plus ``any``."""
+        table = self._surfaces.get(lang)
+        if table is None:
+            table = self._surfaces[lang] = _surface_table(self, lang)
+        return table
+
+    def aliases(self, lang: str) -> dict[str, tuple[str, ...]]:
+        """Surface form → actor ids (persons, organisations, countries, places) in ``lang``."""
+        return {form: tuple(c[1] for c in cands if c[0] not in ("office", "counterpart"))
+                for form, cands in self.surfaces(lang).items()}
+
+    def word_list(self, key: str, lang: str) -> list[str]:
+        table = self.words.get(key, {})
+        return [*table.get("any", []), *table.get(lang, [])]
+
+
+def _forms(alias_map: dict[str, list[str]], lang: str) -> list[str]:
+    forms = [*alias_map.get("any", []), *alias_map.get(lang, [])]
+    if lang == "ru":
+        from .actor_forms import russian_forms
+
+        forms = [f for form in forms for f in (russian_forms(form) if _cyrillic(form) else (form,))]
+    return forms
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _surface_table(base: ActorBase, lang: str) -> dict[str, tuple[Candidate, ...]]:
+    table: dict[str, list[Candidate]] = {}
+
+    def add(forms: Iterable[str], candidate: Candidate) -> None:
+        for form in forms:
+            form = " ".join(form.split())
+            if form and candidate not in table.setdefault(form, []):
+                table[form].append(candidate)
+
+    for actor in base.actors.values():
+        if isinstance(actor, Country):
+            add(_forms(actor.names, lang), ("country", actor.id, None))
+            add(_forms(actor.demonyms, lang), ("demonym", actor.id, None))
+            if actor.capital:
+                add(_forms(actor.capital.aliases, lang) + [actor.capital.name], ("capital", actor.id, None))
+        elif isinstance(actor, Person):
+            add(_forms(actor.aliases, lang) + [actor.name], ("person", actor.id, None))
+        elif isinstance(actor, Organization):
+            add(_forms(actor.aliases, lang) + [actor.name], ("organization", actor.id, None))
+        elif isinstance(actor, Place):
+            add(_forms(actor.aliases, lang) + [actor.name], ("location", actor.id, None))
+    for office in base.offices.values():
+        add(_forms(office.cues, lang), ("office", office.id, None))
+        for phrase, country in office.national_cues.items():
+            add([phrase], ("office", office.id, country))
+    add(_forms(base.words.get("counterpart", {}), lang), ("counterpart", "", None))
+    return {form: tuple(cands) for form, cands in table.items()}
+
+
+# -- reading and validating ---------------------------------------------------------------
+def actor_files(extra_files: Iterable[str] = (), extra_dirs: Iterable[str] = ()) -> list[tuple[Path, str | None]]:
+    """Every actor file with the kind its name implies, bundled first, user's last."""
+    found: list[tuple[Path, str | None]] = []
+    for folder in resource_dirs(tuple(extra_dirs)):
+        root = folder / "actors"
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".yaml", ".yml", ".json") and path.is_file() and path.stem != "offices":
+                hint = _FILE_KINDS.get(path.parent.name if path.parent != root else path.stem)
+                found.append((path, hint))
+    env = [p for p in os.environ.get("DISPACCI_ACTORS", "").split(os.pathsep) if p]
+    for name in (*env, *extra_files):
+        path = Path(name)
+        if not path.is_file():
+            raise ResourceError("E100", "actor file not found; give a YAML or JSON file of actor entries "
+                                "(see the format in dispacci/resources/data/actors/README.md)", source=str(name))
+        found.append((path, _FILE_KINDS.get(path.stem)))
+    return found
+
+
+def _read(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return json.load(handle) if path.suffix == ".json" else yaml.load(handle, Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, json.JSONDecodeError) as error:
+        reason = " ".join(str(error).split())[:300] or type(error).__name__
+        raise ResourceError("E101", f"cannot read actor file: {reason}; fix the YAML/JSON syntax",
+                            source=str(path)) from None
+
+
+def _entries(path: Path, hint: str | None) -> Iterable[tuple[dict, str | None]]:
+    content = _read(path)
+    if content is None:
+        return
+    if isinstance(content, dict):
+        for key, value in content.items():
+            if not isinstance(value, list):
+                raise ResourceError("E102", f"key {key!r} must hold a list of actor entries", source=str(path))
+            yield from ((entry, _FILE_KINDS.get(key, hint)) for entry in value)
+        return
+    if not isinstance(content, list):
+        raise ResourceError("E102", "must be a list of actor entries (or a mapping such as {people: [...]}), "
+                            f"not a {type(content).__name__}", source=str(path))
+    yield from ((entry, hint) for entry in content)
+
+
+def _kind_of(entry: dict, hint: str | None) -> str | None:
+    if "kind" in entry:
+        return entry["kind"]
+    if hint:
+        return hint
+    if "iso2" in entry or "demonyms" in entry or "names" in entry:
+        return "country"
+    if "type" in entry or "stands_for" in entry:
+        return "organization"
+    if "roles" in entry or "aliases" in entry:
+        return "person"
+    return None
+
+
+def _validation_error(error: ValidationError, path: Path, entry_id: str, model) -> ResourceError:
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "(entry)"
+    if first["type"] == "extra_forbidden":
+        fix = f"valid fields: {', '.join(f for f in model.model_fields if f != 'note')}"
+    elif "date" in first["type"]:
+        fix = "write dates as YYYY-MM-DD (null for an open end)"
+    elif first["type"] == "missing":
+        fix = "add the field"
+    elif first["type"] == "string_pattern_mismatch":
+        fix = "country codes are ISO 3166-1 alpha-3 (RUS, KAZ, USA)"
+    elif first["type"] == "literal_error":
+        fix = first["msg"].replace("Input should be", "use")
+    else:
+        fix = "see the format in dispacci/resources/data/actors/README.md"
+    return ResourceError("E103", f"entry {entry_id!r}, field {field!r}: {first['msg']}; {fix}", source=str(path))
+
+
+def _unique(values: list) -> list:
+    seen, kept = set(), []
+    for value in values:
+        key = json.dumps(value, sort_keys=True, default=str) if isinstance(value, dict) else value
+        if key not in seen:
+            seen.add(key)
+            kept.append(value)
+    return kept
+
+
+def _dedupe(entry: dict) -> dict:
+    for key, value in entry.items():
+        if isinstance(value, list):
+            entry[key] = _unique(value)
+        elif isinstance(value, dict):
+            entry[key] = _dedupe(dict(value))
+    return entry
+
+
+def compile_actor_base(files: list[tuple[Path, str | None]], extra_dirs: tuple[str, ...] = ()) -> ActorBase:
+    """Read, merge by id, validate and index every actor file."""
+    raw: dict[str, tuple[dict, str, Path]] = {}
+    for path, hint in files:
+        for number, entry in enumerate(_entries(path, hint), start=1):
+            entry, entry_hint = entry
+            if not isinstance(entry, dict):
+                raise ResourceError("E102", f"entry #{number} is a {type(entry).__name__}, not a mapping "
+                                    "with id, name, ...", source=str(path))
+            entry = dict(entry)
+            entry_id = entry.get("id")
+            if not entry_id:
+                raise ResourceError("E103", f"entry #{number} ({entry.get('name', 'no name')}) has no 'id'; "
+                                    "add a unique id (a slug of the name, or the alpha-3 code)", source=str(path))
+            kind = _kind_of(entry, entry_hint)
+            entry.pop("kind", None)
+            if kind not in KIND_MODELS and not (entry_id in raw and kind is None):
+                raise ResourceError("E103", f"entry {entry_id!r} has unknown kind {kind!r}; valid kinds: "
+                                    f"{', '.join(KIND_MODELS)}", source=str(path))
+            if entry_id in raw:
+                old, old_kind, _ = raw[entry_id]
+                raw[entry_id] = (merge(old, entry), old_kind, path)
+            else:
+                raw[entry_id] = (entry, kind, path)
+    actors: dict[str, Actor] = {}
+    for entry_id, (entry, kind, path) in raw.items():
+        model = KIND_MODELS[kind]
+        try:
+            actors[str(entry_id)] = model.model_validate(_dedupe(entry))
+        except ValidationError as error:
+            raise _validation_error(error, path, entry_id, model) from None
+    _complete_country_names(actors)
+    offices, words = _offices(extra_dirs)
+    base = ActorBase(actors, offices, words)
+    for lang in LANGUAGES:
+        base.surfaces(lang)
+    return base
+
+
+def _offices(extra_dirs: tuple[str, ...]) -> tuple[dict[str, Office], dict]:
+    table = load_resource("actors/offices.yaml", extra_dirs) or {}
+    offices = {}
+    for key, value in (table.get("offices") or {}).items():
+        try:
+            offices[key] = Office.model_validate({"id": key, **(value or {})})
+        except ValidationError as error:
+            raise _validation_error(error, Path("actors/offices.yaml"), key, Office) from None
+    words = {key: value for key, value in table.items() if key != "offices" and isinstance(value, dict)}
+    return offices, words
+
+
+def _complete_country_names(actors: dict[str, Actor]) -> None:
+    """Country names per language from babel (CLDR) where the data leaves them out."""
+    import babel
+
+    for lang in LANGUAGES:
+        territories = babel.Locale(lang).territories
+        for actor in actors.values():
+            if isinstance(actor, Country) and actor.iso2 and actor.iso2 in territories:
+                names = actor.names.setdefault(lang, [])
+                name = territories[actor.iso2]
+                if name not in names and "(" not in name:
+                    names.append(name)
+
+
+# -- caching ------------------------------------------------------------------------------
+_lock = threading.Lock()
+_memo: dict[str, ActorBase] = {}
+
+
+def _cache_key(files: list[tuple[Path, str | None]], extra_dirs: tuple[str, ...]) -> str:
+    import babel
+    import pymorphy3
+
+    parts = [_FORMAT_VERSION, babel.__version__, getattr(pymorphy3, "__version__", "")]
+    offices = [folder / "actors" / "offices.yaml" for folder in resource_dirs(extra_dirs)]
+    for path in [p for p, _ in files] + [p for p in offices if p.is_file()]:
+        stat = path.stat()
+        parts.append(f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+
+
+def load_actor_base(extra_files: Iterable[str] = (), extra_dirs: Iterable[str] = (), *,
+                    use_cache: bool = True) -> ActorBase:
+    """The actor base: bundled files plus the user's, compiled once and cached."""
+    extra_files, extra_dirs = tuple(map(str, extra_files)), tuple(map(str, extra_dirs))
+    files = actor_files(extra_files, extra_dirs)
+    key = _cache_key(files, extra_dirs)
+    with _lock:
+        if use_cache and key in _memo:
+            return _memo[key]
+        path = cache_dir() / f"actors-{key}.pickle"
+        base = None
+        if use_cache:
+            try:
+                with path.open("rb") as handle:
+                    base = pickle.load(handle)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+                base = None
+        if base is None:
+            base = compile_actor_base(files, extra_dirs)
+            if use_cache:
+                _store(path, base)
+        _memo[key] = base
+        return base
+
+
+def _store(path: Path, base: ActorBase) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(base, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError:
+        pass  # a read-only cache folder still works, just slower to start
