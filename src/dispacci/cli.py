@@ -41,13 +41,15 @@ def analyze(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for every input."),
     resources: list[Path] = typer.Option([], "--resources", help="Folder with your own data files (repeatable)."),
     max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse articles longer than this."),
+    actors: list[Path] = typer.Option([], "--actors", help="YAML/JSON file of your own actors (repeatable)."),
 ) -> None:
     """Analyse articles and print their records (a readable summary by default)."""
     from .ingest.readers import read_paths
     from .pipeline import Pipeline
 
     try:
-        pipeline = Pipeline(resources=[str(r) for r in resources], language=language, max_chars=max_chars)
+        pipeline = Pipeline(resources=[str(r) for r in resources], language=language, max_chars=max_chars,
+                            actors=[str(a) for a in actors])
         items = read_paths(paths, fmt=fmt, max_chars=max_chars)
         done = failed = 0
         for item in items:

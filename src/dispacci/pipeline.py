@@ -32,12 +32,12 @@ class Pipeline:
     """Analyse articles into records. Create once, use for many articles.
 
     ``annotators`` names the components to run (default: all); ``resources``
-    lists extra folders with user data files; ``language`` forces a language
-    instead of identifying it.
+    lists extra folders with user data files; ``actors`` extra actor files;
+    ``language`` forces a language instead of identifying it.
     """
 
     def __init__(self, annotators: Sequence[str] | None = None, *, resources: Sequence[str] = (),
-                 language: str | None = None, max_chars: int = DEFAULT_MAX_CHARS):
+                 language: str | None = None, max_chars: int = DEFAULT_MAX_CHARS, actors: Sequence[str] = ()):
         from .annotate.language import LanguageIdentifier
 
         # Start decompressing the language model first: it overlaps with importing spaCy.
@@ -51,6 +51,7 @@ class Pipeline:
             if name not in valid:
                 raise ConfigError("E021", Errors.E021.format(name=name, valid=", ".join(valid)))
         self.resources = tuple(str(r) for r in resources)
+        self.actors = tuple(str(a) for a in actors)  # user actor files (--actors)
         self.language = language
         self.max_chars = max_chars
         self._nlps: dict = {}
@@ -71,7 +72,10 @@ class Pipeline:
         except (ImportError, KeyError, ValueError):
             nlp = spacy.blank("xx")
         for name in self.annotators:
-            nlp.add_pipe(name, config={"resources": list(self.resources)})
+            config = {"resources": list(self.resources)}
+            if self.actors and name == "dispacci_entities":
+                config["actors"] = list(self.actors)
+            nlp.add_pipe(name, config=config)
         return nlp
 
     def analyze(self, text: str, *, title: str | None = None, url: str | None = None,
