@@ -71,7 +71,7 @@ class Pipeline:
             nlp = spacy.blank(lang)
         except (ImportError, KeyError, ValueError):
             nlp = spacy.blank("xx")
-        for name in self.annotators:
+        for name in ("dispacci_context", *self.annotators):
             config = {"resources": list(self.resources)}
             if self.actors and name == "dispacci_entities":
                 config["actors"] = list(self.actors)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..ingest.article import Article
@@ -27,7 +28,6 @@ class DocContext:
     language_confidence: float = 1.0
     reference_date: str | None = None  # ISO date events and relative dates anchor to
     warnings: list[str] = field(default_factory=list)
-    _not_body_starts: list[int] | None = None
 
     @property
     def body_start(self) -> int:
@@ -79,3 +79,24 @@ def in_body(doc: Doc, start: int, end: int | None = None) -> bool:
         if item.end > start:
             return False
     return True
+
+
+class _ContextStarter:
+    """First component: gives a doc made by calling ``nlp(text)`` directly the
+    context and empty layers that ``Pipeline`` would have given it."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.context is None:
+            from ..ingest.article import split_plain_text
+
+            title, _ = split_plain_text(doc.text)
+            start_doc(doc, DocContext(article=Article(text=doc.text, title=title), language=self.lang))
+        return doc
+
+
+@Language.factory("dispacci_context", assigns=["doc._.context"], default_config={"resources": []})
+def make_context_starter(nlp: Language, name: str, resources: list[str]):
+    return _ContextStarter(nlp.lang)

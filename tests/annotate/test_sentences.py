@@ -1,0 +1,56 @@
+"""Sentence boundaries survive abbreviations; lines are paragraphs."""
+from __future__ import annotations
+
+import pytest
+
+
+def sentences(pipeline, text: str, lang: str) -> list[str]:
+    doc = pipeline.nlp(lang)(text)
+    return [s.text.strip() for s in doc.sents if s.text.strip()]
+
+
+CASES = [
+    ("it", "Lo ha detto il sig. Rossi al dott. Bianchi. Poi è partito.", 2),
+    ("it", "Hanno parlato di tasse, pensioni ecc. e poi di scuola. Fine.", 2),
+    ("it", "Il sen. Monti e l'on. Letta sono arrivati. Il vertice è iniziato.", 2),
+    ("en", "The U.S. Dept. of State said so. Mr. Smith went to Washington.", 2),
+    ("en", "He met Gen. Milley and Sen. Graham on Friday. They spoke for an hour.", 2),
+    ("de", "Am 3. Oktober sagte Dr. Müller z.B. etwas. Dann ging er.", 2),
+    ("fr", "M. Macron a reçu Mme Dupont à l'Élysée. Ils ont parlé.", 2),
+    ("es", "El Sr. Sánchez habló con la Sra. López. Luego se fue.", 2),
+    ("ru", "Он сказал, т.е. подтвердил. В 2022 г. всё изменилось.", 2),
+    ("it", "Primo paragrafo senza punto\nSecondo paragrafo.", 2),
+    ("it", "«Siamo pronti.» Poi il ministro ha lasciato la sala.", 2),
+    ("en", 'He said: "We are ready." Then he left the room.', 2),
+    ("it", "Il presidente V. Putin ha parlato. Il portavoce ha confermato.", 2),
+]
+
+
+@pytest.mark.parametrize("lang, text, count", CASES, ids=[c[1][:24] for c in CASES])
+def test_sentence_count(pipeline, lang, text, count):
+    assert len(sentences(pipeline, text, lang)) == count
+
+
+def boundaries(pieces: list[str], text: str) -> set[int]:
+    found, cursor = set(), 0
+    for piece in pieces:
+        cursor = text.index(piece, cursor)
+        found.add(cursor)
+        cursor += len(piece)
+    return found
+
+
+def test_finds_every_boundary_pysbd_finds_in_the_real_articles(pipeline, news_gold):
+    """pysbd is the slow reference; inside quotations it keeps sentences together,
+    where we split, so ours must be a superset of its boundaries."""
+    pysbd = pytest.importorskip("pysbd")
+    from tests.conftest import FOUNDING, NEWS
+
+    paths = [FOUNDING] + [NEWS / "articles" / f"{stem}.txt" for stem in news_gold]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        lang = "it" if path == FOUNDING else news_gold[path.stem]["language"]
+        segmenter = pysbd.Segmenter(language=lang if lang != "it" else "it", clean=False)
+        reference = [s.strip() for line in text.split("\n") if line.strip() for s in segmenter.segment(line) if s.strip()]
+        missing = boundaries(reference, text) - boundaries(sentences(pipeline, text, lang), text)
+        assert not missing, (path.name, [text[i:i + 40] for i in sorted(missing)])
