@@ -1,0 +1,105 @@
+"""What one app shares between requests: store connections and one pipeline.
+
+FastAPI runs plain ``def`` endpoints in a thread pool; an SQLite connection
+belongs to the thread that opened it, so readers get one store per thread
+(opened on first use, closed with the app). Writes go through one store behind
+a lock. The pipeline is built on the first analysis, not at start-up, so a
+read-only explorer starts in a blink.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+__all__ = ["StoreAccess", "SharedPipeline"]
+
+
+def _is_store(target: Any) -> bool:
+    return hasattr(target, "records") and hasattr(target, "get") and not isinstance(target, (str, Path))
+
+
+class StoreAccess:
+    """Per-thread read stores and one locked write store over ``target``.
+
+    ``target`` is a path, a ``postgresql://`` URL, or an already open store
+    object (shared as is: tests pass an in-memory store).
+    """
+
+    def __init__(self, target: Any, *, writable: bool = False):
+        self.target = target
+        self.writable = writable
+        self._shared = target if _is_store(target) else None
+        self._local = threading.local()
+        self._opened: list = []
+        self._lock = threading.Lock()
+        self._writer = None
+        if self._shared is None:
+            # Open once now so a missing or broken database fails at start-up.
+            if writable:
+                self._writer = self._open(read_only=False)
+            else:
+                self._local.store = self._open(read_only=True)
+
+    def _open(self, *, read_only: bool):
+        from ..store import open_store
+
+        store = open_store(self.target, read_only=read_only)
+        with self._lock:
+            self._opened.append(store)
+        return store
+
+    def reader(self):
+        """The store for reading in this thread."""
+        if self._shared is not None:
+            return self._shared
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = self._open(read_only=True)
+        return store
+
+    def add(self, records, failures=()) -> dict:
+        """Write records through the one write store."""
+        if self._shared is not None:
+            with self._lock:
+                return self._shared.add(records, failures=failures)
+        with self._lock:
+            if self._writer is None:
+                self._writer = self._open(read_only=False)
+            return self._writer.add(records, failures=failures)
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            try:
+                store.close()
+            except Exception:  # closing at shutdown must not hide the real exit
+                pass
+
+
+class SharedPipeline:
+    """One ``Pipeline`` per app, built lazily; analyses run one at a time
+    because spaCy components keep per-call state."""
+
+    def __init__(self, factory=None):
+        self._factory = factory
+        self._pipeline = None
+        self._lock = threading.Lock()
+
+    def get(self):
+        if self._pipeline is None:
+            with self._lock:
+                if self._pipeline is None:
+                    if self._factory is not None:
+                        self._pipeline = self._factory()
+                    else:
+                        from ..pipeline import Pipeline
+
+                        self._pipeline = Pipeline()
+        return self._pipeline
+
+    def analyze_article(self, article):
+        pipeline = self.get()
+        with self._lock:
+            return pipeline.analyze_article(article)

@@ -1,0 +1,42 @@
+"""`dispacci serve`: the API and the web explorer over a database, on loopback by default."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+__all__ = ["register", "serve"]
+
+
+def serve(
+    db: str = typer.Option("dispacci.db", "--db", help="Database file (SQLite) or postgresql:// URL."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; 0.0.0.0 exposes it to the network."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="DISPACCI_TOKEN", show_envvar=True,
+                                        help="Enable POST /api/ingest for clients sending this token (read-only without)."),
+    max_request_bytes: int = typer.Option(2_000_000, "--max-request-bytes", help="Refuse larger request bodies (413)."),
+) -> None:
+    """Serve the REST API (/api) and the web explorer (/) over a database."""
+    import uvicorn
+
+    from ..api import create_app
+    from ..errors import DispacciError, Errors
+
+    if "://" not in db and not token and not Path(db).exists():
+        reason = f"no such file; create it with 'dispacci ingest FOLDER --db {db}'"
+        typer.echo(f"dispacci: [E300] {db}: {Errors.E300.format(reason=reason)}", err=True)
+        raise typer.Exit(2)
+    try:
+        app = create_app(db, token=token or None, max_request_bytes=max_request_bytes)
+    except DispacciError as error:
+        typer.echo(f"dispacci: {error.one_line()}", err=True)
+        raise typer.Exit(2)
+    mode = "read-write (ingest needs the token)" if token else "read-only"
+    typer.echo(f"dispacci: serving {db} ({mode}) on http://{host}:{port}/  — API docs at /api/docs", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
