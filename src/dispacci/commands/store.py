@@ -1,0 +1,312 @@
+"""Corpus verbs: ingest articles into a store, then search, query and export it.
+
+Query verbs print a table by default, JSON Lines with ``--json`` and CSV with
+``--csv``. Exit codes: 0 results found (or all stored); 1 nothing matched (or
+some inputs failed to ingest); 2 no input could be ingested; 4 a bad option;
+5 a database that cannot be opened or written; 130 interrupted.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import DispacciError
+
+__all__ = ["register"]
+
+EXIT_OK, EXIT_NONE, EXIT_ALL_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+_DB_HELP = "Database: an SQLite file or a postgresql:// URL (default dispacci.db, or $DISPACCI_DB)."
+
+
+def _db_option():
+    return typer.Option(None, "--db", help=_DB_HELP, envvar="DISPACCI_DB", show_envvar=True)
+
+
+def _open(db: str | None, *, read_only: bool = False):
+    from ..store import DEFAULT_DB, open_store
+
+    target = db or os.environ.get("DISPACCI_DB") or DEFAULT_DB
+    if read_only and not target.startswith(("postgresql://", "postgres://")) and not Path(target).exists():
+        from ..errors import Errors, StoreError
+
+        raise StoreError("E300", Errors.E300.format(reason="no such file; create it with `dispacci ingest PATH --db "
+                                                           f"{target}`"), source=target)
+    return open_store(target, read_only=read_only)
+
+
+def _fail(error: DispacciError) -> None:
+    typer.echo(f"dispacci: {error.one_line()}", err=True)
+    raise typer.Exit(error.exit_code)
+
+
+def _emit(rows: list[dict], *, as_json: bool, as_csv: bool, columns: list[tuple[str, str]], title: str) -> None:
+    """Print ``rows``: JSONL, CSV (every field), or a table of ``columns`` (key, heading)."""
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif as_csv:
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), extrasaction="ignore")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                                 for k, v in row.items()})
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title, title_justify="left", show_lines=False)
+        for _, heading in columns:
+            table.add_column(heading, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if row.get(key) is None else str(row.get(key)) for key, _ in columns))
+        Console().print(table)
+    sys.stdout.flush()
+    if not rows:
+        raise typer.Exit(EXIT_NONE)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the corpus verbs to the ``dispacci`` command."""
+
+    @app.command()
+    def ingest(
+        paths: list[str] = typer.Argument(..., help="Files or folders of articles (text, HTML, JSONL, CSV)."),
+        db: Optional[str] = _db_option(),
+        workers: int = typer.Option(1, "--workers", "-w", help="Processes analysing articles in parallel."),
+        fmt: str = typer.Option("auto", "--format", help="Input format: auto, text, html, jsonl, csv."),
+        language: Optional[str] = typer.Option(None, "--language", "-l", help="Force the language (ISO 639-1)."),
+        published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for every input."),
+        resources: list[Path] = typer.Option([], "--resources", help="Folder with your own data files (repeatable)."),
+        annotators: Optional[str] = typer.Option(None, "--annotators", help="Comma-separated annotators to run "
+                                                 "(default all), e.g. dispacci_sentences,dispacci_dateline."),
+        batch: int = typer.Option(200, "--batch", help="Articles per transaction."),
+        cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Group duplicates and stories at the end."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ) -> None:
+        """Ingest articles into the store: analyse, store once, skip what is stored already."""
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
+
+        from ..store.ingest import IngestInterrupted, ingest_paths
+
+        console = Console(stderr=True)
+        try:
+            store = _open(db)
+        except DispacciError as error:
+            _fail(error)
+        columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]:>7.1f} art/s"), TimeElapsedColumn(), TextColumn("ETA"),
+                   TimeRemainingColumn(), TextColumn("stored {task.fields[stored]} · duplicate "
+                                                     "{task.fields[duplicates]} · failed {task.fields[failed]}"))
+        with Progress(*columns, console=console, disable=quiet, transient=False) as bar:
+            task = bar.add_task("ingest", total=None, rate=0.0, stored=0, duplicates=0, failed=0)
+
+            def show(progress) -> None:
+                rate = progress.done / progress.elapsed if progress.elapsed > 0 else 0.0
+                bar.update(task, total=progress.total, completed=progress.done, rate=rate, stored=progress.stored,
+                           duplicates=progress.duplicates, failed=progress.failed)
+
+            try:
+                summary = ingest_paths(paths, store, fmt=fmt, workers=workers, language=language,
+                                       published=published, resources=[str(r) for r in resources],
+                                       batch_size=batch, cluster=cluster, progress=show,
+                                       annotators=[a.strip() for a in annotators.split(",")] if annotators else None)
+            except IngestInterrupted as stop:
+                bar.stop()
+                done = stop.summary
+                console.print(f"interrupted: {done.stored} stored, {done.duplicates} skipped as duplicate, "
+                              f"{done.failed} failed; run the same command again to resume.")
+                store.close()
+                raise typer.Exit(EXIT_INTERRUPTED)
+            except DispacciError as error:
+                store.close()
+                _fail(error)
+        store.close()
+        for source, message in summary.failures:
+            console.print(f"[red]failed[/red] {message if source in message else f'{source}: {message}'}",
+                          highlight=False, markup=True)
+        clusters = summary.clusters
+        extra = (f"; {clusters.get('duplicate_groups', 0)} duplicate groups, {clusters.get('stories', 0)} stories"
+                 if clusters else "")
+        console.print(f"{summary.stored} stored, {summary.duplicates} skipped as duplicate, {summary.failed} failed "
+                      f"in {summary.seconds:.1f} s{extra} → {store.target}", highlight=False)
+        if summary.failed:
+            raise typer.Exit(EXIT_ALL_FAILED if not (summary.stored or summary.duplicates) else 1)
+
+    @app.command()
+    def search(
+        query: str = typer.Argument(..., help='Words to find in titles and texts, e.g. "telefonata Putin".'),
+        db: Optional[str] = _db_option(),
+        lang: Optional[str] = typer.Option(None, "--lang", help="Only this language (ISO 639-1)."),
+        since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
+        until: Optional[str] = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
+        outlet: Optional[str] = typer.Option(None, "--outlet", help="Only outlets whose name contains this."),
+        limit: int = typer.Option(20, "--limit", "-n"), offset: int = typer.Option(0, "--offset"),
+        as_json: bool = typer.Option(False, "--json", help="JSON Lines."),
+        as_csv: bool = typer.Option(False, "--csv", help="CSV."),
+    ) -> None:
+        """Search the stored articles' titles and texts (full-text, best first)."""
+        try:
+            with _open(db, read_only=True) as store:
+                rows = store.search(query, lang=lang, since=since, until=until, outlet=outlet, limit=limit, offset=offset)
+        except DispacciError as error:
+            _fail(error)
+        _emit(rows, as_json=as_json, as_csv=as_csv, title=f"search: {query}", columns=[
+            ("id", "id"), ("date", "date"), ("language", "lang"), ("outlet", "outlet"), ("title", "title"),
+            ("snippet", "snippet")])
+
+    @app.command()
+    def events(
+        db: Optional[str] = _db_option(),
+        actor: Optional[str] = typer.Option(None, "--actor", help="An actor's id or name (either side)."),
+        country: Optional[str] = typer.Option(None, "--country", help="ISO country code (either side)."),
+        code: Optional[str] = typer.Option(None, "--code", help="CAMEO code or prefix: 04, 041."),
+        plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER category, e.g. CONSULT."),
+        since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
+        limit: int = typer.Option(50, "--limit", "-n"), offset: int = typer.Option(0, "--offset"),
+        as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
+    ) -> None:
+        """List the events the stored articles report, newest first."""
+        try:
+            with _open(db, read_only=True) as store:
+                rows = store.events(actor=actor, country=country, code=code, plover=plover, since=since,
+                                    until=until, limit=limit, offset=offset)
+        except DispacciError as error:
+            _fail(error)
+        _emit(rows, as_json=as_json, as_csv=as_csv, title="events", columns=[
+            ("date", "date"), ("source_name", "source"), ("cameo", "CAMEO"), ("plover", "PLOVER"),
+            ("target_name", "target"), ("evidence", "evidence"), ("record_id", "record")])
+
+    @app.command()
+    def quotes(
+        db: Optional[str] = _db_option(),
+        speaker: Optional[str] = typer.Option(None, "--speaker", help="A speaker's name or actor id."),
+        record: Optional[str] = typer.Option(None, "--record", help="Only quotes of this record id."),
+        limit: int = typer.Option(50, "--limit", "-n"), offset: int = typer.Option(0, "--offset"),
+        as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
+    ) -> None:
+        """List quotes with their speakers, newest first."""
+        try:
+            with _open(db, read_only=True) as store:
+                rows = store.quotes(speaker=speaker, record_id=record, limit=limit, offset=offset)
+        except DispacciError as error:
+            _fail(error)
+        _emit(rows, as_json=as_json, as_csv=as_csv, title="quotes", columns=[
+            ("date", "date"), ("speaker", "speaker"), ("text", "quote"), ("record_id", "record")])
+
+    @app.command()
+    def actors(
+        db: Optional[str] = _db_option(),
+        top: int = typer.Option(30, "--top", help="How many, most mentioned first."),
+        kind: Optional[str] = typer.Option(None, "--kind", help="person, organization, country or location."),
+        as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
+    ) -> None:
+        """List the actors the stored articles mention most."""
+        try:
+            with _open(db, read_only=True) as store:
+                rows = store.actors(top=top, kind=kind)
+        except DispacciError as error:
+            _fail(error)
+        _emit(rows, as_json=as_json, as_csv=as_csv, title="actors", columns=[
+            ("actor", "actor"), ("canonical", "name"), ("kind", "kind"), ("country", "country"),
+            ("mentions", "mentions"), ("records", "records")])
+
+    @app.command()
+    def show(
+        record_id: str = typer.Argument(..., help="A record id (or its first characters)."),
+        db: Optional[str] = _db_option(),
+        as_json: bool = typer.Option(False, "--json", help="The whole record as JSON."),
+    ) -> None:
+        """Show one stored record."""
+        from ..errors import ConfigError, Errors
+
+        try:
+            with _open(db, read_only=True) as store:
+                record = store.get(record_id)
+                if record is None:
+                    matches = store.find_ids(record_id)
+                    record = store.get(matches[0]) if len(matches) == 1 else None
+                if record is None:
+                    raise ConfigError("E315", Errors.E315.format(value=record_id))
+        except DispacciError as error:
+            _fail(error)
+        if as_json:
+            sys.stdout.write(record.to_json(indent=1) + "\n")
+        else:
+            from ..summary import print_summary
+
+            print_summary(record)
+
+    @app.command()
+    def duplicates(
+        db: Optional[str] = _db_option(),
+        limit: int = typer.Option(50, "--limit", "-n"),
+        refresh: bool = typer.Option(False, "--refresh", help="Regroup now (also done after each ingest)."),
+        as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
+    ) -> None:
+        """List groups of near-duplicate articles (reprints, edited copies), earliest copy first."""
+        try:
+            with _open(db, read_only=not refresh) as store:
+                if refresh:
+                    store.cluster(stories=False)
+                groups = store.duplicates(limit=limit)
+        except DispacciError as error:
+            _fail(error)
+        rows = [{"group": g["group"], "earliest": g["earliest"], **m} for g in groups for m in g["members"]]
+        if as_json:
+            groups and sys.stdout.write("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in groups))
+            raise typer.Exit(EXIT_OK if groups else EXIT_NONE)
+        _emit(rows, as_json=False, as_csv=as_csv, title="near-duplicate groups", columns=[
+            ("group", "group"), ("id", "id"), ("published", "published"), ("outlet", "outlet"),
+            ("similarity", "Jaccard"), ("containment", "contained"), ("title", "title")])
+
+    @app.command()
+    def stories(
+        db: Optional[str] = _db_option(),
+        limit: int = typer.Option(50, "--limit", "-n"),
+        refresh: bool = typer.Option(False, "--refresh", help="Relink now (also done after each ingest)."),
+        as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
+    ) -> None:
+        """List stories: reports of the same event across languages and outlets."""
+        try:
+            with _open(db, read_only=not refresh) as store:
+                if refresh:
+                    store.cluster()
+                found = store.stories(limit=limit)
+        except DispacciError as error:
+            _fail(error)
+        if as_json:
+            found and sys.stdout.write("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in found))
+            raise typer.Exit(EXIT_OK if found else EXIT_NONE)
+        rows = [{"story": s["story"], "key": s["key"], "first_seen": s["first_seen"], **m}
+                for s in found for m in s["members"]]
+        _emit(rows, as_json=False, as_csv=as_csv, title="stories", columns=[
+            ("story", "story"), ("key", "linked by"), ("id", "id"), ("language", "lang"), ("outlet", "outlet"),
+            ("published", "published"), ("title", "title")])
+
+    @app.command()
+    def export(
+        db: Optional[str] = _db_option(),
+        what: str = typer.Option("records", "--what", help="records, events, quotes or entities."),
+        fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+        output: Optional[str] = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
+    ) -> None:
+        """Export the store's records, events, quotes or entities."""
+        from ..store.export import export as run_export
+
+        try:
+            with _open(db, read_only=True) as store:
+                count = run_export(store, what, fmt, output)
+        except DispacciError as error:
+            _fail(error)
+        if output and output != "-":
+            typer.echo(f"{count} {what} → {output}", err=True)

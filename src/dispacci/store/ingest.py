@@ -1,0 +1,192 @@
+"""Ingest: read articles, analyse them (in parallel), store them in batches.
+
+Safe to interrupt and re-run: the record id (a hash of title and body) is the
+key, articles already stored are skipped before analysis, and each batch is
+one transaction — a crash or Ctrl-C loses at most the batch in flight, which
+the next run redoes. Analysis runs in ``workers`` processes, each building its
+own ``Pipeline`` once; the parent process alone writes to the store.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+
+from ..errors import ConfigError, DispacciError, Errors, InputError
+from ..ingest.article import Article
+from ..ingest.decode import DEFAULT_MAX_CHARS
+from ..pipeline import record_id
+from .dedup import fingerprint
+
+__all__ = ["IngestProgress", "IngestSummary", "IngestInterrupted", "ingest_paths", "ingest_articles"]
+
+
+@dataclass
+class IngestProgress:
+    done: int
+    total: int
+    stored: int
+    duplicates: int
+    failed: int
+    elapsed: float
+
+
+@dataclass
+class IngestSummary:
+    stored: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    clusters: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest; ``summary`` says what was committed."""
+
+    def __init__(self, summary: IngestSummary):
+        super().__init__("ingest interrupted")
+        self.summary = summary
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    annotators: tuple[str, ...] | None = None
+    resources: tuple[str, ...] = ()
+    language: str | None = None
+    max_chars: int = DEFAULT_MAX_CHARS
+
+
+_worker_pipeline = None
+_worker_error: str | None = None
+
+
+def _init_worker(config: PipelineConfig, *, in_pool: bool = True) -> None:
+    global _worker_pipeline, _worker_error
+    from ..pipeline import Pipeline
+
+    try:
+        _worker_pipeline = Pipeline(config.annotators, resources=config.resources, language=config.language,
+                                    max_chars=config.max_chars)
+    except Exception as error:
+        if not in_pool:
+            raise
+        # an initializer that raises makes the pool respawn workers for ever: report it per article instead
+        _worker_error = error.one_line() if isinstance(error, DispacciError) else f"{type(error).__name__}: {error}"
+
+
+def _analyze(article: Article) -> tuple:
+    """Runs in a worker: ("ok", record, fingerprint) or ("error", source, message)."""
+    if _worker_error is not None:
+        return "error", article.name, f"the pipeline could not be built: {_worker_error}"
+    try:
+        record = _worker_pipeline.analyze_article(article)
+        return "ok", record, fingerprint(record.text)
+    except DispacciError as error:
+        return "error", error.source or article.name, error.one_line()
+    except Exception as error:  # a bug must not sink a 100,000-article ingest; it is kept as a failure
+        return "error", article.name, f"internal error (a bug, please report it): {type(error).__name__}: {error}"
+
+
+def ingest_paths(paths: Sequence[str], store, *, fmt: str = "auto", max_chars: int = DEFAULT_MAX_CHARS,
+                 **options) -> IngestSummary:
+    """Ingest every article under ``paths`` (files or folders) into ``store``."""
+    from ..ingest.readers import read_paths
+
+    items = list(read_paths(paths, fmt=fmt, max_chars=max_chars))
+    return ingest_articles(items, store, max_chars=max_chars, **options)
+
+
+def ingest_articles(items: Iterable[Article | InputError], store, *, workers: int = 1, batch_size: int = 200,
+                    annotators: Sequence[str] | None = None, resources: Sequence[str] = (),
+                    language: str | None = None, published: str | None = None,
+                    max_chars: int = DEFAULT_MAX_CHARS, cluster: bool = True,
+                    progress: Callable[[IngestProgress], None] | None = None) -> IngestSummary:
+    """Analyse and store ``items``; read errors among them are kept as failures."""
+    if workers < 1:
+        raise ConfigError("E316", Errors.E316.format(value=workers))
+    started = time.perf_counter()
+    summary = IngestSummary()
+    todo, failures = _plan(list(items), store, summary, published)
+    total = len(todo) + summary.duplicates + len(failures)
+    config = PipelineConfig(tuple(annotators) if annotators is not None else None, tuple(resources), language, max_chars)
+    batch: list = []
+    prints: dict = {}
+
+    def report() -> None:
+        if progress:
+            done = summary.stored + summary.duplicates + summary.failed + len(batch) + len(failures)
+            progress(IngestProgress(done, total, summary.stored, summary.duplicates,
+                                    summary.failed + len(failures), time.perf_counter() - started))
+
+    def flush() -> None:
+        nonlocal batch, failures, prints
+        if not batch and not failures:
+            return
+        counts = store.add(batch, failures=failures, fingerprints=prints)
+        summary.stored += counts["stored"]
+        summary.duplicates += counts["duplicates"]
+        summary.failed += counts["failed"]
+        summary.failures.extend(failures)
+        batch, failures, prints = [], [], {}
+
+    pool = None
+    try:
+        report()
+        if workers == 1:
+            _init_worker(config, in_pool=False)
+            results = map(_analyze, todo)
+        else:
+            import multiprocessing
+
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(config,))
+            results = pool.imap(_analyze, todo, chunksize=4)
+        for status, first, second in results:
+            if status == "ok":
+                batch.append(first)
+                prints[first.id] = second
+            else:
+                failures.append((first, second))
+            if len(batch) + len(failures) >= batch_size:
+                flush()
+            report()
+        flush()
+        report()
+    except KeyboardInterrupt:
+        if pool is not None:
+            pool.terminate()
+        summary.seconds = time.perf_counter() - started
+        raise IngestInterrupted(summary) from None
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+    if cluster and summary.stored:
+        summary.clusters = store.cluster()
+    summary.seconds = round(time.perf_counter() - started, 3)
+    return summary
+
+
+def _plan(items: list, store, summary: IngestSummary, published: str | None) -> tuple[list[Article], list]:
+    """Articles still to analyse; articles already stored (or repeated) count as duplicates."""
+    failures: list[tuple[str, str]] = []
+    articles: list[tuple[str, Article]] = []
+    for item in items:
+        if isinstance(item, DispacciError):
+            failures.append((item.source or "<input>", item.one_line()))
+            continue
+        if published:
+            item.published = published
+        articles.append((record_id(item.title, item.text[item.body_start:]), item))
+    stored = store.has([key for key, _ in articles])
+    todo, seen = [], set(stored)
+    for key, article in articles:
+        if key in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(key)
+        todo.append(article)
+    return todo, failures

@@ -1,0 +1,95 @@
+"""Versioned schema migrations, one list of statements per back-end.
+
+A database records the versions applied in ``schema_version``; opening a
+store applies the missing ones in order, each in its own transaction. Add a
+migration by appending to ``MIGRATIONS`` — never edit an applied one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Migration", "MIGRATIONS", "LATEST_VERSION", "APPLICATION_ID"]
+
+# SQLite `PRAGMA application_id` of a dispacci database: "DISP" in ASCII.
+APPLICATION_ID = 0x44495350
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    sqlite: tuple[str, ...]
+    postgres: tuple[str, ...]
+
+
+_LAYER_TABLES = """
+CREATE TABLE entities (record_id TEXT NOT NULL, start INTEGER, end_ INTEGER, text TEXT, kind TEXT,
+  canonical TEXT, actor TEXT, country TEXT, roles TEXT);
+CREATE INDEX entities_record ON entities(record_id);
+CREATE INDEX entities_actor ON entities(actor);
+CREATE INDEX entities_canonical ON entities(canonical);
+CREATE TABLE quotes (record_id TEXT NOT NULL, start INTEGER, end_ INTEGER, text TEXT, speaker TEXT,
+  speaker_actor TEXT, cue TEXT, direct INTEGER);
+CREATE INDEX quotes_record ON quotes(record_id);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE INDEX quotes_speaker_actor ON quotes(speaker_actor);
+CREATE TABLE credits (record_id TEXT NOT NULL, start INTEGER, end_ INTEGER, name TEXT, role TEXT,
+  actor TEXT, chain TEXT);
+CREATE INDEX credits_record ON credits(record_id);
+CREATE TABLE events (record_id TEXT NOT NULL, n INTEGER, date TEXT, source_name TEXT, source_actor TEXT,
+  source_country TEXT, source_code TEXT, target_name TEXT, target_actor TEXT, target_country TEXT,
+  target_code TEXT, cameo TEXT, root TEXT, plover TEXT, mode TEXT, quad_class INTEGER, goldstein REAL,
+  location TEXT, topics TEXT, negated INTEGER, hypothetical INTEGER, evidence TEXT,
+  evidence_start INTEGER, evidence_end INTEGER);
+CREATE INDEX events_record ON events(record_id);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_source_actor ON events(source_actor);
+CREATE INDEX events_target_actor ON events(target_actor);
+CREATE INDEX events_source_country ON events(source_country);
+CREATE INDEX events_target_country ON events(target_country);
+CREATE INDEX events_cameo ON events(cameo);
+CREATE TABLE failures (source TEXT PRIMARY KEY, message TEXT, failed_at TEXT);
+CREATE TABLE fingerprints (record_id TEXT PRIMARY KEY, shingles INTEGER, minhash {blob}, sample {blob});
+CREATE TABLE duplicates (grp TEXT NOT NULL, record_id TEXT NOT NULL PRIMARY KEY, similarity REAL,
+  containment REAL, earliest INTEGER);
+CREATE INDEX duplicates_group ON duplicates(grp);
+CREATE TABLE stories (story TEXT PRIMARY KEY, key TEXT, first_seen TEXT, size INTEGER);
+CREATE TABLE story_members (story TEXT NOT NULL, record_id TEXT NOT NULL PRIMARY KEY);
+CREATE INDEX story_members_story ON story_members(story);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+_RECORD_INDEXES = """
+CREATE INDEX records_date ON records(date);
+CREATE INDEX records_language ON records(language);
+CREATE INDEX records_outlet ON records(outlet);
+"""
+
+
+def _statements(script: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in script.split(";") if part.strip())
+
+
+_SQLITE_V1 = _statements(
+    """
+CREATE TABLE records (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, language TEXT,
+  published TEXT, date TEXT, outlet TEXT, url TEXT, path TEXT, text TEXT NOT NULL, body TEXT NOT NULL,
+  added_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+CREATE VIRTUAL TABLE records_fts USING fts5(title, text, content='records', content_rowid='seq',
+  tokenize='unicode61 remove_diacritics 2');
+""" + _RECORD_INDEXES + _LAYER_TABLES.replace("{blob}", "BLOB"))
+
+_POSTGRES_V1 = _statements(
+    """
+CREATE TABLE records (seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, language TEXT,
+  published TEXT, date TEXT, outlet TEXT, url TEXT, path TEXT, text TEXT NOT NULL, body TEXT NOT NULL,
+  added_at TEXT DEFAULT to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+  search tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED);
+CREATE INDEX records_search ON records USING GIN (search);
+""" + _RECORD_INDEXES + _LAYER_TABLES.replace("{blob}", "BYTEA"))
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "records, layer tables, full-text search, fingerprints, duplicates, stories",
+              _SQLITE_V1, _POSTGRES_V1),
+)
+LATEST_VERSION = MIGRATIONS[-1].version

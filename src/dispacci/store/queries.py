@@ -1,0 +1,244 @@
+"""Queries over the layer tables: events, quotes, actors, duplicates, stories.
+
+Every method returns plain JSON-serialisable dicts (see ``store_interface``);
+booleans and JSON lists stored as text are turned back into Python values.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+
+from ..errors import ConfigError, Errors
+from .base import check_date
+
+__all__ = ["QueriesMixin", "country_code", "EVENT_FIELDS", "QUOTE_FIELDS"]
+
+EVENT_FIELDS = ("e.record_id, e.date, e.source_name, e.source_actor, e.source_country, e.source_code, "
+                "e.target_name, e.target_actor, e.target_country, e.target_code, e.cameo, e.root, e.plover, "
+                "e.mode, e.quad_class, e.goldstein, e.location, e.topics, e.negated, e.hypothetical, "
+                "e.evidence, e.evidence_start, e.evidence_end, r.url, r.title, r.language")
+QUOTE_FIELDS = ("q.record_id, q.text, q.speaker, q.speaker_actor, q.cue, q.direct, q.start, q.end_ AS \"end\", "
+                "r.title, r.date")
+_CAMEO = re.compile(r"^\d{2,4}$")
+
+
+def country_code(value: str) -> str:
+    """ISO 3166-1 alpha-3 for an alpha-2 or alpha-3 code (case-insensitive)."""
+    import pycountry
+
+    code = value.strip().upper()
+    found = pycountry.countries.get(alpha_3=code) if len(code) == 3 else (
+        pycountry.countries.get(alpha_2=code) if len(code) == 2 else None)
+    if found is None:
+        raise ConfigError("E312", Errors.E312.format(value=value))
+    return found.alpha_3
+
+
+def _event(row: dict) -> dict:
+    row["topics"] = json.loads(row["topics"]) if row.get("topics") else []
+    row["negated"] = bool(row["negated"])
+    row["hypothetical"] = bool(row["hypothetical"])
+    return row
+
+
+def _quote(row: dict) -> dict:
+    row["direct"] = bool(row["direct"])
+    return row
+
+
+class QueriesMixin:
+    """Query methods for ``SQLStoreBase`` subclasses."""
+
+    # -- events -----------------------------------------------------------------
+    def events(self, *, actor=None, country=None, code=None, plover=None, since=None, until=None,
+               record_id=None, limit=100, offset=0) -> list[dict]:
+        clauses, params = [], []
+        if actor:
+            clause, more = self._actor_match(actor)
+            clauses.append(clause)
+            params += more
+        if country:
+            iso = country_code(country)
+            clauses.append("(e.source_country = ? OR e.target_country = ?)")
+            params += [iso, iso]
+        if code:
+            if not _CAMEO.match(str(code).strip()):
+                raise ConfigError("E311", Errors.E311.format(value=code))
+            clauses.append("e.cameo LIKE ?")
+            params.append(f"{str(code).strip()}%")
+        if plover:
+            clauses.append("upper(e.plover) = ?")
+            params.append(plover.strip().upper())
+        if (since := check_date(since, "--since")):
+            clauses.append("e.date >= ?")
+            params.append(since)
+        if (until := check_date(until, "--until")):
+            clauses.append("e.date <= ?")
+            params.append(until)
+        if record_id:
+            clauses.append("e.record_id = ?")
+            params.append(record_id)
+        where = "WHERE " + " AND ".join(clauses) if clauses else ""
+        rows = self._fetch(f"SELECT {EVENT_FIELDS} FROM events e JOIN records r ON r.id = e.record_id {where} "
+                           "ORDER BY e.date DESC, e.record_id, e.n LIMIT ? OFFSET ?", (*params, limit, offset))
+        return [_event(row) for row in rows]
+
+    def _actor_ids(self, name_or_id: str) -> list[str]:
+        """Actor ids whose id, canonical name or surface form matches."""
+        needle = name_or_id.strip()
+        rows = self._fetch("SELECT DISTINCT actor FROM entities WHERE actor IS NOT NULL AND "
+                           "(actor = ? OR lower(canonical) = ? OR lower(text) = ?) LIMIT 50",
+                           (needle, needle.lower(), needle.lower()))
+        return [row["actor"] for row in rows]
+
+    def _actor_match(self, name_or_id: str) -> tuple[str, list]:
+        ids = self._actor_ids(name_or_id) or [name_or_id.strip()]
+        pattern = f"%{name_or_id.strip().lower()}%"
+        marks = ", ".join("?" * len(ids))
+        clause = (f"(e.source_actor IN ({marks}) OR e.target_actor IN ({marks}) "
+                  "OR lower(e.source_name) LIKE ? OR lower(e.target_name) LIKE ?)")
+        return clause, [*ids, *ids, pattern, pattern]
+
+    # -- quotes -------------------------------------------------------------------
+    def quotes(self, *, speaker=None, record_id=None, limit=100, offset=0) -> list[dict]:
+        clauses, params = [], []
+        if speaker:
+            ids = self._actor_ids(speaker) or [speaker.strip()]
+            marks = ", ".join("?" * len(ids))
+            clauses.append(f"(q.speaker_actor IN ({marks}) OR lower(q.speaker) LIKE ?)")
+            params += [*ids, f"%{speaker.strip().lower()}%"]
+        if record_id:
+            clauses.append("q.record_id = ?")
+            params.append(record_id)
+        where = "WHERE " + " AND ".join(clauses) if clauses else ""
+        rows = self._fetch(f"SELECT {QUOTE_FIELDS} FROM quotes q JOIN records r ON r.id = q.record_id {where} "
+                           "ORDER BY r.date DESC, q.record_id, q.start LIMIT ? OFFSET ?", (*params, limit, offset))
+        return [_quote(row) for row in rows]
+
+    # -- entities -----------------------------------------------------------------
+    def entities(self, *, actor=None, kind=None, record_id=None, limit=100, offset=0) -> list[dict]:
+        clauses, params = [], []
+        if actor:
+            clauses.append("(actor = ? OR lower(canonical) = ? OR lower(text) = ?)")
+            params += [actor.strip(), actor.strip().lower(), actor.strip().lower()]
+        if kind:
+            clauses.append("kind = ?")
+            params.append(kind)
+        if record_id:
+            clauses.append("record_id = ?")
+            params.append(record_id)
+        where = "WHERE " + " AND ".join(clauses) if clauses else ""
+        rows = self._fetch("SELECT record_id, start, end_ AS \"end\", text, kind, canonical, actor, country, roles "
+                           f"FROM entities {where} ORDER BY record_id, start LIMIT ? OFFSET ?", (*params, limit, offset))
+        for row in rows:
+            row["roles"] = json.loads(row["roles"] or "[]")
+        return rows
+
+    # -- actors -------------------------------------------------------------------
+    def actors(self, *, top=50, kind=None) -> list[dict]:
+        where, params = "", []
+        if kind:
+            where, params = "AND kind = ?", [kind]
+        return self._fetch(
+            "SELECT coalesce(actor, canonical) AS actor, max(canonical) AS canonical, max(kind) AS kind, "
+            "max(country) AS country, count(*) AS mentions, count(DISTINCT record_id) AS records "
+            f"FROM entities WHERE coalesce(actor, canonical) IS NOT NULL {where} "
+            "GROUP BY coalesce(actor, canonical) ORDER BY mentions DESC, actor LIMIT ?", (*params, top))
+
+    def actor(self, actor_id_or_name: str) -> dict | None:
+        needle = actor_id_or_name.strip()
+        rows = self._fetch(
+            "SELECT coalesce(actor, canonical) AS key, actor, canonical, kind, country, roles, record_id "
+            "FROM entities WHERE actor = ? OR lower(canonical) = ? OR lower(text) = ?",
+            (needle, needle.lower(), needle.lower()))
+        if not rows:
+            return None
+        counts: dict[str, int] = defaultdict(int)
+        for row in rows:
+            counts[row["key"]] += 1
+        key = max(counts, key=counts.get)
+        rows = self._fetch("SELECT actor, canonical, kind, country, roles, record_id FROM entities "
+                           "WHERE coalesce(actor, canonical) = ?", (key,))
+        roles = sorted({role for row in rows for role in json.loads(row["roles"] or "[]")})
+        first = next((row for row in rows if row["canonical"]), rows[0])
+        actor_id = next((row["actor"] for row in rows if row["actor"]), None)
+        name = first["canonical"] or key
+        events = self.events(actor=actor_id or name, limit=1000)
+        quotes = self.quotes(speaker=actor_id or name, limit=1000)
+        return {
+            "actor": actor_id or key, "canonical": name, "kind": first["kind"], "country": first["country"],
+            "roles": roles, "mentions": len(rows), "records": sorted({row["record_id"] for row in rows}),
+            "events": events, "quotes": quotes,
+            "counterparts": _counterparts(events, actor_id, name),
+            "timeline": sorted(({"date": e["date"], "cameo": e["cameo"], "root": e["root"], "plover": e["plover"],
+                                 "quad_class": e["quad_class"]} for e in events), key=lambda t: t["date"] or ""),
+        }
+
+    # -- duplicates and stories ------------------------------------------------------
+    def duplicates(self, *, limit=100, offset=0) -> list[dict]:
+        groups = self._fetch("SELECT grp, count(*) AS n FROM duplicates GROUP BY grp ORDER BY n DESC, grp "
+                             "LIMIT ? OFFSET ?", (limit, offset))
+        if not groups:
+            return []
+        members = self._members("SELECT d.grp, d.similarity, d.containment, d.earliest, r.id, r.title, r.outlet, "
+                                "r.published, r.date FROM duplicates d JOIN records r ON r.id = d.record_id "
+                                "WHERE d.grp IN ({marks}) ORDER BY r.date, r.id", [g["grp"] for g in groups], "grp")
+        result = []
+        for group in groups:
+            rows = members.get(group["grp"], [])
+            earliest = next((row["id"] for row in rows if row["earliest"]), rows[0]["id"] if rows else None)
+            result.append({"group": group["grp"], "earliest": earliest, "members": [
+                {"id": row["id"], "title": row["title"], "outlet": row["outlet"], "published": row["published"] or row["date"],
+                 "similarity": row["similarity"], "containment": row["containment"]} for row in rows]})
+        return result
+
+    def stories(self, *, limit=100, offset=0) -> list[dict]:
+        stories = self._fetch("SELECT story, key, first_seen, size FROM stories ORDER BY size DESC, first_seen DESC, "
+                              "story LIMIT ? OFFSET ?", (limit, offset))
+        if not stories:
+            return []
+        members = self._members("SELECT sm.story, r.id, r.title, r.language, r.outlet, r.published, r.date "
+                                "FROM story_members sm JOIN records r ON r.id = sm.record_id "
+                                "WHERE sm.story IN ({marks}) ORDER BY r.date, r.id", [s["story"] for s in stories], "story")
+        result = []
+        for story in stories:
+            rows = members.get(story["story"], [])
+            result.append({
+                "story": story["story"], "key": story["key"],
+                "languages": sorted({row["language"] for row in rows if row["language"]}),
+                "outlets": sorted({row["outlet"] for row in rows if row["outlet"]}),
+                "first_seen": story["first_seen"],
+                "members": [{"id": row["id"], "title": row["title"], "language": row["language"],
+                             "outlet": row["outlet"], "published": row["published"] or row["date"]} for row in rows]})
+        return result
+
+    def _members(self, sql: str, keys: list[str], by: str) -> dict[str, list[dict]]:
+        found: dict[str, list[dict]] = defaultdict(list)
+        marks = ", ".join("?" * len(keys))
+        for row in self._fetch(sql.format(marks=marks), tuple(keys)):
+            found[row[by]].append(row)
+        return found
+
+
+def _counterparts(events: list[dict], actor_id: str | None, name: str) -> list[dict]:
+    table: dict[str, dict] = {}
+    lowered = name.lower()
+    for event in events:
+        for mine, other in (("source", "target"), ("target", "source")):
+            if not ((actor_id and event[f"{mine}_actor"] == actor_id) or
+                    lowered in (event[f"{mine}_name"] or "").lower()):
+                continue
+            key = event[f"{other}_actor"] or event[f"{other}_name"]
+            if not key:
+                continue
+            entry = table.setdefault(key, {"actor": event[f"{other}_actor"], "canonical": event[f"{other}_name"],
+                                           "country": event[f"{other}_country"], "events": 0,
+                                           "cooperation": 0, "conflict": 0})
+            entry["events"] += 1
+            if event["quad_class"] in (1, 2):
+                entry["cooperation"] += 1
+            elif event["quad_class"] in (3, 4):
+                entry["conflict"] += 1
+            break
+    return sorted(table.values(), key=lambda e: (-e["events"], e["canonical"] or ""))

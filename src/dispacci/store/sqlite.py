@@ -1,0 +1,181 @@
+"""The embedded store: one SQLite file in WAL mode, with FTS5 full-text search.
+
+WAL lets readers query while one ingest writes; every ``add`` is one
+``BEGIN IMMEDIATE … COMMIT``, so a crash loses at most the batch in flight and
+never leaves half a record. A file that is not SQLite, or an SQLite database
+that is not ours, is refused with a clear ``StoreError`` before anything is
+written to it.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import Errors, StoreError
+from .base import RECORD_SUMMARY, SQLStoreBase
+from .clusters import ClustersMixin
+from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from .queries import QueriesMixin
+from .rows import RecordRows
+
+__all__ = ["SQLiteStore"]
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_FTS_OPERATORS = re.compile(r'"|\*|\b(AND|OR|NOT|NEAR)\b')
+_WORD = re.compile(r"\w+")
+
+
+class SQLiteStore(ClustersMixin, QueriesMixin, SQLStoreBase):
+    """A dispacci corpus in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, timeout: float = 60.0):
+        super().__init__()
+        self.path = Path(path)
+        self.read_only = read_only
+        self.target = str(self.path)
+        _check_header(self.path)
+        try:
+            if read_only:
+                if not self.path.exists():
+                    raise StoreError("E300", Errors.E300.format(reason="no such file"), source=self.target)
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                                             check_same_thread=False)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                                             check_same_thread=False)
+        except sqlite3.Error as error:
+            raise StoreError("E300", Errors.E300.format(reason=error), source=self.target) from None
+        self._conn.row_factory = sqlite3.Row
+        try:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            if not read_only:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            self._conn.close()
+            raise StoreError("E302", Errors.E302.format(reason=error), source=self.target) from None
+        except StoreError:
+            self._conn.close()
+            raise
+
+    # -- schema ----------------------------------------------------------------
+    def _migrate(self) -> None:
+        tables = {row[0] for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        app_id = self._conn.execute("PRAGMA application_id").fetchone()[0]
+        if tables and ("schema_version" not in tables or app_id != APPLICATION_ID):
+            listed = ", ".join(sorted(tables)[:8]) + (" …" if len(tables) > 8 else "")
+            raise StoreError("E301", Errors.E301.format(tables=listed), source=self.target)
+        current = 0
+        if tables:
+            current = self._conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        if current > LATEST_VERSION:
+            raise StoreError("E303", Errors.E303.format(found=current, known=LATEST_VERSION), source=self.target)
+        if current == LATEST_VERSION or self.read_only:
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            if not tables:
+                self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self._conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT, "
+                                   "applied_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
+            # another process may have migrated while we waited for the lock
+            current = self._conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+            for migration in MIGRATIONS:
+                if migration.version > current:
+                    for statement in migration.sqlite:
+                        self._conn.execute(statement)
+                    self._conn.execute("INSERT INTO schema_version (version, description) VALUES (?, ?)",
+                                       (migration.version, migration.description))
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    def schema_version(self) -> int:
+        return int(self._fetch("SELECT max(version) AS v FROM schema_version")[0]["v"])
+
+    # -- plumbing ---------------------------------------------------------------
+    def _fetch(self, sql: str, params: tuple = ()) -> list[dict]:
+        with self._lock:
+            try:
+                return [dict(row) for row in self._conn.execute(sql, params)]
+            except sqlite3.DatabaseError as error:
+                if isinstance(error, sqlite3.OperationalError) and "locked" not in str(error):
+                    raise
+                raise StoreError("E302", Errors.E302.format(reason=error), source=self.target) from None
+
+    @contextmanager
+    def _transaction(self):
+        cursor = self._conn.cursor()
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreError("E307", Errors.E307.format(reason=error), source=self.target) from None
+        try:
+            yield cursor
+            cursor.execute("COMMIT")
+        except BaseException as error:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.OperationalError):
+                raise StoreError("E307", Errors.E307.format(reason=error), source=self.target) from None
+            raise
+        finally:
+            cursor.close()
+
+    def _insert_record(self, cursor, rows: RecordRows) -> None:
+        columns = RecordRows.RECORD_COLUMNS
+        cursor.execute(f"INSERT INTO records ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                       rows.record_row)
+        cursor.execute("INSERT INTO records_fts (rowid, title, text) VALUES (?, ?, ?)",
+                       (cursor.lastrowid, rows.record.title or "", rows.record.text))
+
+    def _search(self, query: str, where: str, params: tuple, limit: int, offset: int) -> list[dict]:
+        sql = (f"SELECT {RECORD_SUMMARY}, snippet(records_fts, 1, '[', ']', '…', 16) AS snippet, "
+               "-bm25(records_fts, 2.0, 1.0) AS score FROM records_fts JOIN records r ON r.seq = records_fts.rowid "
+               "LEFT JOIN duplicates d ON d.record_id = r.id LEFT JOIN story_members sm ON sm.record_id = r.id "
+               f"WHERE records_fts MATCH ? {where} ORDER BY score DESC LIMIT ? OFFSET ?")
+        try:
+            return self._fetch(sql, (_fts_query(query), *params, limit, offset))
+        except sqlite3.OperationalError:
+            # the user's own FTS5 syntax did not parse: search the words instead
+            return self._fetch(sql, (_quoted_words(query), *params, limit, offset))
+
+    def integrity_check(self) -> str:
+        return self._fetch("PRAGMA integrity_check")[0]["integrity_check"]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def _check_header(path: Path) -> None:
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        raise StoreError("E300", Errors.E300.format(reason=error.strerror or error), source=str(path)) from None
+    if path.is_dir():
+        raise StoreError("E300", Errors.E300.format(reason="it is a folder"), source=str(path))
+    if head != _SQLITE_HEADER:
+        raise StoreError("E302", Errors.E302.format(reason="no SQLite header"), source=str(path))
+
+
+def _fts_query(query: str) -> str:
+    """Plain words are quoted (so hyphens and apostrophes are no syntax);
+    a query using FTS5 operators or quotes is passed as written."""
+    if _FTS_OPERATORS.search(query):
+        return query
+    return _quoted_words(query)
+
+
+def _quoted_words(query: str) -> str:
+    words = _WORD.findall(query)
+    return " ".join(f'"{word}"' for word in words) or '""'

@@ -1,0 +1,143 @@
+"""Stories: reports of the same real event across languages and outlets.
+
+Records are linked by what their analyses share, never by translating text:
+
+- an **event key** — the two actors (actor ids, else countries), the CAMEO
+  root, and dates no more than ``window`` days apart (a phone call reported
+  in Rome, Moscow and Madrid gives the same key in every language);
+- a **shared quote** — the same words after normalisation (wire copy quoted
+  verbatim by several outlets);
+- **shared actors** — at least three of the same people or organisations,
+  most of both records' cast, within the window.
+
+Linked records form connected components; a component is a story when it
+holds at least two records that are not copies of each other (copies are
+the duplicates' business).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+__all__ = ["StoryItem", "Story", "find_stories", "event_key", "normalise_quote", "WINDOW_DAYS"]
+
+WINDOW_DAYS = 2
+MIN_QUOTE_WORDS = 6
+MIN_SHARED_ACTORS = 3
+MAX_ACTOR_POSTINGS = 200   # an actor in more records than this links nothing by itself
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class StoryItem:
+    id: str
+    date: str | None = None
+    group: str | None = None                  # near-duplicate group, if any
+    events: list[tuple] = field(default_factory=list)  # (source_actor, source_country, target_actor, target_country, root, date)
+    quotes: list[str] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Story:
+    id: str
+    key: str
+    first_seen: str | None
+    members: list[str]
+
+
+def event_key(source_actor, source_country, target_actor, target_country, root) -> tuple | None:
+    """(side, side, root) with sides in sorted order, or None for a one-sided event."""
+    first, second = source_actor or source_country, target_actor or target_country
+    if not first or not second or first == second or not root:
+        return None
+    return (*sorted((first, second)), root)
+
+
+def normalise_quote(text: str) -> str | None:
+    words = _WORD.findall(text.casefold())
+    return " ".join(words) if len(words) >= MIN_QUOTE_WORDS else None
+
+
+def _day(value: str | None) -> int | None:
+    try:
+        return dt.date.fromisoformat(value[:10]).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+def find_stories(items: Sequence[StoryItem], *, window: int = WINDOW_DAYS) -> list[Story]:
+    """Stories among ``items`` given in chronological order (earliest first)."""
+    parent = list(range(len(items)))
+    reasons: dict[int, Counter] = defaultdict(Counter)
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int, why: str) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+        reasons[min(i, j)][why] += 1
+
+    days = [_day(item.date) for item in items]
+    # event keys: same two sides and root, dates within the window
+    by_key: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    for index, item in enumerate(items):
+        for *sides, root, date in item.events:
+            key = event_key(*sides, root)
+            day = _day(date) or days[index]
+            if key and day is not None:
+                by_key[key].append((day, index))
+    for key, hits in by_key.items():
+        hits.sort()
+        for (day_a, a), (day_b, b) in zip(hits, hits[1:]):
+            if a != b and day_b - day_a <= window:
+                union(a, b, f"{key[0]}–{key[1]} {key[2]} {dt.date.fromordinal(day_a).isoformat()}")
+    # verbatim quotes
+    by_quote: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        for quote in {q for q in map(normalise_quote, item.quotes) if q}:
+            by_quote[quote].append(index)
+    for quote, hits in by_quote.items():
+        if 2 <= len(hits) <= MAX_ACTOR_POSTINGS:
+            for other in hits[1:]:
+                union(hits[0], other, f"quote «{' '.join(quote.split()[:8])}…»")
+    # a shared cast of actors
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        for actor in item.actors:
+            postings[actor].append(index)
+    shared: Counter = Counter()
+    for actor, hits in postings.items():
+        if 2 <= len(hits) <= MAX_ACTOR_POSTINGS:
+            shared.update(combinations(hits, 2))
+    for (a, b), count in shared.items():
+        if count < MIN_SHARED_ACTORS or days[a] is None or days[b] is None or abs(days[a] - days[b]) > window:
+            continue
+        union_size = len(items[a].actors | items[b].actors)
+        if count / union_size >= 0.5:
+            union(a, b, "actors " + ", ".join(sorted(items[a].actors & items[b].actors)[:4]))
+
+    components: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(items)):
+        components[find(index)].append(index)
+    stories = []
+    for root, members in components.items():
+        units = {items[m].group or items[m].id for m in members}
+        if len(members) < 2 or len(units) < 2:
+            continue
+        why: Counter = Counter()
+        for member in members:
+            why.update(reasons.get(member, {}))
+        dates = sorted(d for d in (items[m].date for m in members) if d)
+        stories.append(Story(id=f"s{items[root].id[:12]}", key=why.most_common(1)[0][0] if why else "",
+                             first_seen=dates[0] if dates else None, members=[items[m].id for m in members]))
+    return stories
