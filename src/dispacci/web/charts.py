@@ -1,0 +1,90 @@
+"""Geometry of the actor page's charts, drawn as plain SVG by the templates.
+
+The timeline places each event on a date axis in the row of its type, coloured
+by its quad class; the network puts the actor in the middle and its
+counterparts on a ring, edges as thick as their number of events and coloured
+by whether they cooperate or fight. Only numbers and names leave this module;
+the template escapes the names.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from .highlight import QUAD_NAMES
+from .links import actor_link
+
+__all__ = ["timeline_chart", "network_chart", "QUAD_COLOURS"]
+
+QUAD_COLOURS = {1: "#2e8b57", 2: "#1f6fb4", 3: "#e08a00", 4: "#c62828", None: "#777777"}
+_PLOVER_OF_ROOT = {"01": "STATEMENT", "02": "APPEAL", "03": "INTEND", "04": "CONSULT", "05": "COOPERATE",
+                   "06": "AID", "07": "AID", "08": "YIELD", "09": "INVESTIGATE", "10": "DEMAND",
+                   "11": "DISAPPROVE", "12": "REJECT", "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE",
+                   "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "FIGHT", "20": "ASSAULT"}
+
+
+def _day(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def _quad(value) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def timeline_chart(timeline: list[dict], *, width: int = 760, row_height: int = 26, left: int = 120) -> dict | None:
+    """Rows (event types) and dots (events) of the timeline, or None without dated events."""
+    dated = [(day, item) for item in timeline if (day := _day(item.get("date")))]
+    if not dated:
+        return None
+    kind_of = lambda item: item.get("plover") or _PLOVER_OF_ROOT.get(str(item.get("root") or item.get("cameo") or "")[:2], "OTHER")
+    kinds = sorted({kind_of(item) for _, item in dated})
+    first, last = min(d for d, _ in dated), max(d for d, _ in dated)
+    span = max((last - first).days, 1)
+    plot = width - left - 20
+    rows = [{"label": kind, "y": 20 + i * row_height} for i, kind in enumerate(kinds)]
+    y_of = {row["label"]: row["y"] for row in rows}
+    dots = []
+    for day, item in dated:
+        x = left + 10 + plot * ((day - first).days / span if first != last else 0.5)
+        quad = _quad(item.get("quad_class"))
+        dots.append({"x": round(x, 1), "y": y_of[kind_of(item)], "colour": QUAD_COLOURS.get(quad, QUAD_COLOURS[None]),
+                     "title": f"{day.isoformat()} · {kind_of(item)} · CAMEO {item.get('cameo') or '?'} · "
+                              f"{QUAD_NAMES.get(quad, 'unclassified')}"})
+    height = 20 + len(rows) * row_height + 30
+    ticks = [{"x": left + 10, "label": first.isoformat()}]
+    if first != last:
+        ticks.append({"x": left + 10 + plot, "label": last.isoformat()})
+    return {"width": width, "height": height, "left": left, "rows": rows, "dots": dots,
+            "axis_y": height - 24, "ticks": ticks, "right": width - 10}
+
+
+def network_chart(name: str, counterparts: list[dict], *, size: int = 520, limit: int = 24) -> dict | None:
+    """Nodes and edges of the counterpart network, or None without counterparts."""
+    if not counterparts:
+        return None
+    chosen = sorted(counterparts, key=lambda c: -int(c.get("events") or 0))[:limit]
+    most = max(int(c.get("events") or 0) for c in chosen) or 1
+    centre = size / 2
+    radius = size / 2 - 70
+    nodes, edges = [], []
+    for i, item in enumerate(chosen):
+        angle = 2 * math.pi * i / len(chosen) - math.pi / 2
+        x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
+        count = int(item.get("events") or 0)
+        coop, conflict = int(item.get("cooperation") or 0), int(item.get("conflict") or 0)
+        colour = QUAD_COLOURS[1] if coop > conflict else QUAD_COLOURS[4] if conflict > coop else QUAD_COLOURS[None]
+        label = item.get("canonical") or item.get("actor") or "?"
+        edges.append({"x1": centre, "y1": centre, "x2": round(x, 1), "y2": round(y, 1), "colour": colour,
+                      "width": round(1 + 7 * count / most, 1),
+                      "title": f"{name} – {label}: {count} events ({coop} cooperation, {conflict} conflict)"})
+        nodes.append({"x": round(x, 1), "y": round(y, 1), "label": label, "country": item.get("country"),
+                      "href": actor_link(item.get("actor") or item.get("canonical")),
+                      "anchor": "start" if x > centre + 1 else "end" if x < centre - 1 else "middle",
+                      "dx": 10 if x > centre + 1 else -10 if x < centre - 1 else 0})
+    return {"size": size, "centre": centre, "name": name, "nodes": nodes, "edges": edges}

@@ -1,0 +1,194 @@
+"""The explorer's pages: records, article view, actors, stories, duplicates, search."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from ..api.deps import iso_date, store_of
+from ..errors import DispacciError, Errors
+from .charts import QUAD_COLOURS, network_chart, timeline_chart
+from .highlight import QUAD_NAMES, highlighted_html, marks_of, speaker_colours
+from .links import actor_link, record_link
+from .templating import safe_href, templates
+
+__all__ = ["router", "render_not_found"]
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+
+
+def _page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+    context.setdefault("title", "dispacci")
+    return templates.TemplateResponse(request, template, context, status_code=status)
+
+
+def render_not_found(request: Request, message: str) -> HTMLResponse:
+    return _page(request, "error.html", status=404, title="Not found", message=message)
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    try:
+        return max(int(value), 0) if value not in (None, "") else default
+    except ValueError:
+        return default
+
+
+def _filters(request: Request) -> tuple[dict, str | None]:
+    """Filters from the query string; a bad date becomes an on-page error."""
+    query = request.query_params
+    lang = (query.get("lang") or "").strip().lower()[:3] or None
+    outlet = (query.get("outlet") or "").strip()[:200] or None
+    try:
+        since = iso_date((query.get("since") or "").strip() or None, "since")
+        until = iso_date((query.get("until") or "").strip() or None, "until")
+    except DispacciError as error:
+        return {"lang": lang, "outlet": outlet, "since": None, "until": None}, error.one_line()
+    return {"lang": lang, "outlet": outlet, "since": since, "until": until}, None
+
+
+def _pager(request: Request, count: int) -> dict:
+    offset = _int(request.query_params.get("offset"))
+
+    def at(value: int) -> str:
+        params = {**request.query_params, "offset": str(value)}
+        return request.url.path + "?" + urlencode(params)
+
+    return {"offset": offset, "prev": at(max(offset - PAGE_SIZE, 0)) if offset else None,
+            "next": at(offset + PAGE_SIZE) if count >= PAGE_SIZE else None}
+
+
+def _with_links(rows: list[dict]) -> list[dict]:
+    for row in rows:
+        row["href"] = record_link(row.get("id") or row.get("record_id"))
+    return rows
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request):
+    filters, error = _filters(request)
+    offset = _int(request.query_params.get("offset"))
+    rows = _with_links(store_of(request).records(**filters, limit=PAGE_SIZE, offset=offset))
+    return _page(request, "records.html", title="Records", rows=rows, filters=filters, error=error,
+                 pager=_pager(request, len(rows)), total=store_of(request).count())
+
+
+@router.get("/records/{record_id}", response_class=HTMLResponse)
+def article(request: Request, record_id: str):
+    record = store_of(request).get(record_id)
+    if record is None:
+        return render_not_found(request, f"[E403] {Errors.E403.format(id=record_id)}")
+    return _page(request, "article.html", **article_context(record), stored=True)
+
+
+def article_context(record) -> dict:
+    marks = marks_of(record)
+    colours = speaker_colours(record)
+    speakers = {}
+    for quote in record.quotes:
+        who = quote.speaker_actor or quote.speaker or "?"
+        speakers.setdefault(who, {"name": quote.speaker or "unknown speaker", "colour": colours[who],
+                                  "href": actor_link(quote.speaker_actor or quote.speaker)})
+    events = [{"event": event, "key": f"v{n}", "evidence": record.text[event.evidence.start:event.evidence.end],
+               "source_href": actor_link(event.source.actor or event.source.name),
+               "target_href": actor_link(event.target.actor or event.target.name) if event.target else None}
+              for n, event in enumerate(record.events)]
+    kinds = sorted({entity.kind for entity in record.entities})
+    return {"title": record.title or record.id, "record": record, "text_html": highlighted_html(record.text, marks),
+            "marks": {mark.key: mark.info for mark in marks}, "speakers": list(speakers.values()),
+            "events": events, "kinds": kinds, "source_href": safe_href(record.source.url),
+            "credits": [{"credit": c, "href": actor_link(c.actor)} for c in record.credits]}
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_page(request: Request):
+    return _page(request, "analyze.html", title="Analyse an article")
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request):
+    kind = request.query_params.get("kind")
+    kind = kind if kind in ("person", "organization", "country", "location") else None
+    rows = store_of(request).actors(top=200, kind=kind)
+    for row in rows:
+        row["href"] = actor_link(row.get("actor") or row.get("canonical"))
+    return _page(request, "actors.html", title="Actors", rows=rows, kind=kind)
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor(request: Request, actor_id: str):
+    store = store_of(request)
+    found = store.actor(actor_id)
+    if found is None:
+        return render_not_found(request, f"[E404] {Errors.E404.format(actor=actor_id)}")
+    name = found.get("canonical") or found.get("actor") or actor_id
+    quotes = _with_links(list(found.get("quotes") or [])[:100])
+    events = _with_links(list(found.get("events") or [])[:200])
+    for event in events:
+        event["source_href"] = actor_link(event.get("source_actor") or event.get("source_name"))
+        event["target_href"] = actor_link(event.get("target_actor") or event.get("target_name"))
+    return _page(request, "actor.html", title=name, actor=found, name=name, quotes=quotes, events=events,
+                 roles=roles_over_time(store, found), timeline=timeline_chart(found.get("timeline") or []),
+                 network=network_chart(name, found.get("counterparts") or []), quad_names=QUAD_NAMES,
+                 quad_colours=QUAD_COLOURS)
+
+
+def roles_over_time(store, found: dict, *, records: int = 40) -> list[dict]:
+    """Each role with the first and last date it was seen, from the actor's latest records."""
+    roles = found.get("roles") or []
+    if roles and isinstance(roles[0], dict):
+        return roles
+    actor_id, canonical = found.get("actor"), found.get("canonical")
+    seen: dict[str, dict] = {}
+    for record_id in list(found.get("records") or [])[-records:]:
+        record = store.get(record_id)
+        if record is None:
+            continue
+        day = (record.dateline.date if record.dateline and record.dateline.date else record.source.published) or ""
+        for entity in record.entities:
+            if (actor_id and entity.actor == actor_id) or (not actor_id and canonical and entity.canonical == canonical):
+                for role in entity.roles:
+                    item = seen.setdefault(role, {"role": role, "first": day, "last": day, "records": 0})
+                    item["records"] += 1
+                    if day:
+                        item["first"] = min(filter(None, (item["first"], day)))
+                        item["last"] = max(item["last"] or day, day)
+    for role in roles:
+        seen.setdefault(str(role), {"role": str(role), "first": "", "last": "", "records": 0})
+    return sorted(seen.values(), key=lambda r: (r["first"] or "9999", r["role"]))
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request):
+    rows = store_of(request).stories(limit=200)
+    for story in rows:
+        _with_links(story.get("members") or [])
+    return _page(request, "stories.html", title="Stories", stories=rows)
+
+
+@router.get("/duplicates", response_class=HTMLResponse)
+def duplicates(request: Request):
+    groups = store_of(request).duplicates(limit=200)
+    for group in groups:
+        members = _with_links(list(group.get("members") or []))
+        original = group.get("earliest")
+        group["original"] = next((m for m in members if m.get("id") == original), members[0] if members else None)
+        group["reprints"] = [m for m in members if m is not group["original"]]
+    return _page(request, "duplicates.html", title="Duplicates", groups=groups)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request):
+    q = (request.query_params.get("q") or "").strip()[:500]
+    filters, error = _filters(request)
+    rows: list[dict] = []
+    if q and not error:
+        try:
+            rows = _with_links(store_of(request).search(q, **filters, limit=PAGE_SIZE,
+                                                        offset=_int(request.query_params.get("offset"))))
+        except DispacciError as failure:
+            error = failure.one_line()
+    return _page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, rows=rows,
+                 filters=filters, error=error, pager=_pager(request, len(rows)))
+

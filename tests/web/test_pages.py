@@ -1,0 +1,91 @@
+"""The explorer's pages, rendered on the server: what a reader sees, and nothing a hostile article could inject."""
+from __future__ import annotations
+
+import re
+
+from tests.api.corpus import HOSTILE_ACTOR, HOSTILE_NAME, HOSTILE_SPEAKER, HOSTILE_TITLE
+
+IT_ID = "974c4d2ef556f3b830f8"
+
+
+def _hostile_id(records):
+    return next(r.id for r in records if r.title == HOSTILE_TITLE)
+
+
+def test_home_lists_records_with_filters(client):
+    page = client.get("/").text
+    assert "Telefonata tra Putin e Tokayev" in page and f'href="/records/{IT_ID}"' in page
+    only_it = client.get("/?lang=it").text
+    assert "Telefonata tra Putin e Tokayev" in only_it and "Putin and Tokayev discuss trade" not in only_it
+    assert "is not an ISO 8601 date" in client.get("/?since=tomorrow").text
+
+
+def test_article_view_shows_layers_events_and_provenance(client):
+    page = client.get(f"/records/{IT_ID}").text
+    assert 'id="article-text"' in page and 'data-layer="ent-person"' in page
+    assert '<span class="dl" data-marks="d0">Mosca, 2 aprile 2022</span>' in page
+    assert 'data-mark="v0"' in page and "CONSULT" in page
+    assert "Kremlin press service" in page and "RIA Novosti → Esempio Notizie" in page
+    assert 'href="/actors/kassym-jomart-tokayev"' in page
+    assert 'href="https://example.it/esteri/putin-tokayev"' in page
+    assert '<script type="application/json" id="marks-data">' in page
+
+
+def test_missing_pages_are_404_pages(client):
+    assert client.get("/records/nothing").status_code == 404
+    assert client.get("/actors/nobody").status_code == 404
+    assert "no actor &#39;nobody&#39;" in client.get("/actors/nobody").text
+
+
+def test_actor_page_draws_timeline_and_network(client):
+    page = client.get("/actors/vladimir-putin").text
+    timeline = re.search(r'<svg class="chart timeline".*?</svg>', page, re.S).group(0)
+    assert timeline.count("<circle") == 4 and "CONSULT" in timeline and "ACCUSE" in timeline
+    network = re.search(r'<svg class="chart network".*?</svg>', page, re.S).group(0)
+    assert network.count('class="edge"') == 2
+    assert 'stroke="#2e8b57"' in network and 'stroke="#e08a00"' not in network  # consult: cooperation
+    assert 'href="/actors/kassym-jomart-tokayev"' in network
+    assert "Abbiamo discusso la cooperazione economica" in page
+    assert "president" in page and "2022-04-02" in page  # role and when it was seen
+
+
+def test_stories_duplicates_and_search_pages(client):
+    stories = client.get("/stories").text
+    assert "first seen 2022-04-02" in stories and "it, en" in stories.replace("en, it", "it, en")
+    duplicates = client.get("/duplicates").text
+    assert "Original:" in duplicates and "Putin, Tokayev talk trade" in duplicates
+    search = client.get("/search?q=Tokayev&lang=it").text
+    assert "Telefonata tra Putin e Tokayev" in search and "discuss trade" not in search
+    assert "Nothing matches" in client.get("/search?q=zzzz").text
+
+
+def test_analyze_page_posts_to_the_api(client):
+    page = client.get("/analyze").text
+    assert 'id="analyze-form"' in page and 'action="/api/analyze"' in page
+
+
+def test_hostile_article_text_is_escaped_everywhere(client, records):
+    hostile = _hostile_id(records)
+    pages = [client.get(url).text for url in
+             ("/", f"/records/{hostile}", "/search?q=officials", "/actors", f"/actors/{HOSTILE_ACTOR}")]
+    for page in pages:
+        assert "<script>alert" not in page and "<img src=x" not in page and "<svg onload" not in page
+        assert "<b>bold</b>" not in page and "<i>Evil</i>" not in page
+        assert "javascript:" not in page.replace("javascript:alert(&#39;url&#39;)", "")
+        assert not re.search(r'href="\s*javascript:', page, re.I)
+    article = pages[1]
+    assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in article
+    assert 'class="source-url-text">javascript:alert(&#39;url&#39;)' in article  # shown, not linked
+    # the span table is JSON in a data block: "<" escaped so it cannot close the block
+    data = re.search(r'<script type="application/json" id="marks-data">(.*?)</script>', article, re.S).group(1)
+    assert "<" not in data and "\\u003c" in data
+    assert f'href="/actors/%22%3E%3Csvg%20onload%3Dalert%285%29%3E"' in article
+    for raw in (HOSTILE_NAME, HOSTILE_SPEAKER):
+        assert raw not in article
+
+
+def test_static_files_and_headers(client):
+    assert client.get("/static/explorer.js").status_code == 200
+    assert client.get("/static/explorer.css").status_code == 200
+    headers = client.get("/").headers
+    assert headers["x-content-type-options"] == "nosniff" and "frame-ancestors 'none'" in headers["content-security-policy"]
