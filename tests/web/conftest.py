@@ -1,11 +1,16 @@
-"""Fixtures for the explorer tests: the API tests' corpus and in-memory store."""
+"""Fixtures for the explorer tests: the API tests' corpus in a real store."""
 from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.api.conftest import build_corpus_db
 from tests.api.corpus import sample_records
-from tests.api.fake_store import FakeStore
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory):
+    return build_corpus_db(tmp_path_factory.mktemp("web-corpus") / "corpus.db")
 
 
 @pytest.fixture()
@@ -14,8 +19,8 @@ def records():
 
 
 @pytest.fixture()
-def client(records):
+def client(corpus_db):
     from dispacci.api import create_app
 
-    with TestClient(create_app(FakeStore(records))) as test_client:
+    with TestClient(create_app(corpus_db)) as test_client:
         yield test_client

@@ -56,6 +56,7 @@ def test_stories_duplicates_and_search_pages(client):
     assert "Original:" in duplicates and "Putin, Tokayev talk trade" in duplicates
     search = client.get("/search?q=Tokayev&lang=it").text
     assert "Telefonata tra Putin e Tokayev" in search and "discuss trade" not in search
+    assert "<mark>Tokayev</mark>" in search
     assert "Nothing matches" in client.get("/search?q=zzzz").text
 
 

@@ -66,7 +66,10 @@ class StoreAccess:
         with self._lock:
             if self._writer is None:
                 self._writer = self._open(read_only=False)
-            return self._writer.add(records, failures=failures)
+            result = self._writer.add(records, failures=failures)
+            if result.get("stored") and hasattr(self._writer, "cluster"):
+                self._writer.cluster()  # keep duplicates and stories in step with what was added
+            return result
 
     def close(self) -> None:
         with self._lock:

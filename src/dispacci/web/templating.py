@@ -6,13 +6,15 @@ as a link (only http/https URLs become ``href``s).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
 
-__all__ = ["templates", "env", "path_part", "safe_href", "TEMPLATES_DIR", "STATIC_DIR"]
+__all__ = ["templates", "env", "path_part", "safe_href", "snippet_html", "TEMPLATES_DIR", "STATIC_DIR"]
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
@@ -38,6 +40,14 @@ def safe_href(value) -> str | None:
     return value.strip()
 
 
+_MARKED = re.compile(r"\[([^\[\]<>]{1,120})\]")
+
+
+def snippet_html(value) -> Markup:
+    """A search snippet, escaped, with the store's ``[match]`` markers as ``<mark>``."""
+    return Markup(_MARKED.sub(r"<mark>\1</mark>", str(escape(value or ""))))
+
+
 def _undefined_is_empty():
     # Templates may ask for fields a store leaves out; show nothing rather than fail.
     from jinja2 import ChainableUndefined
@@ -49,6 +59,7 @@ env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
                   undefined=_undefined_is_empty(), trim_blocks=True, lstrip_blocks=True)
 env.filters["pathq"] = path_part
 env.filters["safe_href"] = safe_href
+env.filters["snippet"] = snippet_html
 env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
 
 templates = Jinja2Templates(env=env)
