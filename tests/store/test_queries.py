@@ -1,0 +1,83 @@
+"""Events, quotes and actors are found by every filter the CLI offers."""
+from __future__ import annotations
+
+import pytest
+
+from dispacci.errors import ConfigError
+from dispacci.store import open_store
+
+
+@pytest.fixture
+def store(tmp_path, call_records):
+    with open_store(tmp_path / "corpus.db") as opened:
+        opened.add(call_records)
+        yield opened
+
+
+def test_events_by_actor_name_or_id_on_either_side(store):
+    by_id = store.events(actor="kassym-jomart-tokayev")
+    by_name = store.events(actor="Tokayev")
+    assert len(by_id) == 3 and {e["record_id"] for e in by_id} == {e["record_id"] for e in by_name}
+    assert {e["source_name"] for e in by_id} == {"Putin", "Tokayev"}  # source or target
+    assert store.events(actor="Erdogan")[0]["target_name"] == "Aliyev"
+    assert store.events(actor="nobody at all") == []
+
+
+def test_events_by_country_in_alpha2_or_alpha3(store):
+    assert len(store.events(country="KAZ")) == 3
+    assert len(store.events(country="kz")) == 3
+    assert [e["target_country"] for e in store.events(country="AZE")] == ["AZE"]
+    with pytest.raises(ConfigError) as error:
+        store.events(country="Narnia")
+    assert error.value.code == "E312"
+
+
+def test_events_by_cameo_code_or_prefix_and_plover(store):
+    assert len(store.events(code="04")) == 4
+    assert len(store.events(code="041")) == 2
+    assert [e["cameo"] for e in store.events(code="042")] == ["042"]
+    assert len(store.events(plover="consult")) == 4
+    with pytest.raises(ConfigError) as error:
+        store.events(code="CONSULT")
+    assert error.value.code == "E311"
+
+
+def test_events_by_date_take_the_record_date_when_the_event_has_none(store):
+    assert len(store.events(since="2022-04-02", until="2022-04-02")) == 4
+    assert store.events(since="2022-04-03") == []
+
+
+def test_an_event_row_carries_scores_and_its_evidence(store):
+    event = store.events(actor="kassym-jomart-tokayev", code="041", limit=1)[0]
+    assert event["quad_class"] == 1 and event["goldstein"] == 1.0 and event["root"] == "04"
+    assert event["evidence"] in ("conversazione telefonica", "телефонный разговор")
+    assert isinstance(event["topics"], list) and event["negated"] is False
+
+
+def test_quotes_by_speaker_name_or_actor(store):
+    assert [q["text"] for q in store.quotes(speaker="Kremlin")] == ["cooperazione commerciale reciprocamente vantaggiosa"]
+    assert store.quotes(speaker="kremlin")[0]["direct"] is True
+    assert store.quotes(speaker="Peskov") == []
+
+
+def test_actors_are_counted_by_mentions_and_records(store):
+    top = store.actors(top=2)
+    assert top[0] == {"actor": "vladimir-putin", "canonical": "Vladimir Putin", "kind": "person", "country": "RUS",
+                      "mentions": 3, "records": 3}
+    assert len(store.actors(top=10, kind="person")) == 3
+
+
+def test_one_actor_with_events_counterparts_and_timeline(store):
+    putin = store.actor("Vladimir Putin")
+    assert putin["actor"] == "vladimir-putin" and putin["mentions"] == 3 and len(putin["records"]) == 3
+    assert putin["roles"] == ["head_of_state"]
+    assert putin["counterparts"][0]["actor"] == "kassym-jomart-tokayev"
+    assert putin["counterparts"][0]["events"] == 3 and putin["counterparts"][0]["cooperation"] == 3
+    assert [t["cameo"] for t in putin["timeline"]] and store.actor("Tokayev")["country"] == "KAZ"
+    assert store.actor("Nobody") is None
+
+
+def test_entities_rows_give_offsets_into_the_text(store):
+    record = store.get(store.records(lang="ru")[0]["id"])
+    rows = store.entities(record_id=record.id)
+    assert [record.text[row["start"]:row["end"]] for row in rows] == ["Владимир Путин"]

@@ -1,0 +1,56 @@
+"""Reports of the same call in different languages form one story, linked by
+what their analyses share — not by their words."""
+from __future__ import annotations
+
+from dispacci.store import open_store
+from dispacci.store.stories import StoryItem, find_stories
+
+from .conftest import PUTIN, TOKAYEV, make_record
+
+
+def test_the_same_call_in_three_languages_is_one_story(tmp_path, call_records):
+    with open_store(tmp_path / "corpus.db") as store:
+        store.add(call_records)
+        summary = store.cluster()
+        stories = store.stories()
+    assert summary["stories"] == 1
+    story = stories[0]
+    assert story["languages"] == ["en", "it", "ru"]
+    assert story["outlets"] == ["Askanews", "RIA Novosti", "example.com"]
+    assert story["first_seen"] == "2022-04-02"
+    assert "kassym-jomart-tokayev–vladimir-putin 04" in story["key"]
+    assert "Erdogan visits Baku" not in {m["title"] for m in story["members"]}
+
+
+def test_the_same_actors_weeks_apart_are_different_stories(tmp_path, call_records):
+    later = make_record("Putin calls Tokayev again", "Putin and Tokayev spoke by phone about gas transit.",
+                        published="2022-05-20", events=[("spoke by phone", PUTIN, TOKAYEV, "040", "CONSULT", None)])
+    with open_store(tmp_path / "corpus.db") as store:
+        store.add(call_records + [later])
+        store.cluster()
+        members = {m["id"] for s in store.stories() for m in s["members"]}
+    assert later.id not in members and len(members) == 3
+
+
+def test_a_verbatim_quote_links_two_reports():
+    quote = "we will never accept the annexation of our territory"
+    items = [StoryItem("a", "2023-01-01", quotes=[quote.capitalize() + "."]),
+             StoryItem("b", "2023-01-01", quotes=[f"«{quote}»"]),
+             StoryItem("c", "2023-01-01", quotes=["a different statement about something else entirely"])]
+    stories = find_stories(items)
+    assert [s.members for s in stories] == [["a", "b"]] and stories[0].key.startswith("quote")
+
+
+def test_a_shared_cast_of_actors_links_reports_but_one_shared_name_does_not():
+    cast = {"olaf-scholz", "emmanuel-macron", "volodymyr-zelensky"}
+    items = [StoryItem("a", "2023-06-01", actors=cast | {"bundestag"}),
+             StoryItem("b", "2023-06-02", actors=set(cast)),
+             StoryItem("c", "2023-06-01", actors={"olaf-scholz", "joe-biden"})]
+    assert [s.members for s in find_stories(items)] == [["a", "b"]]
+
+
+def test_copies_of_one_text_alone_are_not_a_story():
+    event = ("vladimir-putin", "RUS", "kassym-jomart-tokayev", "KAZ", "04", "2022-04-02")
+    items = [StoryItem("a", "2022-04-02", group="d1", events=[event]),
+             StoryItem("b", "2022-04-02", group="d1", events=[event])]
+    assert find_stories(items) == []
