@@ -1,0 +1,278 @@
+"""Credits: the sources an article names for its information.
+
+Two kinds of credit are read. *Wires*: agencies and outlets from
+``cues/wires.yaml`` in the shapes wire copy signs with — a dateline
+(``Roma, 11 nov. (askanews) –``, ``NUR-SULTAN. KAZINFORM –``), a tag
+(``(Reuters)``, ``/ТАСС/``), a ``Fonte:`` label, a copyright line, a line of
+its own, a dash signature (``– Sputnik``), a photo credit, or a crediting word
+next to the name ("according to Reuters", "со ссылкой на ТАСС"). *Origins*:
+institutions from the entities layer named as the source — a press service
+("servizio stampa del Cremlino" → "Kremlin press service"), an institution
+with a verb of reporting ("ha reso noto Palazzo Chigi", "the Treasury
+Department said"), a document it issued ("una nota di Palazzo Chigi") or a
+trailing "according to" ("…, selon l'Élysée"). A sentence that *opens* with
+"according to" attributes a claim rather than crediting a source, and people
+and platforms (Telegram, X) are never credits. Each source is listed once, at
+its first mention; every credit carries the ``chain`` from origin to publisher.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..record import Credit, Entity
+from ..resources import load_resource
+from .doc import in_body
+
+__all__ = ["CreditFinder", "phrase_pattern", "provenance_chain"]
+
+_WINDOW = 60  # characters looked at around a name for crediting words
+_ARTICLE = r"(?:(?:the|il|lo|la|l['’]|i|gli|le|el|los|las|der|die|das|des|dem|den|du|de\s+la|de\s+l['’]|de|del|della|dell['’]|dello)\s*)?"
+_SENTENCE_BREAK = re.compile(r"[.!?…\n][\"»”’)\]]*\s*$")
+_OPENERS = " \t\"«“„‘(–—-•"
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A cue phrase as a regex: apostrophes of either kind, any run of spaces."""
+    escaped = re.escape(phrase.strip())
+    escaped = escaped.replace("'", "['’]").replace("’", "['’]")
+    return re.sub(r"(\\ )+", r"\\s+", escaped)
+
+
+def _alternation(phrases, *, flags=re.IGNORECASE, before: str = "", after: str = "") -> re.Pattern | None:
+    phrases = sorted({p for p in phrases if p and p.strip()}, key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(before + "(?:" + "|".join(phrase_pattern(p) for p in phrases) + ")" + after, flags)
+
+
+@dataclass
+class _Found:
+    name: str
+    role: str
+    start: int
+    end: int
+    actor: str | None = None
+    photo: bool = False
+
+
+class CreditFinder:
+    def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = ()):
+        lang = nlp.lang
+        wires = load_resource("cues/wires.yaml", tuple(resources))["wires"]
+        table = load_resource("cues/credits.yaml", tuple(resources)) or {}
+
+        def cues(key: str) -> list[str]:
+            return [*(table.get("any") or {}).get(key, []), *(table.get(lang) or {}).get(key, [])]
+
+        self.wire_of: dict[str, dict] = {}
+        for wire in wires:
+            for alias in [wire["name"], *wire.get("aliases", [])]:
+                self.wire_of.setdefault(alias, wire)
+        self.wire_names = {wire["name"] for wire in wires}
+        self.alias_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(self.wire_of, key=len, reverse=True)) + r")(?!\w)")
+        self.label_re = _alternation(cues("source_label"), flags=0, after=r"\s*[:：]\s*" + r"\(?\s*$")
+        self.copyright_re = _alternation(cues("copyright"), flags=0, after=r"\s*(?:\d{4}\s*)?$")
+        self.before_re = _alternation(cues("wire_before"), before=r"(?<!\w)", after=r"\s+" + _ARTICLE + r"$")
+        self.after_re = _alternation(cues("wire_after"), before=r"^\s*,?\s*", after=r"(?!\w)")
+        self.pool_re = _alternation(cues("photo_pool"), flags=0, before=r"^\s*", after=r"\s+\S")
+        self.not_credits = set(cues("not_credits"))
+        self.press = []
+        for template in cues("press_service"):
+            prefix, _, suffix = template.partition("{org}")
+            self.press.append((
+                re.compile(phrase_pattern(prefix) + r"\s*$", re.IGNORECASE) if prefix.strip() else None,
+                re.compile(r"^\s*" + phrase_pattern(suffix), re.IGNORECASE) if suffix.strip() else None,
+                prefix, suffix))
+        reporting = cues("reporting")
+        self.report_before_re = _alternation(
+            reporting, before=r"(?<!\w)", after=r"(?:\s+\w{1,8}){0,1}\s+" + _ARTICLE + r"$")
+        self.report_after_re = _alternation(
+            reporting, before=r"^\s*(?:[\w.’'-]+\s+){0,2}", after=r"(?!\w)")
+        documents = cues("document")
+        issued = cues("issued_by")
+        self.document_re = None
+        if documents:
+            issued_part = "(?:" + "|".join(phrase_pattern(i) for i in sorted(issued, key=len, reverse=True)) + r")\s*" \
+                if issued else ""
+            self.document_re = re.compile(
+                r"(?<!\w)(?:" + "|".join(phrase_pattern(d) for d in sorted(documents, key=len, reverse=True)) + r")"
+                r"(?:\s+[\w-]+){0,2}\s+" + issued_part + _ARTICLE + r"$", re.IGNORECASE)
+        self.according_re = _alternation(cues("according"), before=r"(?<!\w)", after=r"\s+" + _ARTICLE + r"$")
+
+    # -- the component --------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        context = doc._.context
+        found = self._wires(doc) + self._origins(doc)
+        found.sort(key=lambda f: f.start)
+        credits: list[Credit] = []
+        seen: set[str] = set()
+        for item in found:
+            if item.name in seen or item.name in self.not_credits:
+                continue
+            seen.add(item.name)
+            credits.append(Credit(name=item.name, role=item.role, start=item.start, end=item.end, actor=item.actor))
+        publisher = (context.article.publisher or "").strip() if context else ""
+        if publisher and publisher not in seen:
+            where = doc.text.find(publisher, context.body_start)
+            start, end = (where, where + len(publisher)) if where >= 0 else (0, 0)
+            credits.append(Credit(name=publisher, role="publisher", start=start, end=end))
+        photo = {item.name for item in found if item.photo}
+        chain = provenance_chain(credits, exclude=photo)
+        for credit in credits:
+            credit.chain = list(chain)
+        doc._.credits = credits
+        return doc
+
+    # -- wires ----------------------------------------------------------------------------
+    def _wires(self, doc: Doc) -> list[_Found]:
+        text = doc.text
+        context = doc._.context
+        body_start = context.body_start if context else 0
+        dateline = doc._.dateline
+        kept_not_body = [(n.start, n.end, n.why) for n in (doc._.not_body or [])]
+        found = []
+        for match in self.alias_re.finditer(text, body_start):
+            start, end = match.span()
+            alias = match.group()
+            wire = self.wire_of[alias]
+            why = next((w for a, b, w in kept_not_body if a <= start < b), None)
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end]
+            before, after = text[line_start:start], text[end:line_end]
+            photo = False
+            if why is not None:
+                if "copyright" in why:
+                    if not self._copyright(before):
+                        continue
+                elif why.startswith("photo") and "/" in line and "(" not in line:
+                    photo = True  # a photo credit line "Pool Moncloa / Fernando Calvo"
+                else:
+                    continue  # captions and bylines name photographers' agencies, not sources
+            if not photo and not self._credits_wire(text, start, end, before, after, line, wire, dateline):
+                continue
+            found.append(_Found(wire["name"], "wire", start, end, photo=photo))
+        found.extend(self._pools(doc))
+        return found
+
+    def _credits_wire(self, text, start, end, before, after, line, wire, dateline) -> bool:
+        if dateline is not None and dateline.start - 40 <= start and end <= dateline.end + 40 \
+                and text.rfind("\n", 0, start) < dateline.start:
+            return True
+        stripped_before, stripped_after = before.rstrip(), after.lstrip()
+        if stripped_before.endswith(("(", "/", "[")) and stripped_after.startswith((")", "/", "]")):
+            return True  # (Reuters) /ТАСС/ [AGI]
+        if not line.strip(" \t-–—.:()[]").replace(text[start:end], "", 1).strip(" \t-–—.:()[]"):
+            return True  # the name alone on its line
+        if self.label_re and self.label_re.search(before):
+            return True  # Fonte: RIA Novosti
+        if self._copyright(before):
+            return True
+        if re.fullmatch(r"\s*[-–—]\s*", before[-3:] if len(before) >= 3 else before) and not after.strip(" .)"):
+            return True  # "– Sputnik" closing a paragraph
+        if not before.strip() and re.match(r"\s*(?:/\s*\w|[-–—]\s)", after):
+            return True  # "Europa Press/Madrid -", "KAZINFORM – "
+        window = text[max(0, start - _WINDOW):start]
+        if self.before_re and self.before_re.search(window):
+            return True
+        if self.after_re and self.after_re.match(text, end, min(len(text), end + _WINDOW)):
+            return True
+        alias = text[start:end]
+        return len(alias) >= 5 and not wire.get("tag_only", False)
+
+    def _copyright(self, before: str) -> bool:
+        return bool(self.copyright_re and self.copyright_re.search(before))
+
+    def _pools(self, doc: Doc) -> list[_Found]:
+        """Photo pools credited on a photo credit line: "Pool Moncloa / Fernando Calvo"."""
+        found = []
+        if self.pool_re is None:
+            return found
+        for item in doc._.not_body or []:
+            if not item.why.startswith("photo"):
+                continue
+            offset = item.start
+            for part in doc.text[item.start:item.end].split("/"):
+                name = part.strip()
+                if name and self.pool_re.match(name):
+                    start = offset + part.index(name)
+                    found.append(_Found(name, "wire", start, start + len(name), photo=True))
+                offset += len(part) + 1
+        return found
+
+    # -- origins --------------------------------------------------------------------------
+    def _origins(self, doc: Doc) -> list[_Found]:
+        text = doc.text
+        found = []
+        for entity in doc._.entities or []:
+            if entity.kind != "organization" or not entity.canonical:
+                continue
+            if entity.canonical in self.wire_names or entity.canonical in self.not_credits:
+                continue
+            if not in_body(doc, entity.start, entity.end):
+                continue
+            credit = self._origin(text, entity)
+            if credit is not None:
+                found.append(credit)
+        return found
+
+    def _origin(self, text: str, entity: Entity) -> _Found | None:
+        start, end = entity.start, entity.end
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[max(line_start, start - _WINDOW):start]
+        after = text[end:min(line_end, end + _WINDOW)]
+        for prefix_re, suffix_re, prefix, suffix in self.press:
+            head = prefix_re.search(before) if prefix_re else None
+            tail = suffix_re.match(after) if suffix_re else None
+            if (prefix_re is None or head) and (suffix_re is None or tail) and (head or tail):
+                span_start = start - (len(before) - head.start()) if head else start
+                span_end = end + tail.end() if tail else end
+                return _Found(f"{entity.canonical} press service", "origin", span_start, span_end, entity.actor)
+        origin = _Found(entity.canonical, "origin", start, end, entity.actor)
+        if self.report_before_re and self.report_before_re.search(before):
+            return origin
+        if self.report_after_re and self.report_after_re.match(after):
+            return origin
+        if self.document_re and self.document_re.search(before):
+            return origin
+        if self.according_re:
+            cue = self.according_re.search(before)
+            if cue and not _opens_sentence(text, start - (len(before) - cue.start())):
+                return origin
+        return None
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """True when only opening punctuation stands between ``position`` and the sentence start."""
+    cursor = position
+    while cursor > 0 and text[cursor - 1] in _OPENERS:
+        cursor -= 1
+    return cursor == 0 or bool(_SENTENCE_BREAK.search(text[max(0, cursor - 4):cursor]))
+
+
+def provenance_chain(credits: list[Credit], exclude: set[str] = frozenset()) -> list[str]:
+    """From who first said it to who published it: origins in order of mention, then
+    wires from the one cited to the one citing (an article names its own agency first),
+    then the publisher."""
+    origins = [c.name for c in credits if c.role == "origin"]
+    wires = [c.name for c in credits if c.role == "wire" and c.name not in exclude]
+    publishers = [c.name for c in credits if c.role == "publisher"]
+    return list(dict.fromkeys([*origins, *reversed(wires), *publishers]))
+
+
+@Language.factory(
+    "dispacci_credits",
+    assigns=["doc._.credits"],
+    requires=["doc._.entities"],
+    default_config={"resources": []},
+)
+def make_credit_finder(nlp: Language, name: str, resources: list[str]):
+    return CreditFinder(nlp, name, tuple(resources))
