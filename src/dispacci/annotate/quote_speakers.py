@@ -1,0 +1,343 @@
+"""Who a quote's cue points to, read from the entities and credits layers.
+
+A cue names its speaker in one of a few ways: by name after or before the verb
+("ha detto Peskov", "Peskov ha detto"), by role ("il capo della diplomazia
+italiana", "der Kanzler": the most recent person mentioned who holds that
+office, or is of that country), as an unnamed member of an institution ("un
+portavoce militare": the institution credited as origin), through a document
+("si legge nel messaggio": the body that issued it) or not at all ("ha
+aggiunto", "secondo lui": the current subject — the speaker of the quote
+before in the paragraph, else the person who opened the latest sentence).
+Nothing is recognised here: names come from ``doc._.entities``, institutions
+from ``doc._.credits``. When none fits, the speaker is None.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from ..record import Credit, Entity
+from .credits import phrase_pattern
+from .doc import in_body
+
+__all__ = ["SpeakerResolver"]
+
+_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
+_CLAUSE = re.compile(r"[,;:()\[\]–—]|\s-\s")
+_AFTER_TOKENS = 6  # how far after a verb an inverted subject may start ("ha riferito poi Palazzo Chigi")
+_SPEAKING_KINDS = ("person", "organization")
+
+Speaker = tuple[str, str | None]
+
+
+class SpeakerResolver:
+    def __init__(self, lang: str, cues, resources: tuple[str, ...] = ()):
+        self.lang = lang
+        self.pronouns = {p.lower() for p in cues("pronouns")}
+        self.prepositions = {p.lower().rstrip("'’") for p in cues("prepositions")}
+        self.aux = {a.lower() for a in cues("aux")}
+
+        def start_pattern(words):
+            words = sorted(set(words), key=len, reverse=True)
+            if not words:
+                return None
+            return re.compile(r"^\W*(?:" + "|".join(phrase_pattern(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+        self.unnamed_re = start_pattern(cues("unnamed"))
+        roles = sorted(set(cues("roles")), key=len, reverse=True)
+        self.roles_re = re.compile(r"(?<!\w)(?:" + "|".join(phrase_pattern(r) for r in roles) + r")(?!\w)",
+                                   re.IGNORECASE) if roles else None
+        self.resources = resources
+        self._base = None
+        self._base_tried = False
+
+    @property
+    def base(self):
+        """The actor base, for offices and roles; None where it is not available."""
+        if not self._base_tried:
+            self._base_tried = True
+            try:
+                from ..resources.actors import load_actor_base
+
+                self._base = load_actor_base(extra_dirs=self.resources)
+            except Exception:  # noqa: BLE001 - roles then resolve by country and recency alone
+                self._base = None
+        return self._base
+
+    # -- per document ---------------------------------------------------------------------
+    def start(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
+        self.doc, self.text = doc, doc.text
+        self.date = doc._.context.reference_date if doc._.context else None
+        quoted = sorted(quoted)
+        starts = [a for a, _ in quoted]
+
+        def inside_quote(entity: Entity) -> bool:
+            index = bisect.bisect_right(starts, entity.start) - 1
+            return index >= 0 and quoted[index][0] <= entity.start < quoted[index][1]
+
+        self.entities = sorted(
+            (e for e in doc._.entities or [] if not inside_quote(e) and in_body(doc, e.start, e.end)),
+            key=lambda e: e.start)
+        self.entity_starts = [e.start for e in self.entities]
+        self.origins = sorted((c for c in doc._.credits or [] if c.role == "origin"), key=lambda c: c.start)
+        self.history: list[tuple[int, Speaker]] = []
+        self.subjects = self._sentence_subjects(doc)
+
+    def _sentence_subjects(self, doc: Doc) -> list[tuple[int, Entity]]:
+        """The first person named in each sentence, outside quotes: the likely subject."""
+        try:
+            sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        except ValueError:
+            sentences = [(0, len(doc.text))]
+        subjects = []
+        for start, end in sentences:
+            for entity in self._between(start, end):
+                if entity.kind == "person":
+                    subjects.append((entity.start, entity))
+                    break
+        return subjects
+
+    def _between(self, start: int, end: int) -> list[Entity]:
+        low = bisect.bisect_left(self.entity_starts, start)
+        high = bisect.bisect_left(self.entity_starts, end)
+        return [e for e in self.entities[low:high] if e.end <= end]
+
+    # -- resolution -----------------------------------------------------------------------
+    def resolve(self, kind: str, cue_start: int, cue_end: int, start: int, end: int, position: int,
+                before: tuple[int, int] | None) -> Speaker | None:
+        """The speaker a cue of ``kind`` at ``cue_start:cue_end`` points to; the cue lies in the
+        window ``start:end``; ``position`` is the quote; ``before`` the sentence before it."""
+        if kind == "document":
+            found = self._document(cue_end, end, position)
+        elif kind == "self":
+            found = self._current_subject(position)
+        elif kind == "relative":
+            found = self._relative(cue_start)
+        elif kind == "according":
+            found = self._named_after(cue_end, end, position, limit=3) or self._pronoun_after(cue_end, end, position)
+        else:
+            found = self._verb(cue_start, cue_end, start, end, position, before)
+        if found is not None:
+            self.history.append((position, found))
+        return found
+
+    def _verb(self, cue_start, cue_end, start, end, position, before) -> Speaker | None:
+        found = self._named_after(cue_end, end, position, limit=_AFTER_TOKENS)
+        if found is not None:
+            return found
+        chunks = _chunks_before(self.text, start, cue_start)
+        if before is not None and not self.text[start:cue_start].strip(" \t,.;:-–—»”\"’"):
+            chunks += _chunks_before(self.text, before[0], before[1])
+        for chunk_start, chunk_end in chunks[:3]:
+            found = self._in_chunk(chunk_start, chunk_end, position)
+            if found is not None:
+                return found
+            if self._has_pronoun(chunk_start, chunk_end):
+                return self._current_subject(position)
+        return self._current_subject(position)
+
+    def _named_after(self, cue_end: int, end: int, position: int, limit: int) -> Speaker | None:
+        """A subject right after the verb: "ha detto Peskov", "a fait savoir l'Elysée",
+        "teilte Regierungssprecher Steffen Hebestreit mit", "ha dichiarato un portavoce"."""
+        clause = _CLAUSE.search(self.text, cue_end, end)
+        stop = clause.start() if clause else end
+        tokens = list(_TOKEN.finditer(self.text, cue_end, stop))[:limit]
+        if not tokens:
+            return None
+        reach = tokens[-1].end()
+        for token in tokens:  # only articles, adverbs, titles and names stand between verb and subject
+            word = token.group()
+            if not (word[0].isupper() or word.lower() in self.aux or len(word) <= 3
+                    or (self.roles_re and self.roles_re.fullmatch(word))):
+                reach = token.start()
+                break
+        entities = [e for e in self._between(cue_end, stop) if e.kind in _SPEAKING_KINDS and e.start < reach]
+        if entities:
+            person = next((e for e in entities if e.kind == "person"), None)
+            return _of_entity(person or entities[0])
+        head = self.text[cue_end:stop]
+        if self.unnamed_re and self.unnamed_re.match(head):
+            return self._unnamed(cue_end, stop, position)
+        if self.roles_re:
+            role = self.roles_re.search(head)
+            if role and not _TOKEN.findall(head[:role.start()])[2:]:
+                return self._role(cue_end, stop, position)
+        return None
+
+    def _pronoun_after(self, cue_end: int, end: int, position: int) -> Speaker | None:
+        token = _TOKEN.search(self.text, cue_end, end)
+        if token and token.group().lower() in self.pronouns and not self.text[cue_end:token.start()].strip():
+            return self._current_subject(position)
+        return None
+
+    def _in_chunk(self, start: int, end: int, position: int) -> Speaker | None:
+        entities = [e for e in self._between(start, end) if e.kind in _SPEAKING_KINDS and self._free(e)]
+        persons = [e for e in entities if e.kind == "person"]
+        if persons:
+            return _of_entity(persons[-1])
+        chunk = self.text[start:end]
+        if self.unnamed_re and self.unnamed_re.match(chunk):
+            return self._unnamed(start, end, position)
+        if self.roles_re and self.roles_re.search(chunk):
+            role = self._role(start, end, position)
+            if role is not None:
+                return role
+        if entities:
+            return _of_entity(entities[-1])
+        return None
+
+    def _free(self, entity: Entity) -> bool:
+        """False for a name governed by a preposition ("con Sánchez", "del Consiglio"): not a subject."""
+        words = _TOKEN.findall(self.text, max(0, entity.start - 40), entity.start)
+        between = self.text[max(0, entity.start - 40):entity.start]
+        if _CLAUSE.search(between[-12:] if len(between) > 12 else between):
+            words = _TOKEN.findall(between.split(",")[-1])
+        for word in reversed(words[-3:]):
+            lowered = word.lower()
+            base = re.split(r"['’]", lowered)[0] if "'" in lowered or "’" in lowered else lowered
+            if lowered in self.prepositions or base in self.prepositions:
+                return False
+            if word[0].isupper():
+                break
+        return True
+
+    def _has_pronoun(self, start: int, end: int) -> bool:
+        return any(t.group().lower() in self.pronouns for t in _TOKEN.finditer(self.text, start, end))
+
+    def _document(self, cue_end: int, end: int, position: int) -> Speaker | None:
+        """The body that issued the text: named with it ("una nota di Palazzo Chigi"), else the origin credit."""
+        clause = _CLAUSE.search(self.text, cue_end, max(end, cue_end + 60))
+        stop = clause.start() if clause else min(len(self.text), cue_end + 60)
+        for entity in self._between(cue_end, stop):
+            if entity.kind == "organization" and entity.start - cue_end <= 30:
+                return _of_entity(entity)
+        return self._origin_before(position)
+
+    def _origin_before(self, position: int) -> Speaker | None:
+        found = None
+        for credit in self.origins:
+            if credit.start >= position:
+                break
+            found = credit
+        return _of_credit(found) if found else None
+
+    def _relative(self, cue_start: int) -> Speaker | None:
+        """"una nota di Palazzo Chigi, secondo cui": the body or person just named."""
+        sentence = max(self.text.rfind(". ", 0, cue_start), self.text.rfind("\n", 0, cue_start), cue_start - 80)
+        for entity in reversed(self._between(max(0, sentence), cue_start)):
+            if entity.kind in _SPEAKING_KINDS:
+                return _of_entity(entity)
+        for credit in reversed(self.origins):
+            if sentence <= credit.start < cue_start:
+                return _of_credit(credit)
+        return None
+
+    def _unnamed(self, start: int, end: int, position: int) -> Speaker | None:
+        """"un portavoce militare", "a spokesman for the ministry": the institution they speak for."""
+        for entity in self._between(start, end):
+            if entity.kind == "organization":
+                return _of_entity(entity)
+        return self._origin_before(position)
+
+    def _role(self, start: int, end: int, position: int) -> Speaker | None:
+        """"il capo della diplomazia italiana", "der Kanzler": the person named before who fits."""
+        countries = self._role_countries(start, end)
+        offices = self._offices(start, end)
+        for country in (c for _, c in offices if c):
+            countries.add(country)
+        candidates = [e for e in reversed(self.entities[:bisect.bisect_left(self.entity_starts, position)])
+                      if e.kind == "person" and e.end <= position]
+        if offices and self.base is not None:
+            for entity in candidates:
+                if entity.actor and self._holds(entity.actor, offices, countries):
+                    return _of_entity(entity)
+            holders = {p.id: p for office, country in offices if (country or countries) and self.date
+                       for p in self.base.holders(office, country or next(iter(countries)), on=self.date)}
+            if len(holders) == 1:
+                person = next(iter(holders.values()))
+                return person.name, person.id
+        if countries:
+            for entity in candidates:
+                if entity.country in countries:
+                    return _of_entity(entity)
+            return None
+        return self._current_subject(position)
+
+    def _role_countries(self, start: int, end: int) -> set[str]:
+        """Countries qualifying a role noun: "presidente russo", "presidente del Kazakistan",
+        "der russische Präsident" — not any country the clause mentions."""
+        countries: set[str] = set()
+        if self.roles_re is None:
+            return countries
+        nations = [e for e in self._between(start, end) if e.kind == "country" and e.country]
+        for role in self.roles_re.finditer(self.text, start, end):
+            for nation in nations:
+                if nation.start >= role.end():
+                    gap = _TOKEN.findall(self.text, role.end(), nation.start)
+                    if len(gap) <= 2 and all(len(w) <= 5 and w.islower() for w in gap):
+                        countries.add(nation.country)
+                elif nation.end <= role.start() and not self.text[nation.end:role.start()].strip():
+                    countries.add(nation.country)
+        return countries
+
+    def _offices(self, start: int, end: int) -> list[tuple[str, str | None]]:
+        base = self.base
+        if base is None:
+            return []
+        try:
+            table = base.surfaces(self.lang)
+        except Exception:  # noqa: BLE001 - an incomplete actor base: no office cues
+            return []
+        tokens = [m.group() for m in _TOKEN.finditer(self.text, start, end)]
+        found = []
+        for size in (4, 3, 2, 1):
+            for i in range(len(tokens) - size + 1):
+                for tag, ident, extra in table.get(" ".join(tokens[i:i + size]), ()):
+                    if tag == "office" and (ident, extra) not in found:
+                        found.append((ident, extra))
+        return found
+
+    def _holds(self, actor: str, offices, countries: set[str]) -> bool:
+        try:
+            if self.date:
+                roles = self.base.roles_on(actor, self.date)
+            else:  # undated article: any role the person has held
+                person = self.base.get(actor)
+                roles = getattr(person, "roles", [])
+        except Exception:  # noqa: BLE001
+            return False
+        wanted = {office for office, _ in offices}
+        return any(r.office in wanted and (not countries or r.country in countries or r.country is None)
+                   for r in roles)
+
+    def _current_subject(self, position: int) -> Speaker | None:
+        """Who "ha aggiunto" or "secondo lui" refers to: the speaker of the quote before in
+        the paragraph, else the person who opened the latest sentence before the quote."""
+        paragraph_start = self.text.rfind("\n", 0, position) + 1
+        if self.history and self.history[-1][0] >= paragraph_start:
+            return self.history[-1][1]
+        index = bisect.bisect_left([p for p, _ in self.subjects], position) - 1
+        if index >= 0:
+            return _of_entity(self.subjects[index][1])
+        if self.history:
+            return self.history[-1][1]
+        return None
+
+
+def _chunks_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of ``text[start:end]`` from the last backwards, empty ones skipped."""
+    cuts = [m for m in _CLAUSE.finditer(text, start, end)]
+    bounds = [start, *[m.end() for m in cuts]]
+    ends = [m.start() for m in cuts] + [end]
+    chunks = [(a, b) for a, b in zip(bounds, ends) if text[a:b].strip()]
+    return list(reversed(chunks))
+
+
+def _of_entity(entity: Entity) -> Speaker:
+    return (entity.canonical or entity.text), entity.actor
+
+
+def _of_credit(credit: Credit) -> Speaker:
+    return credit.name, credit.actor

@@ -1,0 +1,274 @@
+"""Quotes: words in quotation marks and who said them.
+
+``quote_marks`` finds the quoted stretches; this component drops scare quotes
+(one or two words), splits a quote interrupted by its attribution
+("… - ha scritto Zelensky su Telegram -. …") and attributes each quote from the
+cues of ``cues/quotes.yaml``: a verb of saying after the quote ("», ha detto
+Peskov") or before it ("Peskov ha detto che “…”"), an "according to" phrase,
+a pronoun ("secondo lui"), a role ("il portavoce", "der Kanzler") or a
+document ("si legge nel messaggio"). Speakers are never recognised here: they
+are the persons and organisations of the entities layer, and a document's
+voice is the origin credit of the credits layer. A quote without a cue of its
+own continues the attribution of the quote before it in the same paragraph;
+where the text does not say who speaks, ``speaker`` stays null.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..record import Credit, Entity, Quote
+from ..resources import load_resource
+from .credits import phrase_pattern
+from .doc import in_body
+from .quote_marks import QuoteSpan, clean_span, find_quote_spans
+from .quote_speakers import SpeakerResolver
+
+__all__ = ["QuoteFinder", "MIN_QUOTE_WORDS"]
+
+MIN_QUOTE_WORDS = 3  # one- or two-word quotes are scare quotes or titles
+_AFTER_REACH = 7  # tokens between a quote and a verb of saying that follows it
+_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"»”’)]*(?=\s|$)")
+_INTERRUPTION = re.compile(r",?\s[-–—]\s+(?P<inner>[^-–—\n]{2,120}?)\s*[-–—](?=[\s.,;:!?]|$)[.,;:]?")
+
+
+@dataclass
+class _Cue:
+    kind: str  # verb | according | self | relative | document
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Attribution:
+    cue: str | None
+    speaker: str | None
+    actor: str | None
+
+
+class QuoteFinder:
+    def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = ()):
+        self.lang = lang = nlp.lang
+        table = load_resource("cues/quotes.yaml", tuple(resources)) or {}
+
+        def cues(key: str) -> list[str]:
+            return [*(table.get("any") or {}).get(key, []), *(table.get(lang) or {}).get(key, [])]
+
+        self.verbs = {v.lower() for v in cues("verbs")}
+        self.aux = {a.lower() for a in cues("aux")}
+        self.phrases: list[tuple[str, re.Pattern]] = []
+        for kind in ("document", "self", "relative", "according"):
+            words = sorted(set(cues(kind)), key=len, reverse=True)
+            if words:
+                pattern = r"(?<!\w)(?:" + "|".join(phrase_pattern(w) for w in words) + r")(?!\w)"
+                self.phrases.append((kind, re.compile(pattern, re.IGNORECASE)))
+        self.speakers = SpeakerResolver(lang, cues, tuple(resources))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        context = doc._.context
+        body_start = context.body_start if context else 0
+        spans = [s for s in find_quote_spans(text, body_start) if in_body(doc, s.start, s.end)]
+        parts = self._parts(text, spans)
+        real = [p for p in parts if p.words >= MIN_QUOTE_WORDS]
+        self.speakers.start(doc, [(p.raw_start - 1, p.raw_end + 1) for p in real])
+        starts = _sentence_starts(doc)
+        quotes: list[Quote] = []
+        previous: tuple[_Part, _Attribution] | None = None
+        for index, part in enumerate(real):
+            before_limit = real[index - 1].raw_end + 1 if index and real[index - 1].paragraph == part.paragraph else None
+            after_limit = real[index + 1].raw_start - 1 if index + 1 < len(real) \
+                and real[index + 1].paragraph == part.paragraph else None
+            attribution = part.given or self._attribute(doc, part, starts, before_limit, after_limit)
+            if attribution is None and part.dash:
+                continue  # a dash opens many things; only a cue makes it a quote
+            if attribution is None and previous is not None and _continues(previous[0], part):
+                attribution = previous[1]
+            attribution = attribution or _Attribution(None, None, None)
+            if attribution.speaker is not None or previous is None or previous[0].paragraph != part.paragraph:
+                previous = (part, attribution)
+            quotes.append(Quote(text=part.text, speaker=attribution.speaker, speaker_actor=attribution.actor,
+                                cue=attribution.cue, direct=True, start=part.start, end=part.end))
+        doc._.quotes = _unique(quotes)
+        return doc
+
+    # -- quoted parts ---------------------------------------------------------------------
+    def _parts(self, text: str, spans: list[QuoteSpan]) -> list["_Part"]:
+        parts: list[_Part] = []
+        for span in spans:
+            pieces = [(span.start, span.end, None)]
+            inner = self._interruption(text, span)
+            if inner is not None:
+                match, attribution = inner
+                pieces = [(span.start, match.start(), attribution), (match.end(), span.end, attribution)]
+            for raw_start, raw_end, given in pieces:
+                start, end, cleaned = clean_span(text, raw_start, raw_end)
+                start, end, cleaned = _strip_leading(text, start, end, cleaned)
+                if end <= start:
+                    continue
+                parts.append(_Part(raw_start=span.start if raw_start == span.start else raw_start,
+                                   raw_end=raw_end, start=start, end=end, text=cleaned,
+                                   paragraph=span.paragraph, group=span.group, dash=span.dash,
+                                   words=len(cleaned.split()), given=given))
+        return parts
+
+    def _interruption(self, text: str, span: QuoteSpan):
+        """A quote cut in two by its attribution: "… - ha scritto Zelensky su Telegram -. …"."""
+        if span.dash:
+            return None
+        for match in _INTERRUPTION.finditer(text, span.start, span.end):
+            inner_start, inner_end = match.span("inner")
+            cue = self._first_cue(text, inner_start, inner_end)
+            if cue is None or match.start() - span.start < 3 or span.end - match.end() < 3:
+                continue
+            return match, self._resolve(text, cue, inner_start, inner_end, inner_start, before=None)
+        return None
+
+    # -- attribution ----------------------------------------------------------------------
+    def _attribute(self, doc: Doc, part: "_Part", starts: list[int], before_limit, after_limit) -> _Attribution | None:
+        text = doc.text
+        close = part.raw_end  # the closing mark
+        para_start = text.rfind("\n", 0, part.raw_start) + 1
+        para_end = text.find("\n", close)
+        para_end = len(text) if para_end < 0 else para_end
+        # after: from the closing mark to the end of its sentence or the next quote
+        after_start = close + 1 if not part.dash else part.raw_end
+        after_end = min(x for x in (para_end, after_limit) if x is not None)
+        if not part.dash:
+            ended = _SENTENCE_END.search(text, after_start, after_end)
+            if ended:
+                after_end = ended.start()
+            if part.text[-1:] in ".!?…" and _starts_new_sentence(text, after_start, after_end):
+                after_end = after_start
+        # before: from the start of the sentence (or the previous quote) to the opening mark
+        opening = part.raw_start - 1
+        sentence_start = starts[bisect.bisect_right(starts, opening) - 1] if starts else para_start
+        before_start = max(x for x in (para_start, sentence_start, before_limit) if x is not None)
+        cue = self._first_cue(text, after_start, after_end, reach=_AFTER_REACH)
+        if cue is not None:
+            return self._resolve(text, cue, after_start, after_end, part.start, before=(before_start, opening))
+        if part.dash:
+            return None
+        cue = self._last_cue(text, before_start, opening)
+        if cue is not None:
+            return self._resolve(text, cue, before_start, opening, part.start, before=None)
+        return None
+
+    def _cues(self, text: str, start: int, end: int) -> list[_Cue]:
+        found: list[_Cue] = []
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in self.phrases:
+            for match in pattern.finditer(text, start, end):
+                if any(a < match.end() and match.start() < b for a, b in taken):
+                    continue
+                taken.append(match.span())
+                found.append(_Cue(kind, match.start(), match.end(), match.group()))
+        for match in _TOKEN.finditer(text, start, end):
+            if match.group().lower() in self.verbs and not any(a <= match.start() < b for a, b in taken):
+                found.append(self._verb_cue(text, match, start))
+        found.sort(key=lambda c: c.start)
+        return found
+
+    def _verb_cue(self, text: str, match: re.Match, floor: int) -> _Cue:
+        """The verb with the auxiliaries and adverbs just before it: "ha poi detto"."""
+        begin = match.start()
+        while True:
+            previous = list(_TOKEN.finditer(text, max(floor, begin - 20), begin))
+            if not previous:
+                break
+            last = previous[-1]
+            if last.group().lower() not in self.aux or text[last.end():begin].strip():
+                break
+            begin = last.start()
+        return _Cue("verb", begin, match.end(), " ".join(text[begin:match.end()].split()))
+
+    def _first_cue(self, text: str, start: int, end: int, reach: int | None = None) -> _Cue | None:
+        cues = self._cues(text, start, end)
+        if not cues:
+            return None
+        cue = cues[0]
+        if reach is not None and len(_TOKEN.findall(text, start, cue.start)) > reach:
+            return None
+        return cue
+
+    def _last_cue(self, text: str, start: int, end: int) -> _Cue | None:
+        """The cue nearest before a quote, unless the sentence quotes a document ("Secondo il
+        comunicato, … hanno ribadito che «…»"): fragments of a communiqué are the issuer's."""
+        cues = self._cues(text, start, end)
+        documents = [c for c in cues if c.kind == "document"]
+        return documents[0] if documents else (cues[-1] if cues else None)
+
+    def _resolve(self, text: str, cue: _Cue, start: int, end: int, position: int, before) -> _Attribution:
+        speaker = self.speakers.resolve(cue.kind, cue.start, cue.end, start, end, position, before)
+        if speaker is None:
+            return _Attribution(cue.text, None, None)
+        return _Attribution(cue.text, speaker[0], speaker[1])
+
+
+@dataclass
+class _Part:
+    raw_start: int
+    raw_end: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    group: int
+    dash: bool
+    words: int
+    given: _Attribution | None = None
+
+
+def _continues(previous: _Part, part: _Part) -> bool:
+    """A quote without a cue goes on with the quote before it in the same paragraph,
+    or after it when it fills its own paragraph."""
+    return previous.group == part.group or previous.paragraph == part.paragraph or (
+        previous.paragraph == part.paragraph - 1 and part.dash is False and part.words >= 8)
+
+
+def _strip_leading(text: str, start: int, end: int, cleaned: str) -> tuple[int, int, str]:
+    while start < end and (text[start] in ".,;:–—-" or text[start].isspace()):
+        start += 1
+    if start >= end:
+        return start, end, ""
+    return clean_span(text, start, end)
+
+
+def _starts_new_sentence(text: str, start: int, end: int) -> bool:
+    rest = text[start:end].lstrip()
+    return not rest or rest[0].isupper() or rest[0] in "«“„\"‘"
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    try:
+        return [sentence.start_char for sentence in doc.sents]
+    except ValueError:  # no sentence annotator in this pipeline
+        starts = [0]
+        starts.extend(m.end() for m in _SENTENCE_END.finditer(doc.text))
+        return sorted(set(starts))
+
+
+def _unique(quotes: list[Quote]) -> list[Quote]:
+    """A quote repeated (a summary bullet, then the body) is listed once, with a speaker if any has one."""
+    kept: dict[str, Quote] = {}
+    for quote in quotes:
+        key = quote.text.casefold()
+        if key not in kept or (kept[key].speaker is None and quote.speaker is not None):
+            kept[key] = quote
+    return sorted(kept.values(), key=lambda q: q.start)
+
+
+@Language.factory(
+    "dispacci_quotes",
+    assigns=["doc._.quotes"],
+    requires=["doc._.entities", "doc._.credits"],
+    default_config={"resources": []},
+)
+def make_quote_finder(nlp: Language, name: str, resources: list[str]):
+    return QuoteFinder(nlp, name, tuple(resources))
