@@ -1,0 +1,60 @@
+"""Entities: every person, organisation, country and place an article names, resolved.
+
+The actor base's aliases in the article's language are matched (``entity_match``),
+then each match is read in context (``entity_resolve``): a demonym is a country
+mention, a seat of government is an organisation standing for its country, a
+capital is the government only where it acts ("Mosca ha risposto"), a role
+phrase ("il presidente russo", "the Kremlin spokesman") gives the person named
+next to it their role, or — unnamed — points to whoever held the office on the
+article's date. People the base does not know are found after role cues, in
+bylines and credit lines, from a known given name, and in Russian with
+natasha's bundled NER; later short mentions ("Hebestreit") join the full name.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resources import load_resource
+from ..resources.actors import load_actor_base
+from .entity_match import AliasMatcher
+from .entity_resolve import Resolver
+
+__all__ = ["EntityAnnotator"]
+
+
+class EntityAnnotator:
+    """The ``dispacci_entities`` component: fills ``doc._.entities``."""
+
+    def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
+        self.base = load_actor_base(actors, resources)
+        lang = nlp.lang
+        names = load_resource("cues/names.yaml", tuple(resources)) or {}
+
+        def words(key: str) -> set[str]:
+            table = names.get(key) or {}
+            return {str(w) for w in (*table.get("any", []), *table.get(lang, []))}
+
+        given = words("given_names")
+        for person in self.base.people():
+            first = person.name.split()[0]
+            if len(first) > 2:
+                given.add(first)
+        self.matcher = AliasMatcher(nlp, self.base, lang)
+        self.resolver = Resolver(
+            self.base, lang, given=given, credit_words=words("credit_words"), honorifics=words("honorifics"),
+            particles=words("particles"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.entities = self.resolver(doc, self.matcher(doc))
+        return doc
+
+
+@Language.factory(
+    "dispacci_entities",
+    assigns=["doc._.entities"],
+    requires=["doc._.not_body", "doc._.dateline"],
+    default_config={"resources": [], "actors": []},
+)
+def make_entity_annotator(nlp: Language, name: str, resources: list[str], actors: list[str]):
+    return EntityAnnotator(nlp, name, tuple(resources), tuple(actors))

@@ -1,0 +1,150 @@
+"""Dictionary matching of actor aliases and office cues over a spaCy doc.
+
+One ``AliasMatcher`` per language, built once in the entities factory:
+aliases written with capitals are matched as written (token ORTH), all-lower
+ones (demonyms, cue words) on the lower-cased token, so "Russo" at the start of
+a sentence is still the demonym while "Putin" never matches "putin". Names of
+places also match in capitals ("NUR-SULTAN", headlines). The longest match wins;
+parts of hyphen or slash compounds that spaCy keeps as one token ("Ue-Usa",
+"Russia/Kazakistan") are looked up one by one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..resources.actors import ActorBase, Candidate
+
+__all__ = ["Mention", "AliasMatcher"]
+
+_COMPOUND_SPLIT = re.compile(r"[-/–]")
+_UPPER_VARIANT_TAGS = {"country", "capital", "location"}
+
+
+@dataclass
+class Mention:
+    """A matched stretch of text and what it may refer to."""
+
+    start: int  # character offsets into doc.text
+    end: int
+    token_start: int  # token span; a compound part has the whole token's span
+    token_end: int
+    candidates: tuple[Candidate, ...]
+    part: bool = False  # a piece of a hyphen/slash compound token
+    chosen: Candidate | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def tags(self) -> set[str]:
+        return {c[0] for c in self.candidates}
+
+    def candidate(self, *tags: str) -> Candidate | None:
+        return next((c for c in self.candidates if c[0] in tags), None)
+
+
+class AliasMatcher:
+    """Finds every alias of ``lang`` (and ``any``) of the actor base in a doc."""
+
+    def __init__(self, nlp: Language, base: ActorBase, lang: str):
+        self.surfaces = base.surfaces(lang)
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._labels: dict[int, tuple[Candidate, ...]] = {}
+        self.single_exact: dict[str, tuple[Candidate, ...]] = {}
+        self.single_lower: dict[str, tuple[Candidate, ...]] = {}
+        # phrases of plain words: first word → (following words, candidates)
+        self.multi_exact: dict[str, list[tuple[tuple[str, ...], tuple[Candidate, ...]]]] = {}
+        self.multi_lower: dict[str, list[tuple[tuple[str, ...], tuple[Candidate, ...]]]] = {}
+        by_label: dict[tuple[Candidate, ...], tuple[list[str], list[str]]] = {}
+        for form, candidates in self.surfaces.items():
+            lowercase = form.islower() or not any(ch.isalpha() for ch in form)
+            variants = [form]
+            if not lowercase and form.upper() != form and any(c[0] in _UPPER_VARIANT_TAGS for c in candidates):
+                variants.append(form.upper())
+            for variant in variants:
+                # One-word aliases (most of them, and nearly all Russian case forms) are
+                # dictionary look-ups per token; only phrases go to the PhraseMatcher,
+                # which keeps building the matcher fast.
+                words = variant.split(" ")
+                if variant.isalpha():
+                    (self.single_lower if lowercase else self.single_exact).setdefault(variant, candidates)
+                elif all(word.isalpha() for word in words):
+                    table = self.multi_lower if lowercase else self.multi_exact
+                    table.setdefault(words[0], []).append((tuple(words[1:]), candidates))
+                else:
+                    exact, lower = by_label.setdefault(candidates, ([], []))
+                    (lower if lowercase else exact).append(variant)
+        make = nlp.tokenizer.pipe
+        for number, (candidates, (exact, lower)) in enumerate(by_label.items()):
+            label = f"dispacci_alias_{number}"
+            key = nlp.vocab.strings.add(label)
+            self._labels[key] = candidates
+            if exact:
+                self.exact.add(label, list(make(exact)))
+            if lower:
+                self.lower.add(label, list(make(lower)))
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        found = []
+        for matcher in (self.exact, self.lower):
+            for key, start, end in matcher(doc):
+                span = doc[start:end]
+                found.append(Mention(span.start_char, span.end_char, start, end, self._labels[key]))
+        exact, lower = self.single_exact, self.single_lower
+        size = len(doc)
+        for token in doc:
+            candidates = exact.get(token.text) or lower.get(token.lower_)
+            if candidates is not None:
+                found.append(Mention(token.idx, token.idx + len(token.text), token.i, token.i + 1, candidates))
+            for table, attr in ((self.multi_exact, token.text), (self.multi_lower, token.lower_)):
+                for rest, candidates in table.get(attr, ()):
+                    end = token.i + 1 + len(rest)
+                    if end > size:
+                        continue
+                    following = doc[token.i + 1:end]
+                    if table is self.multi_exact:
+                        same = all(t.text == word for t, word in zip(following, rest))
+                    else:
+                        same = all(t.lower_ == word for t, word in zip(following, rest))
+                    if same:
+                        found.append(Mention(token.idx, following[-1].idx + len(following[-1].text) if rest else
+                                             token.idx + len(token.text), token.i, end, candidates))
+        found.extend(self._compound_parts(doc))
+        return _longest(found)
+
+    def _compound_parts(self, doc: Doc) -> list[Mention]:
+        parts = []
+        for token in doc:
+            text = token.text
+            if len(text) < 4 or not _COMPOUND_SPLIT.search(text) or not token.is_alpha and not any(
+                    ch.isalpha() for ch in text):
+                continue
+            if text in self.single_exact:  # "Kassym-Jomart", "Nur-Sultan": a whole alias
+                continue
+            offset = 0
+            for piece in _COMPOUND_SPLIT.split(text):
+                where = text.index(piece, offset) if piece else offset
+                offset = where + len(piece)
+                candidates = self.single_exact.get(piece) or self.single_lower.get(piece.lower())
+                if candidates is None and piece.isalpha() and piece[:1].isupper():
+                    candidates = self.single_lower.get(piece.lower())
+                if len(piece) >= 2 and candidates:
+                    start = token.idx + where
+                    parts.append(Mention(start, start + len(piece), token.i, token.i + 1, candidates, part=True))
+        return parts
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, longer ones first, then in text order."""
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if any(mention.start < end and start < mention.end for start, end in taken):
+            continue
+        chosen.append(mention)
+        taken.append((mention.start, mention.end))
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,411 @@
+"""Reading matched aliases in context: which actor, which kind, which role.
+
+See ``entities`` for the whole picture. ``Resolver`` works on one doc: it drops
+matches in the dateline and in non-body text (bylines and credit lines keep
+their people), picks one candidate per match, links role phrases to the people
+they name or to the office holder on the article's date, adds people the base
+does not know, joins short mentions to full names, and returns the record's
+``Entity`` items in text order.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..record import Entity
+from ..resources.actor_models import Country, Organization, Person, Place, Role
+from ..resources.actors import ActorBase
+from .doc import in_body
+from .entity_match import Mention
+from .entity_names import NAME_WORD, canonical_name, name_run, russian_nominative, transliterate
+
+__all__ = ["Resolver"]
+
+_PLACE_TAGS = ("country", "demonym", "location", "capital")
+_PREFERENCE = ("person", "organization", "country", "demonym", "location", "capital", "office", "counterpart")
+_CLAUSE_OPENERS = {",", ";", ":", "(", "«", "“", '"', "„", "–", "—", "-", "‘"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+class Resolver:
+    def __init__(self, base: ActorBase, lang: str, *, given: set[str], credit_words: set[str],
+                 honorifics: set[str], particles: set[str]):
+        self.base = base
+        self.lang = lang
+        self.given = given
+        self.credit_words = {w.lower() for w in credit_words}
+        self.honorifics = honorifics
+        self.particles = particles
+        self.connectors = {w for w in base.word_list("connectors", lang)}
+        self.locative = {w.lower() for w in base.word_list("locative", lang)}
+        self._ner = None
+        self._surnames = _surname_index(base)
+
+    # -- the pass over one doc ------------------------------------------------------------
+    def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Entity]:
+        context = doc._.context
+        self.day = context.reference_date if context is not None else None
+        kept = [m for m in mentions if self._zone(doc, m) != "skip"]
+        self.by_start = {m.token_start: m for m in kept if not m.part}
+        self.by_end = {m.token_end: m for m in kept if not m.part}
+        self.occupied = {i for m in kept if not m.part for i in range(m.token_start, m.token_end)}
+        full_names = {c[1] for m in kept for c in m.candidates
+                      if c[0] == "person" and len(doc[m.token_start:m.token_end]) > 1}
+        for m in kept:
+            m.chosen = self._choose(doc, m, full_names)
+        people: list[tuple[int, int, str, str | None, list[str]]] = []  # start, end, canonical, actor, roles
+        extra = self._link_roles(doc, kept, people)
+        kept = [m for m in kept if not m.extra.get("dropped")]
+        self._given_name_people(doc, kept, people)
+        if self.lang == "ru":
+            found = self._natasha_persons(doc.text)
+            self._russian_people(doc, [span for span in found if " " in doc.text[span[0]:span[1]]], people)
+        self._credit_people(doc, people)
+        self._short_mentions(doc, people)
+        if self.lang == "ru":  # a lone surname natasha found that no full name explains
+            self._russian_people(doc, [span for span in found if " " not in doc.text[span[0]:span[1]]], people)
+        return self._entities(doc, kept, people, extra)
+
+    def _zone(self, doc: Doc, m: Mention) -> str:
+        dateline = doc._.dateline
+        if dateline is not None and m.start < dateline.end and dateline.start < m.end:
+            return "skip"
+        if in_body(doc, m.start, m.end):
+            m.extra["zone"] = "body"
+            return "body"
+        if self._credit_zone(doc, m.start) is not None:
+            m.extra["zone"] = "credit"
+            return "credit"
+        return "skip"
+
+    def _credit_zone(self, doc: Doc, offset: int):
+        for item in doc._.not_body or []:
+            if item.start <= offset < item.end and _is_credit(doc, item):
+                return item
+        return None
+
+    # -- choosing among candidates --------------------------------------------------------
+    def _choose(self, doc: Doc, m: Mention, full_names: set[str]):
+        candidates = sorted(m.candidates, key=lambda c: _PREFERENCE.index(c[0]))
+        persons = [c for c in candidates if c[0] == "person"]
+        if len(persons) > 1:
+            named = [c for c in persons if c[1] in full_names]
+            in_office = [c for c in persons if self.base.roles_on(c[1], self.day)]
+            persons = named or in_office or persons
+        places = [c for c in candidates if c[0] in _PLACE_TAGS]
+        if persons and places and persons[0][1] not in full_names:
+            return self._place(doc, m, places)
+        if persons:
+            return persons[0]
+        if places and not any(c[0] == "organization" for c in candidates):
+            return self._place(doc, m, places)
+        return candidates[0]
+
+    def _place(self, doc: Doc, m: Mention, places):
+        if len(places) > 1:
+            sentence = {t.text for t in doc[m.token_start].sent} if doc.has_annotation("SENT_START") else set()
+            for candidate in places:
+                place = self.base.get(candidate[1])
+                if isinstance(place, Place) and sentence & set(self.base_words(place)):
+                    return candidate
+            countries = [c for c in places if c[0] in ("country", "demonym")]
+            return (countries or places)[0]
+        return places[0]
+
+    def base_words(self, place: Place) -> list[str]:
+        return [*place.context.get("any", []), *place.context.get(self.lang, [])]
+
+    # -- role phrases ---------------------------------------------------------------------
+    def _link_roles(self, doc: Doc, kept: list[Mention], people: list) -> list[tuple]:
+        """Attach role phrases to the people they name; unnamed ones to the office holder."""
+        unnamed = []
+        last_office: str | None = None
+        for m in kept:
+            tag = m.chosen[0] if m.chosen else None
+            if tag == "person":
+                roles = self.base.roles_on(m.chosen[1], self.day)
+                last_office = roles[0].office if roles else last_office
+            if tag not in ("office", "counterpart") or m.part or m.extra.get("zone") != "body":
+                continue
+            office = m.chosen[1] if tag == "office" else last_office
+            country, org, end = m.chosen[2], None, m.token_end
+            before = self.by_end.get(m.token_start)
+            for qualifier in ([before] if before else []) + self._qualifiers_after(doc, m):
+                q_country, q_org = self._owner(qualifier)
+                country, org = country or q_country, org or q_org
+                end = max(end, qualifier.token_end)
+            name_at = self._skip_to_name(doc, end)
+            named = self.by_start.get(name_at)
+            if named is not None and named.chosen and named.chosen[0] == "person":
+                continue  # the base's roles of the person named say it all
+            run_end = self._unknown_name_end(doc, name_at)
+            if run_end > name_at:
+                words = [t.text for t in doc[name_at:run_end]]
+                title = self._title(office, country, org)
+                holders = self.base.holders(office, country=country, org=org, on=self.day) if office else []
+                known = self._known_like(words, holders) or self._known_like(words)
+                start, stop = doc[name_at].idx, doc[run_end - 1].idx + len(doc[run_end - 1])
+                if known is not None:
+                    people.append((start, stop, known.name, known.id, self._roles(known), _person_country(known)))
+                else:
+                    people.append((start, stop, self._canonical(words), None, [title] if title else [], country))
+                self.occupied.update(range(name_at, run_end))
+                for i in range(name_at, run_end):  # a place inside the name is part of it
+                    if i in self.by_start and self.by_start[i].chosen[0] in _PLACE_TAGS:
+                        self.by_start[i].extra["dropped"] = True
+                continue
+            if office and (country or org):
+                holders = self.base.holders(office, country=country, org=org, on=self.day)
+                if holders:
+                    start_token = before.token_start if before else m.token_start
+                    span = doc[start_token:end]
+                    unnamed.append((span.start_char, span.end_char, holders[0]))
+        return unnamed
+
+    def _qualifiers_after(self, doc: Doc, m: Mention) -> list[Mention]:
+        found, j = [], m.token_end
+        while len(found) < 2 and j < len(doc):
+            k = j
+            while k < len(doc) and k - j < 2 and doc[k].text in self.connectors:
+                k += 1
+            nxt = self.by_start.get(k)
+            if nxt is None or not nxt.chosen or nxt.chosen[0] not in ("country", "demonym", "capital", "organization"):
+                break
+            found.append(nxt)
+            j = nxt.token_end
+        return found
+
+    def _owner(self, m: Mention) -> tuple[str | None, str | None]:
+        tag, actor_id, _ = m.chosen
+        if tag in ("country", "demonym", "capital"):
+            return actor_id, None
+        actor = self.base.get(actor_id)
+        if isinstance(actor, Organization):
+            return actor.country, (None if actor.type in ("seat", "ministry") else actor.id)
+        return None, None
+
+    def _skip_to_name(self, doc: Doc, i: int) -> int:
+        while i < len(doc) and (doc[i].text in (",", "Mr", "Mrs", "Ms") or doc[i].text in self.honorifics):
+            i += 1
+        return i
+
+    def _unknown_name_end(self, doc: Doc, i: int) -> int:
+        if i >= len(doc) or i in self.occupied or not NAME_WORD.match(doc[i].text):
+            return i
+        end = name_run(doc, i, self.particles, stop=self._stops())
+        if end - i == 1 and (self.lang == "de" or doc[i].text.endswith(".")) and doc[i].text not in self.given:
+            return i  # German capitalises every noun: one word after a cue is not enough
+        return end
+
+    def _stops(self) -> set[int]:
+        return {i for i in self.occupied
+                if not (self.by_start.get(i) and self.by_start[i].chosen and self.by_start[i].chosen[0] in _PLACE_TAGS)}
+
+    def _known_like(self, words: list[str], among: list[Person] | None = None) -> Person | None:
+        """A known person written another way: same surname, same first letters of the given name
+        ("Dmitri Peskov", "Хаканом Фиданом" → Hakan Fidan); with ``among``, the surname suffices."""
+        latin = [_fold(transliterate(" ".join(russian_nominative(words))) if _cyrillic(" ".join(words))
+                       else " ".join(words)).split()][0]
+        if not latin:
+            return None
+        if among:
+            for person in among:
+                if _fold(person.name).split()[-1] == latin[-1]:
+                    return person
+            return None
+        if len(latin) < 2:
+            return None
+        for person in self._surnames.get(latin[-1], ()):
+            given = _fold(person.name).split()[0]
+            if given[:2] == latin[0][:2] or _fold(person.name).split()[0][:1] == latin[0][:1] == latin[0]:
+                return person
+        return None
+
+    def _canonical(self, words: list[str]) -> str:
+        """An unknown person's canonical name: as written, Russian ones in the nominative and in Latin."""
+        if any(_cyrillic(word) for word in words):
+            return transliterate(" ".join(russian_nominative(words)))
+        return " ".join(words)
+
+    def _title(self, office: str | None, country: str | None, org: str | None) -> str | None:
+        if not office:
+            return None
+        return self.base.role_title(Role(office=office, country=country, org=org))
+
+    # -- people the base does not know -----------------------------------------------------
+    def _given_name_people(self, doc: Doc, kept: list[Mention], people: list) -> None:
+        stops = self._stops()
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if token.text in self.given and i not in stops and in_body(doc, token.idx):
+                end = name_run(doc, i, self.particles, stop=stops)
+                if end - i >= 2:
+                    span = doc[i:end]
+                    people.append((span.start_char, span.end_char, self._canonical(span.text.split()), None, [], None))
+                    self.occupied.update(range(i, end))
+                    for m in kept:
+                        if m.token_start >= i and m.token_end <= end:
+                            m.extra["dropped"] = True
+                    i = end
+                    continue
+            i += 1
+
+    def _russian_people(self, doc: Doc, spans: list[tuple[int, int]], people: list) -> None:
+        for start, end in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or any(i in self.occupied for i in range(span.start, span.end)):
+                continue
+            if not in_body(doc, span.start_char, span.end_char):
+                continue
+            people.append((span.start_char, span.end_char, self._canonical(span.text.split()), None, [], None))
+            self.occupied.update(range(span.start, span.end))
+
+    def _natasha_persons(self, text: str) -> list[tuple[int, int]]:
+        if self._ner is None:
+            from natasha import Doc as NatashaDoc, NewsEmbedding, NewsNERTagger, Segmenter
+
+            self._ner = (Segmenter(), NewsNERTagger(NewsEmbedding()), NatashaDoc)
+        segmenter, tagger, make = self._ner
+        parsed = make(text)
+        parsed.segment(segmenter)
+        parsed.tag_ner(tagger)
+        return [(s.start, s.stop) for s in parsed.spans if s.type == "PER"]
+
+    def _credit_people(self, doc: Doc, people: list) -> None:
+        for item in doc._.not_body or []:
+            if not _is_credit(doc, item):
+                continue
+            span = doc.char_span(item.start, item.end, alignment_mode="expand")
+            if span is None:
+                continue
+            i = span.start
+            while i < span.end:
+                token = doc[i]
+                if token.text.lower() in self.credit_words or i in self.occupied or not NAME_WORD.match(token.text):
+                    i += 1
+                    continue
+                end = min(name_run(doc, i, self.particles, limit=3, stop=self.occupied), span.end)
+                if end - i >= 2:
+                    words = [t.text for t in doc[i:end] if t.text.lower() not in self.credit_words]
+                    run = doc[i:end]
+                    people.append((run.start_char, run.end_char, self._canonical(canonical_name(words, self.given).split()),
+                                   None, [], None))
+                    self.occupied.update(range(i, end))
+                i = max(end, i + 1)
+
+    def _short_mentions(self, doc: Doc, people: list) -> None:
+        """A later lone surname ("Hebestreit") is the person named in full before."""
+        surnames: dict[str, tuple] = {}
+        for person in people:
+            words = doc.text[person[0]:person[1]].split()
+            if len(words) >= 2:
+                forms = [words[-1]]
+                if _cyrillic(words[-1]):
+                    from ..resources.actor_forms import russian_forms
+
+                    forms = list(russian_forms(russian_nominative(words[-1:])[0]))
+                for form in forms:
+                    surnames.setdefault(form, person)
+        if not surnames:
+            return
+        for token in doc:
+            if token.i in self.occupied or token.text not in surnames or not in_body(doc, token.idx):
+                continue
+            person = surnames[token.text]
+            people.append((token.idx, token.idx + len(token), person[2], None, person[4], person[5]))
+            self.occupied.add(token.i)
+
+    # -- output ---------------------------------------------------------------------------
+    def _entities(self, doc: Doc, kept: list[Mention], people: list, unnamed: list) -> list[Entity]:
+        text = doc.text
+        out: list[tuple[int, int, Entity]] = []
+
+        def emit(start, end, kind, canonical, actor, country, roles=()):
+            out.append((start, _kind_rank(kind), Entity(text=text[start:end], kind=kind, canonical=canonical,
+                                                        actor=actor, country=country, roles=list(roles),
+                                                        start=start, end=end)))
+
+        named_people = set()
+        for m in kept:
+            if not m.chosen or m.extra.get("dropped"):
+                continue
+            tag, actor_id, _ = m.chosen
+            actor = self.base.get(actor_id) if actor_id else None
+            if m.extra.get("zone") == "credit" and tag != "person":
+                continue
+            if tag == "person" and isinstance(actor, Person):
+                named_people.add(actor.id)
+                emit(m.start, m.end, "person", actor.name, actor.id, _person_country(actor), self._roles(actor))
+            elif tag == "organization" and isinstance(actor, Organization):
+                emit(m.start, m.end, "organization", actor.name, actor.id, actor.country)
+                country = self.base.country(actor.country) if actor.stands_for == "government" else None
+                if country is not None:
+                    emit(m.start, m.end, "country", country.name, country.id, country.id)
+            elif tag in ("country", "demonym") and isinstance(actor, Country):
+                emit(m.start, m.end, "country", actor.name, actor.id, actor.id)
+            elif tag == "capital" and isinstance(actor, Country):
+                if self._acts(doc, m):
+                    emit(m.start, m.end, "country", actor.name, actor.id, actor.id)
+                elif not (text[m.start:m.end] in self.given and not m.part):
+                    capital = actor.capital.name if actor.capital else text[m.start:m.end]
+                    emit(m.start, m.end, "location", capital, None, actor.id)
+            elif tag == "location" and isinstance(actor, Place):
+                emit(m.start, m.end, "location", actor.name, actor.id, actor.country)
+        for start, end, canonical, actor_id, roles, country in people:
+            emit(start, end, "person", canonical, actor_id, country, roles)
+        for start, end, person in unnamed:
+            if person.id in named_people:
+                emit(start, end, "person", person.name, person.id, _person_country(person), self._roles(person))
+        out.sort(key=lambda item: (item[0], item[1]))
+        return [entity for _, _, entity in out]
+
+    def _roles(self, person: Person) -> list[str]:
+        return [self.base.role_title(role) for role in self.base.roles_on(person.id, self.day)]
+
+    def _acts(self, doc: Doc, m: Mention) -> bool:
+        """A capital stands for its government where it acts: "Mosca ha risposto", "Moscow's aims"."""
+        if m.part:
+            return False
+        before = doc[m.token_start - 1] if m.token_start > 0 else None
+        after = doc[m.token_end] if m.token_end < len(doc) else None
+        if before is not None and before.lower_ in self.locative:
+            return False
+        if after is not None and after.text in _POSSESSIVE:
+            return True
+        opens = before is None or doc[m.token_start].is_sent_start or before.text in _CLAUSE_OPENERS
+        return bool(opens and after is not None and after.is_alpha and after.is_lower
+                    and after.text not in self.connectors)
+
+
+def _fold(text: str) -> str:
+    """Lowercase without accents or hyphens, for comparing spellings of a name."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text.lower().replace("-", " "))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("kh", "h")
+
+
+def _surname_index(base: ActorBase) -> dict[str, list[Person]]:
+    index: dict[str, list[Person]] = {}
+    for person in base.people():
+        words = _fold(person.name).split()
+        if len(words) >= 2:
+            index.setdefault(words[-1], []).append(person)
+    return index
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _is_credit(doc: Doc, item) -> bool:
+    why = item.why.lower()
+    return "byline" in why or ("credit" in why and len(doc.text[item.start:item.end].split()) <= 8)
+
+
+def _person_country(person: Person) -> str | None:
+    return person.country or next((r.country for r in person.roles if r.country), None)
+
+
+def _kind_rank(kind: str) -> int:
+    return ("person", "organization", "country", "location").index(kind)
