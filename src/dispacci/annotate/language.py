@@ -12,7 +12,7 @@ import threading
 
 __all__ = ["LanguageIdentifier", "LanguageGuess", "SAMPLE_CHARS"]
 
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 1200
 _MIN_CONFIDENCE = 0.5
 _LETTERS = re.compile(r"[^\W\d_]")
 
