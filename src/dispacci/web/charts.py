@@ -57,9 +57,9 @@ def timeline_chart(timeline: list[dict], *, width: int = 760, row_height: int = 
                      "title": f"{day.isoformat()} · {kind_of(item)} · CAMEO {item.get('cameo') or '?'} · "
                               f"{QUAD_NAMES.get(quad, 'unclassified')}"})
     height = 20 + len(rows) * row_height + 30
-    ticks = [{"x": left + 10, "label": first.isoformat()}]
+    ticks = [{"x": left + 10, "label": first.isoformat(), "anchor": "start"}]
     if first != last:
-        ticks.append({"x": left + 10 + plot, "label": last.isoformat()})
+        ticks.append({"x": left + 10 + plot, "label": last.isoformat(), "anchor": "end"})
     return {"width": width, "height": height, "left": left, "rows": rows, "dots": dots,
             "axis_y": height - 24, "ticks": ticks, "right": width - 10}
 
@@ -86,5 +86,6 @@ def network_chart(name: str, counterparts: list[dict], *, size: int = 520, limit
         nodes.append({"x": round(x, 1), "y": round(y, 1), "label": label, "country": item.get("country"),
                       "href": actor_link(item.get("actor") or item.get("canonical")),
                       "anchor": "start" if x > centre + 1 else "end" if x < centre - 1 else "middle",
-                      "dx": 10 if x > centre + 1 else -10 if x < centre - 1 else 0})
+                      "dx": 10 if x > centre + 1 else -10 if x < centre - 1 else 0,
+                      "dy": 4 if abs(x - centre) > 1 else (-14 if y < centre else 24)})
     return {"size": size, "centre": centre, "name": name, "nodes": nodes, "edges": edges}
