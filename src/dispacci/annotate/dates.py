@@ -1,7 +1,10 @@
-"""Reading dates with dateparser, always in an explicit language.
+"""Reading dates, always in an explicit language.
 
-dateparser costs about a millisecond per short string once warm, so callers
-hand it candidates found by cheap patterns, and results are cached.
+The common wire shapes ("2 aprile 2022", "Aug 17", "20 OTT") are read with
+babel's month names (CLDR), which load in milliseconds; anything else goes to
+dateparser, which costs a second of regex compilation on first use and about
+a millisecond per short string after, so callers hand it candidates found by
+cheap patterns, and results are cached.
 """
 from __future__ import annotations
 
@@ -30,12 +33,46 @@ def _parser(lang: str):
     return DateDataParser(languages=[lang], settings=_SETTINGS)
 
 
+_DAY_MONTH = re.compile(r"^(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)\.?(?:\s+(?P<year>\d{4}))?$")
+_MONTH_DAY = re.compile(r"^(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})(?:\s+(?P<year>\d{4}))?$")
+
+
+@lru_cache(maxsize=16)
+def _month_names(lang: str) -> dict[str, int]:
+    try:
+        from babel.dates import get_month_names
+
+        names = {}
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=lang).items():
+                    names[name.lower().rstrip(".")] = number
+        return names
+    except Exception:  # babel has no locale for this code
+        return {}
+
+
+def _fast_parse(cleaned: str, lang: str) -> tuple[int, int, int | None] | None:
+    match = _DAY_MONTH.match(cleaned) or _MONTH_DAY.match(cleaned)
+    if match is None:
+        return None
+    month = _month_names(lang).get(match.group("month").lower())
+    day = int(match.group("day"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    year = match.group("year")
+    return month, day, int(year) if year else None
+
+
 @lru_cache(maxsize=4096)
 def parse_day_month(text: str, lang: str) -> tuple[int, int, int | None] | None:
     """``(month, day, year or None)`` of a written date, or None if it is not one."""
     cleaned = " ".join(text.replace(",", " ").split()).rstrip(".")
     cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th|er|º|°)\b", "", cleaned)
     cleaned = re.sub(r"^(\d{1,2})\.\s", r"\1 ", cleaned)
+    fast = _fast_parse(cleaned, lang)
+    if fast is not None:
+        return fast
     try:
         data = _parser(lang).get_date_data(cleaned)
     except Exception:  # dateparser has no language data for some codes

