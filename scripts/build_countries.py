@@ -255,8 +255,16 @@ def expand_all(words: list[str], expand) -> list[str]:
 
 
 def _ordered(mapping: dict) -> dict:
+    """Languages in a stable order, duplicates dropped, and a language's forms
+    dropped when ``any`` already lists them."""
     keys = [k for k in KEY_ORDER if k in mapping] + [k for k in mapping if k not in KEY_ORDER]
-    return {k: _uniq(mapping[k]) for k in keys if mapping[k]}
+    common = set(mapping.get("any") or ())
+    out = {}
+    for key in keys:
+        forms = _uniq(f for f in mapping[key] if key == "any" or f not in common)
+        if forms:
+            out[key] = forms
+    return out
 
 
 def refresh(entries: list[dict]) -> list[dict]:
