@@ -124,7 +124,7 @@ def register(app: typer.Typer) -> None:
                 bar.stop()
                 done = stop.summary
                 console.print(f"interrupted: {done.stored} stored, {done.duplicates} skipped as duplicate, "
-                              f"{done.failed} failed; run the same command again to resume.")
+                              f"{done.failed} failed; run the same command again to resume.", soft_wrap=True)
                 store.close()
                 raise typer.Exit(EXIT_INTERRUPTED)
             except DispacciError as error:
@@ -133,12 +133,12 @@ def register(app: typer.Typer) -> None:
         store.close()
         for source, message in summary.failures:
             console.print(f"[red]failed[/red] {message if source in message else f'{source}: {message}'}",
-                          highlight=False, markup=True)
+                          highlight=False, markup=True, soft_wrap=True)
         clusters = summary.clusters
         extra = (f"; {clusters.get('duplicate_groups', 0)} duplicate groups, {clusters.get('stories', 0)} stories"
                  if clusters else "")
         console.print(f"{summary.stored} stored, {summary.duplicates} skipped as duplicate, {summary.failed} failed "
-                      f"in {summary.seconds:.1f} s{extra} → {store.target}", highlight=False)
+                      f"in {summary.seconds:.1f} s{extra} → {store.target}", highlight=False, soft_wrap=True)
         if summary.failed:
             raise typer.Exit(EXIT_ALL_FAILED if not (summary.stored or summary.duplicates) else 1)
 

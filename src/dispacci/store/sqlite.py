@@ -75,8 +75,12 @@ class SQLiteStore(ClustersMixin, QueriesMixin, SQLStoreBase):
             current = self._conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
         if current > LATEST_VERSION:
             raise StoreError("E303", Errors.E303.format(found=current, known=LATEST_VERSION), source=self.target)
-        if current == LATEST_VERSION or self.read_only:
+        if current == LATEST_VERSION:
             return
+        if self.read_only:
+            reason = ("the database is empty; store articles first with `dispacci ingest`" if not tables else
+                      f"schema version {current} needs upgrading to {LATEST_VERSION}; open it once for writing")
+            raise StoreError("E300", Errors.E300.format(reason=reason), source=self.target)
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             if not tables:
