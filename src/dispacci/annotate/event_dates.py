@@ -1,0 +1,118 @@
+"""When an event happened: dates written near its cue, resolved to ISO days.
+
+Explicit dates ("2 aprile 2022") stand alone; a day and month without a year
+("il 24 febbraio"), a weekday ("giovedì", "on Tuesday", "lunedì scorso") or a
+relative word ("ieri", "this morning") is resolved against the article's
+reference date (dateline, else publication date) as the most recent such day
+not after it. Without a reference date those give no date: never today's.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates import parse_day_month
+
+__all__ = ["DateMention", "find_date_mentions", "resolve"]
+
+_MONTH_WORD = r"[^\W\d_]{3,12}\.?"
+_DAY_FIRST = re.compile(
+    rf"(?<![\w.])\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.?\s+(?:de\s+)?{_MONTH_WORD}(?:\s+(?:de\s+|del\s+)?(?:1[89]|20)\d{{2}})?(?!\d)")
+_MONTH_FIRST = re.compile(rf"(?<![\w.]){_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d{{2}})?(?!\d)")
+_ISO = re.compile(r"(?<!\d)((?:1[89]|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+
+
+@dataclass
+class DateMention:
+    start: int  # character offsets
+    end: int
+    kind: str  # "full", "day_month", "weekday", "relative"
+    value: tuple  # (y, m, d) | (m, d) | (weekday, weeks_back) | (days,)
+
+
+@lru_cache(maxsize=32)
+def _weekday_table(lang: str):
+    try:
+        from babel.dates import get_day_names
+
+        names = get_day_names("wide", locale=lang)
+    except Exception:  # no locale data
+        return None, {}
+    table = {name.lower(): day for day, name in names.items()}
+    pattern = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({pattern})\w*(?!\w)", re.IGNORECASE), table
+
+
+@lru_cache(maxsize=32)
+def _relative_pattern(words: tuple[str, ...]):
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.IGNORECASE)
+
+
+def find_date_mentions(text: str, offset: int, lang: str, relative_days: dict[str, int],
+                       past_words: tuple[str, ...] = ()) -> list[DateMention]:
+    """Every date-like expression in ``text`` (which starts at ``offset`` in the doc)."""
+    found: list[DateMention] = []
+    for match in _ISO.finditer(text):
+        y, m, d = map(int, match.groups())
+        found.append(DateMention(offset + match.start(), offset + match.end(), "full", (y, m, d)))
+    for match in [*_DAY_FIRST.finditer(text), *_MONTH_FIRST.finditer(text)]:
+        if any(f.start < offset + match.end() and offset + match.start() < f.end for f in found):
+            continue
+        parsed = parse_day_month(match.group(0), lang)
+        if parsed is None:
+            continue
+        month, day, year = parsed
+        kind, value = ("full", (year, month, day)) if year else ("day_month", (month, day))
+        found.append(DateMention(offset + match.start(), offset + match.end(), kind, value))
+    pattern, table = _weekday_table(lang)
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            word = match.group(1).lower()
+            if any(f.start <= offset + match.start() < f.end for f in found):
+                continue
+            follow = text[match.end():match.end() + 12].lower()
+            back = 1 if any(follow.lstrip().startswith(p) for p in past_words) else 0
+            found.append(DateMention(offset + match.start(), offset + match.end(), "weekday", (table[word], back)))
+    relative = _relative_pattern(tuple(relative_days))
+    if relative is not None:
+        for match in relative.finditer(text):
+            if any(f.start <= offset + match.start() < f.end for f in found):
+                continue
+            found.append(DateMention(offset + match.start(), offset + match.end(), "relative",
+                                     (relative_days[match.group(1).lower()],)))
+    return sorted(found, key=lambda f: f.start)
+
+
+def resolve(mention: DateMention, reference: str | None) -> str | None:
+    """The ISO day a mention stands for, or None when it cannot be known."""
+    try:
+        if mention.kind == "full":
+            return dt.date(*mention.value).isoformat()
+        if reference is None:
+            return None
+        ref = dt.date.fromisoformat(reference[:10])
+        if mention.kind == "relative":
+            return (ref + dt.timedelta(days=mention.value[0])).isoformat()
+        if mention.kind == "weekday":
+            weekday, back = mention.value
+            delta = (ref.weekday() - weekday) % 7
+            if back and delta == 0:
+                delta = 7
+            return (ref - dt.timedelta(days=delta)).isoformat()
+        if mention.kind == "day_month":
+            month, day = mention.value
+            for year in (ref.year, ref.year - 1):
+                try:
+                    candidate = dt.date(year, month, day)
+                except ValueError:
+                    continue
+                if candidate <= ref:
+                    return candidate.isoformat()
+    except ValueError:
+        return None
+    return None

@@ -1,0 +1,184 @@
+"""Event cue patterns: per-language data compiled once into a spaCy Matcher.
+
+Patterns live in ``events/patterns/<lang>.yaml`` (users add their own file of
+the same name). A cue is words separated by spaces; each word matches any
+inflection of itself, since pattern words and text words go through the same
+lemmatiser (simplemma; pymorphy3 for Russian); ``a|b`` gives alternatives and
+``*`` lets up to four words stand between. The CAMEO code list and the PLOVER
+map (``events/cameo.yaml``, ``events/plover.yaml``) and the coding conventions
+(``events/conventions.yaml``) are loaded here too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from ..errors import ResourceError
+from ..resources import load_resource
+
+__all__ = ["EventPatterns", "Ontology", "lemmatizer", "load_ontology", "set_lemmas"]
+
+_GAP = {"IS_PUNCT": False, "IS_SENT_START": False, "OP": "{0,4}"}
+
+
+@lru_cache(maxsize=8)
+def lemmatizer(lang: str):
+    """A cached word → lowercase lemma function for ``lang``."""
+    if lang == "ru":
+        import pymorphy3
+
+        morph = pymorphy3.MorphAnalyzer()
+
+        @lru_cache(maxsize=200_000)
+        def lemma_ru(word: str) -> str:
+            if not word.isalpha():
+                return word.lower()
+            return morph.parse(word)[0].normal_form.replace("ё", "е")
+
+        return lemma_ru
+    try:
+        import simplemma
+
+        simplemma.lemmatize("test", lang=lang)
+    except Exception:  # no simplemma data for this language: match on lowercase forms
+        return lambda word: word.lower()
+
+    @lru_cache(maxsize=200_000)
+    def lemma(word: str) -> str:
+        if not any(ch.isalpha() for ch in word):
+            return word.lower()
+        return simplemma.lemmatize(word, lang=lang).lower()
+
+    return lemma
+
+
+def set_lemmas(doc: Doc, lang: str) -> None:
+    """Give every token the lemma the patterns were compiled with."""
+    lemma = lemmatizer(lang)
+    for token in doc:
+        if not token.is_space:
+            token.lemma_ = lemma(token.text)
+
+
+@dataclass
+class Ontology:
+    """CAMEO names and the CAMEO → PLOVER map, with the coding conventions."""
+
+    cameo: dict
+    plover: dict
+    conventions: dict
+
+    def plover_of(self, code: str) -> str | None:
+        if code[:2] in self.plover.get("dropped_roots", []):
+            return None
+        for key in (code, code[:3]):
+            if key in self.plover["codes"]:
+                return self.plover["codes"][key]["category"]
+        return self.plover["roots"].get(code[:2])
+
+    def mode_of(self, code: str) -> str | None:
+        modes = self.conventions.get("modes", {})
+        if code in modes:
+            return modes[code]
+        entry = self.plover["codes"].get(code) or self.plover["codes"].get(code[:3])
+        return None if entry is None else entry.get("mode")
+
+    def name_of(self, code: str) -> str | None:
+        entry = self.cameo["codes"].get(code) or self.cameo["roots"].get(code)
+        return entry["name"] if entry else None
+
+    def goldstein(self, code: str) -> float | None:
+        for key in (code, code[:3], code[:2]):
+            entry = self.cameo["codes"].get(key) or self.cameo["roots"].get(key)
+            if entry and entry.get("goldstein") is not None:
+                return float(entry["goldstein"])
+        return None
+
+    def is_code(self, code: str) -> bool:
+        return code in self.cameo["codes"] or code in self.cameo["roots"]
+
+
+@lru_cache(maxsize=16)
+def load_ontology(resources: tuple[str, ...] = ()) -> Ontology:
+    return Ontology(
+        cameo=load_resource("events/cameo.yaml", resources),
+        plover=load_resource("events/plover.yaml", resources),
+        conventions=load_resource("events/conventions.yaml", resources),
+    )
+
+
+@dataclass
+class EventPatterns:
+    """One language's cues compiled into a Matcher, plus its function-word lists."""
+
+    lang: str
+    matcher: Matcher
+    labels: dict[int, str]  # matcher key → CAMEO code (or "meet", "ROLE", "PAIR")
+    words: dict = field(default_factory=dict)  # marker lists etc., lowercased
+    phrases: dict = field(default_factory=dict)  # name → set of lowercase word tuples
+
+    @classmethod
+    def build(cls, nlp, resources: tuple[str, ...], ontology: Ontology) -> "EventPatterns":
+        lang = nlp.lang
+        try:
+            data = load_resource(f"events/patterns/{lang}.yaml", resources) or {}
+        except ResourceError:
+            data = {}  # a language without patterns codes no events
+        lemma = lemmatizer(lang)
+        matcher = Matcher(nlp.vocab)
+        labels: dict[int, str] = {}
+
+        def add(label: str, cues: list[str]) -> None:
+            patterns = [p for p in (_compile(str(cue), lemma, nlp.make_doc) for cue in cues or []) if p]
+            if not patterns:
+                return
+            matcher.add(label, patterns)
+            labels[nlp.vocab.strings[label]] = label
+
+        for code, cues in (data.get("events") or {}).items():
+            code = str(code)
+            if code != "meet" and not ontology.is_code(code):
+                raise ResourceError(
+                    "E200", f"unknown CAMEO code {code!r} in events/patterns/{lang}.yaml; "
+                    "use a code listed in events/cameo.yaml or 'meet'")
+            add(code, cues)
+        add("ROLE", data.get("roles", []))
+        add("PAIR", data.get("pair_words", []))
+        words = {key: [str(w).lower() for w in value] for key, value in data.items()
+                 if isinstance(value, list) and key not in ("roles", "pair_words")}
+        markers = {key: [str(w).lower() for w in value] for key, value in (data.get("markers") or {}).items()}
+        words["markers"] = markers
+        words["relative_days"] = {str(k).lower(): int(v) for k, v in (data.get("relative_days") or {}).items()}
+        def _lower_words(text: str) -> tuple[str, ...]:
+            return tuple(text.lower().replace("’", "'").split())
+
+        phrases = {name: {_lower_words(w) for w in value} for name, value in markers.items()}
+        for name in ("negation", "topic_markers", "discuss_topic_markers", "articles", "sidelines"):
+            phrases[name] = {_lower_words(w) for w in words.get(name, [])}
+        words["hypothetical_lemmas"] = {lemma(w) for w in words.get("hypothetical", []) if " " not in w}
+        phrases["hypothetical"] = {_lower_words(w) for w in words.get("hypothetical", []) if " " in w}
+        words["passive_lemmas"] = {lemma(w) for w in words.get("passive", [])} | set(words.get("passive", []))
+        return cls(lang=lang, matcher=matcher, labels=labels, words=words, phrases=phrases)
+
+
+def _compile(cue: str, lemma, tokenize) -> list[dict]:
+    """One cue → Matcher pattern: each written word (or alternative) is tokenised
+    like the text, and each piece matched by its lemma."""
+    pattern: list[dict] = []
+    for word in cue.split():
+        if word == "*":
+            pattern.append(dict(_GAP))
+            continue
+        pieces = [[t.text for t in tokenize(alt)] for alt in word.split("|") if alt]
+        count = len(pieces[0])
+        for i in range(count):
+            lemmas = sorted({lemma(split[i]) for split in pieces if len(split) == count})
+            pattern.append({"LEMMA": {"IN": lemmas}})
+    while pattern and pattern[-1].get("OP"):
+        pattern.pop()
+    while pattern and pattern[0].get("OP"):
+        pattern.pop(0)
+    return pattern

@@ -1,0 +1,436 @@
+"""Events: who did what to whom, when — CAMEO coded, with PLOVER category and mode.
+
+For each sentence with an event cue (patterns per language as data), the
+actors around the cue come from the entities layer (``event_actors``), the
+date from the clause or the article's reference date (``event_dates``), and
+what was discussed from the topic phrases after the cue. Statements without a
+target are not events; the same encounter named in the title and the lead is
+one event with the richest evidence; a visit is coded both ways.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..record import Entity, Event, EventActor, Evidence
+from .doc import in_body
+from .event_actors import Group, assign_sides, build_groups, mark_groups
+from .event_dates import find_date_mentions, resolve
+from .event_merge import date_events, drop_title_echoes, merge_events
+from .event_patterns import EventPatterns, load_ontology, set_lemmas
+
+__all__ = ["EventCoder"]
+
+_PERSONAL_ROLE_KINDS = ("person",)
+
+
+class EventCoder:
+    def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = ()):
+        self.lang = nlp.lang
+        from .event_patterns import lemmatizer
+
+        self._lemma = lemmatizer(nlp.lang)
+        self.ontology = load_ontology(tuple(resources))
+        self.patterns = EventPatterns.build(nlp, tuple(resources), self.ontology)
+        words, phrases = self.patterns.words, self.patterns.phrases
+        markers = words["markers"]
+        self.articles = set(words.get("articles", []))
+        self.conjunctions = set(markers.get("and", [])) | {","}
+        self.glue = set(markers.get("of", [])) | self.articles
+        self.role_lemmas = {t for (label, t) in ()}  # filled lazily from matches
+        self.indefinite = set(words.get("indefinite", []))
+        self.clause_marks = {":", ";", "|"}
+        self.relative_pronouns = set(words.get("relative_pronouns", []))
+        self.reporting_lemmas = {self._lemma(w) for w in words.get("reporting_verbs", [])}
+        self.discuss_lemmas = {self._lemma(w) for w in words.get("discuss_verbs", [])}
+        self.conventions = self.ontology.conventions
+        self.symmetric = set(self.conventions.get("symmetric", []))
+        self.target_optional = tuple(self.conventions.get("target_optional", []))
+        self.object_first = tuple(self.conventions.get("object_first", ["11", "12", "13", "16", "17"]))
+        self.place_target = tuple(self.conventions.get("place_target", ["042", "18", "19", "20"]))
+        self.not_events = tuple(self.conventions.get("not_events", []))
+        self._actors = None
+
+    # -- the component ---------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        context = doc._.context
+        if not self.patterns.labels or context is None:
+            doc._.events = []
+            return doc
+        set_lemmas(doc, self.lang)
+        matches = self._cues(doc)
+        if not matches:
+            doc._.events = []
+            return doc
+        quotes = self._quote_spans(doc)
+        entities = self._actor_entities(doc)
+        reference = context.reference_date if context is not None else None
+        dateline = getattr(doc._, "dateline", None)
+        lead_end = self._lead_end(doc)
+        found: list[tuple[Event, dict]] = []
+        for sent, cues in self._by_sentence(doc, matches):
+            if not in_body(doc, sent.start_char, sent.end_char) and sent.start_char >= context.body_start:
+                continue
+            groups, roles = self._groups(doc, sent, entities)
+            for label, start, end in cues:
+                cue_char = doc[start].idx
+                if any(q0 <= cue_char < q1 for q0, q1 in quotes):
+                    continue  # words inside quotation marks are someone's statement, not the narration
+                if self._in_topic(doc, sent, start):
+                    continue
+                for event, info in self._code(doc, sent, groups, label, start, end, entities, reference):
+                    info["title"] = sent.end_char <= context.body_start
+                    if info["title"]:
+                        event.topics = []  # a headline compresses; topics come from the body
+                    info["lead"] = info["title"] or sent.start_char < lead_end
+                    found.append((event, info))
+        events = drop_title_echoes(merge_events(found, self.symmetric))
+        date_events(events, dateline.date if dateline is not None else None)
+        doc._.events = [event for event, _ in events]
+        return doc
+
+    # -- cues ------------------------------------------------------------------------------
+    def _cues(self, doc: Doc) -> list[tuple[str, int, int]]:
+        labels = self.patterns.labels
+        spans = [Span(doc, s, e, label=labels[k]) for k, s, e in self.patterns.matcher(doc)]
+        self._role_spans = [(s.start, s.end, s.label_) for s in spans if s.label_ in ("ROLE", "PAIR")]
+        cues = filter_spans([s for s in spans if s.label_ not in ("ROLE", "PAIR")])
+        self._cue_spans = [(s.label_, s.start, s.end) for s in cues]
+        return self._cue_spans
+
+    def _by_sentence(self, doc: Doc, matches):
+        by_start: dict[int, tuple[Span, list]] = {}
+        for label, start, end in matches:
+            sent = doc[start].sent
+            by_start.setdefault(sent.start, (sent, []))[1].append((label, start, end))
+        return [by_start[key] for key in sorted(by_start)]
+
+    def _in_topic(self, doc: Doc, sent: Span, start: int) -> bool:
+        """A cue inside what was discussed ("sui negoziati", "on the talks") is a topic."""
+        i = start
+        while i > sent.start and doc[i - 1].lower_.replace("’", "'") in self.articles:
+            i -= 1
+        for size in (1, 2):
+            words = tuple(t.lower_.replace("’", "'") for t in doc[max(sent.start, i - size):i])
+            if words in self.patterns.phrases.get("topic_markers", ()):
+                return True
+        return False
+
+    # -- actors ----------------------------------------------------------------------------
+    def _actor_entities(self, doc: Doc) -> list[tuple[int, int, Entity]]:
+        found = []
+        credits = [(c.start, c.end) for c in (doc._.credits or [])]
+        for entity in doc._.entities or []:
+            if any(c0 <= entity.start and entity.end <= c1 for c0, c1 in credits) and entity.kind != "person":
+                continue  # "riferisce il Cremlino": the source of the information, not an actor
+            span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            if span is not None:
+                found.append((span.start, span.end, entity))
+        return sorted(found, key=lambda item: (item[0], item[2].start))
+
+    def _groups(self, doc: Doc, sent: Span, entities) -> tuple[list[Group], list]:
+        inside = [(s, e, ent) for s, e, ent in entities if sent.start <= s and e <= sent.end]
+        roles = [(s, e, label) for s, e, label in self._role_spans if sent.start <= s and e <= sent.end]
+        role_lemmas = {doc[s].lemma_ for s, e, label in roles}
+        blocked = {i for _, s, e in self._cue_spans if sent.start <= s < sent.end for i in range(s, e)}
+        groups = build_groups(doc, sent, inside, roles, self.glue, role_lemmas, blocked,
+                              title_words=not self.patterns.words.get("capitalised_nouns"))
+        mark_groups(doc, groups, sent.start, self.patterns.phrases, self.articles, self.indefinite)
+        return groups, roles
+
+    def _resolve(self, doc: Doc, group: Group, entities, date: str | None) -> list[EventActor]:
+        head = group.head
+        if group.pair:
+            people = self._protagonists(doc, entities)
+            return [self._actor_of(p, date) for p in people[:2]]
+        if head is not None and head.kind == "person":
+            return [self._actor_of(head, date)]
+        if head is None or (head.kind == "country" and group.roles):
+            country = group.country
+            if country:
+                person = self._person_of(doc, entities, country, group.start)
+                if person is not None:
+                    return [self._actor_of(person, date)]
+                return [EventActor(name=self._country_name(country), actor=country, country=country,
+                                   code=self._country_code(country) + "GOV")]
+            people = self._protagonists(doc, entities)
+            return [self._actor_of(people[0], date)] if people else []
+        return [self._actor_of(head, date)]
+
+    def _protagonists(self, doc: Doc, entities) -> list[Entity]:
+        seen, people = set(), []
+        for _, _, entity in entities:
+            key = entity.actor or entity.canonical or entity.text
+            if entity.kind == "person" and key not in seen:
+                seen.add(key)
+                people.append(entity)
+        return people
+
+    def _person_of(self, doc: Doc, entities, country: str, before: int) -> Entity | None:
+        match = None
+        for start, _, entity in entities:
+            if start >= before:
+                break
+            if entity.kind == "person" and entity.country == country:
+                match = entity
+        return match
+
+    def _actor_of(self, entity: Entity, date: str | None) -> EventActor:
+        code = None
+        base = self._base()
+        if base is not None and entity.actor:
+            try:
+                code = base.cameo_code(entity.actor, date)
+            except Exception:  # an actor id the base does not know
+                code = None
+        if code is None and entity.country:
+            code = self._country_code(entity.country) + ("GOV" if entity.roles else "")
+        return EventActor(name=entity.canonical or entity.text, actor=entity.actor, country=entity.country, code=code)
+
+    def _base(self):
+        if self._actors is None:
+            try:
+                from ..resources.actors import load_actor_base
+
+                self._actors = load_actor_base()
+            except Exception:  # no actor base installed: codes from countries alone
+                self._actors = False
+        return self._actors or None
+
+    def _country_code(self, iso3: str) -> str:
+        base = self._base()
+        country = base.country(iso3) if base is not None else None
+        return (country.cameo or country.id) if country is not None else iso3
+
+    def _country_name(self, iso3: str) -> str:
+        base = self._base()
+        country = base.country(iso3) if base is not None else None
+        return country.name if country is not None else iso3
+
+    # -- coding ----------------------------------------------------------------------------
+    def _code(self, doc: Doc, sent: Span, groups: list[Group], label: str, start: int, end: int,
+              entities, reference: str | None):
+        words = self.patterns.words
+        passive = any(doc[i].lemma_ in words["passive_lemmas"] or doc[i].lower_ in words["passive_lemmas"]
+                      for i in range(max(sent.start, start - 3), start))
+        code = label
+        clause_start = sent.start
+        for i in range(start - 1, sent.start, -1):
+            if doc[i].text in self.clause_marks:
+                clause_start = i + 1
+                break
+        clause_end = sent.end
+        for i in range(end, sent.end - 1):
+            if doc[i].text in self.clause_marks or (doc[i].text == "," and self._reporting(doc, i + 1, sent.end)):
+                clause_end = i
+                break
+        pairs = assign_sides(doc, groups, (start, end), passive=passive, clause_start=clause_start,
+                             clause_end=clause_end,
+                             relative_subject=self._relative_subject(doc, groups, start, clause_start),
+                             object_first=code.startswith(self.object_first),
+                             place_target=code.startswith(self.place_target),
+                             conjunctions=self.conjunctions, articles=self.articles)
+        for source_group, target_group in pairs:
+            first, last = min(start, source_group.start), max(end, source_group.end)
+            if target_group is not None:
+                first, last = min(first, target_group.start), max(last, target_group.end)
+            negated = self._negated(doc, sent, start, source_group)
+            hypothetical = self._hypothetical(doc, sent, start, end, source_group)
+            date = self._date(doc, sent, first, last, reference)
+            sources = self._resolve(doc, source_group, entities, date or reference)
+            targets = self._resolve(doc, target_group, entities, date or reference) if target_group else [None]
+            if source_group.pair and len(sources) == 2:
+                sources, targets = sources[:1], sources[1:]  # "the two leaders agreed": each other
+            location = self._location(groups, start, last)
+            final = self._final_code(code, location, sources, targets, doc, sent)
+            if final is None or final.startswith(self.not_events):
+                continue
+            if hypothetical and final.startswith("04"):
+                final, hypothetical = self.conventions.get("future_consult", "036"), False
+            evidence = Evidence(start=doc[first].idx, end=doc[last - 1].idx + len(doc[last - 1].text))
+            topics = self._topics(doc, sent, max(end, target_group.end if target_group else end), code,
+                                  {t.lemma_ for t in doc[start:end]})
+            for source in sources:
+                for target in targets:
+                    if target is None and not final.startswith(self.target_optional):
+                        continue
+                    if target is not None and _same(source, target):
+                        continue
+                    for out_code, src, tgt in self._directions(final, source, target):
+                        event = Event(source=src, target=tgt, cameo=out_code, plover=self.ontology.plover_of(out_code),
+                                      mode=self.ontology.mode_of(out_code), date=date,
+                                      location=location.canonical if location else None, topics=list(topics),
+                                      negated=negated, hypothetical=hypothetical, evidence=evidence)
+                        yield event, {"cue": (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))}
+
+    def _reporting(self, doc: Doc, i: int, limit: int) -> bool:
+        """", ha riferito il portavoce", ", the ministry said": a reporting clause follows."""
+        return any(t.lemma_ in self.reporting_lemmas for t in doc[i:min(limit, i + 3)])
+
+    def _relative_subject(self, doc: Doc, groups: list[Group], start: int, clause_start: int) -> Group | None:
+        """"the Commerce Department, which is imposing ...": the antecedent is the subject."""
+        for i in range(start - 1, max(clause_start, start - 4) - 1, -1):
+            if doc[i].lower_ in self.relative_pronouns and i > 0 and doc[i - 1].text == ",":
+                for group in groups:
+                    if group.end == i - 1 and group.is_actor:
+                        return group
+        return None
+
+    def _directions(self, code: str, source: EventActor, target: EventActor | None):
+        yield code, source, target
+        reverse = self.conventions.get("reverse", {}).get(code)
+        if reverse and target is not None:
+            yield reverse, target, source
+
+    def _final_code(self, code: str, location, sources, targets, doc: Doc, sent: Span) -> str | None:
+        if code != "meet":
+            return code
+        rule = self.conventions.get("meet", {})
+        if self._sidelines(doc, sent):
+            return rule.get("third_place", "044")
+        if location is None or not location.country:
+            return rule.get("unknown_place", "040")
+        source_countries = {s.country for s in sources}
+        target_countries = {t.country for t in targets if t is not None}
+        if location.country in target_countries and location.country not in source_countries:
+            return rule.get("at_target", "042")
+        if location.country in source_countries and location.country not in target_countries:
+            return rule.get("at_source", "043")
+        return rule.get("third_place", "044")
+
+    def _sidelines(self, doc: Doc, sent: Span) -> bool:
+        """A meeting on the sidelines of an international gathering is at a third place."""
+        phrases = self.patterns.phrases.get("sidelines", set())
+        following = doc[sent.start:min(len(doc), sent.end + 40)]
+        text = " " + " ".join(t.lower_ for t in following) + " "
+        return any(" " + " ".join(p) + " " in text for p in phrases)
+
+    def _location(self, groups: list[Group], start: int, last: int):
+        for group in groups:
+            if group.marker in ("at", "to") and group.start >= start and group.head is not None and group.start <= last + 6:
+                if group.head.kind in ("location", "country"):
+                    return group.head
+        return None
+
+    def _negated(self, doc: Doc, sent: Span, start: int, source: Group) -> bool:
+        begin = max(sent.start, start - 3, source.end if source.end <= start else start - 3)
+        negations = self.patterns.phrases.get("negation", set())
+        return any((t.lower_,) in negations for t in doc[begin:start])
+
+    def _hypothetical(self, doc: Doc, sent: Span, start: int, end: int, source: Group) -> bool:
+        words = self.patterns.words
+        begin = max(sent.start, start - 4)
+        if source.end <= start:
+            begin = max(sent.start, min(begin, source.end))
+        window = doc[begin:end]
+        if any(t.lemma_ in words["hypothetical_lemmas"] or t.lower_ in words["hypothetical_lemmas"] for t in window):
+            return True
+        suffixes = tuple(words.get("future_suffixes", []))
+        if suffixes and any(t.lower_.endswith(suffixes) and len(t) > 4 for t in doc[start:end]):
+            return True
+        text = " ".join(t.lower_ for t in window)
+        return any(" ".join(p) in text for p in self.patterns.phrases.get("hypothetical", ()))
+
+    def _date(self, doc: Doc, sent: Span, first: int, last: int, reference: str | None) -> str | None:
+        words = self.patterns.words
+        stop = last
+        while stop < sent.end and not doc[stop].is_punct and stop - last < 8:
+            stop += 1
+        begin = doc[first].idx
+        end_char = doc[stop - 1].idx + len(doc[stop - 1].text) if stop > first else doc[first].idx
+        text = doc.text[begin:end_char]
+        mentions = find_date_mentions(text, begin, self.lang, words.get("relative_days", {}),
+                                      tuple(words.get("past_words", [])))
+        for mention in mentions:
+            resolved = resolve(mention, reference)
+            if resolved:
+                return resolved
+        return None
+
+    def _topics(self, doc: Doc, sent: Span, after: int, code: str, cue_lemmas: set[str] = frozenset()) -> list[str]:
+        """Phrases after the cue saying what was discussed: "sullo stato dei negoziati",
+        "on Afghanistan and the G20"; a list goes on after a comma or a conjunction
+        only when a topic marker follows."""
+        if not (code.startswith(("04", "03")) or code == "meet"):
+            return []
+        phrases = self.patterns.phrases
+        markers = phrases.get("topic_markers", set())
+        opening = markers
+        if cue_lemmas & self.discuss_lemmas:
+            opening = markers | phrases.get("discuss_topic_markers", set())
+        topics, i, limit = [], after, sent.end
+        skipped = 0
+        while i < limit and len(topics) < 6:
+            size = self._marker_at(doc, i, limit, opening if not topics else opening)
+            if not size:
+                if topics or skipped >= 3 or doc[i].is_punct:
+                    break
+                skipped += 1  # an adverb or a date between the cue and the topic
+                i += 1
+                continue
+            j = i + size
+            while j < limit and j - i < 16:
+                token = doc[j]
+                if token.is_punct and token.text not in "'’-":
+                    break
+                if token.lower_ in self.conjunctions and self._marker_at(doc, j + 1, limit, opening):
+                    break
+                j += 1
+            if j - i > size:
+                topics.append(doc[i:j].text)
+            if j < limit and (doc[j].text == "," or doc[j].lower_ in self.conjunctions) and self._marker_at(doc, j + 1, limit, opening):
+                i = j + 1
+                continue
+            break
+        return topics
+
+    def _marker_at(self, doc: Doc, i: int, limit: int, markers: set) -> int:
+        for size in (3, 2, 1):
+            if i + size <= limit and tuple(t.lower_.replace("’", "'") for t in doc[i:i + size]) in markers:
+                return size
+        return 0
+
+    def _quote_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        quotes = [(q.start, q.end) for q in (doc._.quotes or [])]
+        if quotes:
+            return quotes
+        try:
+            from .quote_marks import find_quote_spans
+
+            return [(q.start, q.end) for q in find_quote_spans(doc.text)]
+        except Exception:  # the quote scanner is optional here
+            return []
+
+    def _lead_end(self, doc: Doc) -> int:
+        """End of the lead: the first body paragraph after the dateline."""
+        context = doc._.context
+        start = context.body_start
+        dateline = getattr(doc._, "dateline", None)
+        if dateline is not None:
+            start = max(start, dateline.end)
+        text = doc.text
+        while start < len(text) and text[start] in "\n ":
+            start += 1
+        end = text.find("\n", start)
+        return len(text) if end < 0 else end
+
+
+def _same(a: EventActor, b: EventActor) -> bool:
+    if a.actor and b.actor and a.actor == b.actor:
+        return True
+    if a.country and a.country == b.country and (a.actor == a.country or b.actor == b.country):
+        return True  # "Putin -> Russia": a country is not its own counterpart
+    if a.actor and b.actor:
+        return False
+    return (a.name or "") == (b.name or "") and a.country == b.country
+
+
+@Language.factory(
+    "dispacci_events",
+    assigns=["doc._.events"],
+    requires=["token.is_sent_start"],
+    default_config={"resources": []},
+)
+def make_event_coder(nlp: Language, name: str, resources: list[str]):
+    return EventCoder(nlp, name, tuple(resources))
