@@ -67,3 +67,47 @@ def call_records() -> list[Record]:
                     entities=[("Erdogan", "person", "recep-tayyip-erdogan", "TUR")],
                     events=[("met Aliyev", ERDOGAN, ("Aliyev", "ilham-aliyev", "AZE"), "042", "CONSULT", "2022-04-02")]),
     ]
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throwaway PostgreSQL server for the session; skips (saying why) where none can start."""
+    pytest.importorskip("psycopg", reason="PostgreSQL back-end not tested: psycopg is not installed "
+                                          "(pip install 'dispacci[postgres]')")
+    from .postgres_server import TemporaryPostgres
+
+    server = TemporaryPostgres()
+    try:
+        url = server.__enter__()
+    except RuntimeError as error:
+        pytest.skip(f"PostgreSQL back-end not tested: no server could start: {error}")
+    yield url
+    server.__exit__(None, None, None)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def new_store(request, tmp_path):
+    """Opens a fresh, empty store on each back-end."""
+    import uuid
+
+    from dispacci.store import open_store
+
+    opened = []
+
+    def make():
+        if request.param == "sqlite":
+            store = open_store(tmp_path / f"corpus{len(opened)}.db")
+        else:
+            import psycopg
+
+            url = request.getfixturevalue("postgres_url")
+            name = f"dispacci_{uuid.uuid4().hex[:12]}"
+            with psycopg.connect(url, autocommit=True) as admin:
+                admin.execute(f"CREATE DATABASE {name}")
+            store = open_store(f"{url.rsplit('/', 1)[0]}/{name}")
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()

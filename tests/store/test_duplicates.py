@@ -60,9 +60,9 @@ def corpus():
     return originals, copies
 
 
-def test_planted_copies_are_grouped_with_the_earliest_copy_first(tmp_path, corpus):
+def test_planted_copies_are_grouped_with_the_earliest_copy_first(new_store, corpus):
     originals, copies = corpus
-    with open_store(tmp_path / "corpus.db") as store:
+    with new_store() as store:
         store.add(list(originals.values()) + list(copies.values()))
         summary = store.cluster()
         groups = {g["earliest"]: {m["id"] for m in g["members"]} for g in store.duplicates()}

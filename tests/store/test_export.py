@@ -9,17 +9,17 @@ import re
 import pytest
 
 from dispacci.errors import ConfigError
-from dispacci.store import open_store
 from dispacci.store.export import EVENT_COLUMNS, export
 
 from ..conftest import ROOT
 
 
 @pytest.fixture
-def store(tmp_path, call_records):
-    with open_store(tmp_path / "corpus.db") as opened:
-        opened.add(call_records)
-        yield opened
+def store(new_store, call_records):
+    """The call records, in SQLite and in PostgreSQL."""
+    opened = new_store()
+    opened.add(call_records)
+    return opened
 
 
 def _documented_columns() -> list[str]:

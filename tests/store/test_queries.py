@@ -4,14 +4,14 @@ from __future__ import annotations
 import pytest
 
 from dispacci.errors import ConfigError
-from dispacci.store import open_store
 
 
 @pytest.fixture
-def store(tmp_path, call_records):
-    with open_store(tmp_path / "corpus.db") as opened:
-        opened.add(call_records)
-        yield opened
+def store(new_store, call_records):
+    """The call records, in SQLite and in PostgreSQL."""
+    opened = new_store()
+    opened.add(call_records)
+    return opened
 
 
 def test_events_by_actor_name_or_id_on_either_side(store):

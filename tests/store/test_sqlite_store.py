@@ -38,20 +38,23 @@ def test_a_record_read_back_equals_the_record_stored(tmp_path, title, body, lang
         assert store.get(record.id) == record
 
 
-def test_adding_the_same_record_twice_stores_it_once(store, call_records):
+def test_adding_the_same_record_twice_stores_it_once(new_store, call_records):
+    store = new_store()
     assert store.add(call_records) == {"stored": 4, "duplicates": 0, "failed": 0}
     assert store.add(call_records[:2] + call_records[:1]) == {"stored": 0, "duplicates": 3, "failed": 0}
     assert store.count() == 4
     assert len(store.events(limit=100)) == 4
 
 
-def test_failures_are_kept_with_their_reason(store):
+def test_failures_are_kept_with_their_reason(new_store):
+    store = new_store()
     counts = store.add([], failures=[("bad.txt", "[E001] bad.txt: file is empty")])
     assert counts == {"stored": 0, "duplicates": 0, "failed": 1}
     assert store.failures()[0]["message"] == "[E001] bad.txt: file is empty"
 
 
-def test_records_filter_by_language_date_and_outlet(store, call_records):
+def test_records_filter_by_language_date_and_outlet(new_store, call_records):
+    store = new_store()
     store.add(call_records)
     assert {r["language"] for r in store.records(lang="ru")} == {"ru"}
     assert [r["title"] for r in store.records(since="2022-04-03")] == ["Putin and Tokayev hold phone call"]
@@ -64,7 +67,8 @@ def test_records_filter_by_language_date_and_outlet(store, call_records):
     assert error.value.code == "E310"
 
 
-def test_search_finds_words_in_any_script_with_a_snippet(store, call_records):
+def test_search_finds_words_in_any_script_with_a_snippet(new_store, call_records):
+    store = new_store()
     store.add(call_records)
     hits = store.search("телефонный разговор")
     assert [hit["language"] for hit in hits] == ["ru"]
@@ -131,3 +135,22 @@ def test_a_read_only_store_refuses_to_write(tmp_path, call_records):
         with pytest.raises(StoreError) as error:
             store.add(call_records)
         assert error.value.code == "E304"
+
+
+def test_a_postgres_server_that_cannot_be_reached_is_a_clear_error():
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError) as error:
+        open_store("postgresql://nobody:secret@127.0.0.1:1/none")
+    assert error.value.code == "E306" and "secret" not in str(error.value)
+
+
+def test_a_postgres_database_of_another_application_is_refused(postgres_url):
+    import psycopg
+
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute("CREATE DATABASE shop")
+    with psycopg.connect(postgres_url.rsplit("/", 1)[0] + "/shop", autocommit=True) as shop:
+        shop.execute("CREATE TABLE records (sku TEXT)")
+    with pytest.raises(StoreError) as error:
+        open_store(postgres_url.rsplit("/", 1)[0] + "/shop")
+    assert error.value.code == "E301"

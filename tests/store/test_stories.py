@@ -8,8 +8,8 @@ from dispacci.store.stories import StoryItem, find_stories
 from .conftest import PUTIN, TOKAYEV, make_record
 
 
-def test_the_same_call_in_three_languages_is_one_story(tmp_path, call_records):
-    with open_store(tmp_path / "corpus.db") as store:
+def test_the_same_call_in_three_languages_is_one_story(new_store, call_records):
+    with new_store() as store:
         store.add(call_records)
         summary = store.cluster()
         stories = store.stories()

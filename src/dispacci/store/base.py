@@ -119,7 +119,7 @@ class SQLStoreBase:
             chunk = ids[start:start + 500]
             marks = ", ".join("?" * len(chunk))
             self._execute(cursor, f"SELECT id FROM records WHERE id IN ({marks})", tuple(chunk))
-            found.update(row[0] for row in cursor.fetchall())
+            found.update(row["id"] for row in cursor.fetchall())
         return found
 
     def has(self, ids: Iterable[str]) -> set[str]:
