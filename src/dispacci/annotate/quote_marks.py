@@ -50,9 +50,9 @@ def _letter(ch: str) -> bool:
 
 def _can_open(text: str, i: int, start: int, end: int) -> bool:
     after = text[i + 1] if i + 1 < end else " "
-    if after.isspace():
-        return False
     mark = text[i]
+    if after.isspace() and not (mark in "«‹" and i + 2 < end and not text[i + 2].isspace()):
+        return False  # French typography spaces its guillemets: « Nous …
     if mark in "‘’":
         before = text[i - 1] if i > start else " "
         return not _letter(before)

@@ -38,6 +38,7 @@ class SpeakerResolver:
         self.pronouns = {p.lower() for p in cues("pronouns")}
         self.prepositions = {p.lower().rstrip("'’") for p in cues("prepositions")}
         self.aux = {a.lower() for a in cues("aux")}
+        self.articles = {a.lower().rstrip("'’") for a in cues("articles")}
 
         def start_pattern(words):
             words = sorted(set(words), key=len, reverse=True)
@@ -127,6 +128,8 @@ class SpeakerResolver:
         found = self._named_after(cue_end, end, position, limit=_AFTER_TOKENS)
         if found is not None:
             return found
+        if before is not None and self._unnamed_subject_after(cue_end, end):
+            return None  # "», scrivono i giornali": the text names no one we know
         chunks = _chunks_before(self.text, start, cue_start)
         if before is not None and not self.text[start:cue_start].strip(" \t,.;:-–—»”\"’"):
             chunks += _chunks_before(self.text, before[0], before[1])
@@ -165,6 +168,15 @@ class SpeakerResolver:
             if role and not _TOKEN.findall(head[:role.start()])[2:]:
                 return self._role(cue_end, stop, position)
         return None
+
+    def _unnamed_subject_after(self, cue_end: int, end: int) -> bool:
+        clause = _CLAUSE.search(self.text, cue_end, end)
+        words = _TOKEN.findall(self.text, cue_end, clause.start() if clause else end)
+        words = [w for w in words if w.lower() not in self.aux][:2]
+        if len(words) < 2 and not (words and re.split(r"['’]", words[0])[0].lower() in self.articles):
+            return False
+        head = re.split(r"['’]", words[0])[0].lower()
+        return head in self.articles and (len(words) < 2 or words[1][0].islower() or "'" in words[0] or "’" in words[0])
 
     def _pronoun_after(self, cue_end: int, end: int, position: int) -> Speaker | None:
         token = _TOKEN.search(self.text, cue_end, end)

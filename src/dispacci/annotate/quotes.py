@@ -80,12 +80,17 @@ class QuoteFinder:
         self.speakers.start(doc, [(p.raw_start - 1, p.raw_end + 1) for p in real])
         starts = _sentence_starts(doc)
         quotes: list[Quote] = []
+        kept: list[_Part] = []
         previous: tuple[_Part, _Attribution] | None = None
         for index, part in enumerate(real):
             before_limit = real[index - 1].raw_end + 1 if index and real[index - 1].paragraph == part.paragraph else None
             after_limit = real[index + 1].raw_start - 1 if index + 1 < len(real) \
                 and real[index + 1].paragraph == part.paragraph else None
-            attribution = part.given or self._attribute(doc, part, starts, before_limit, after_limit)
+            if part.given is not None:
+                cue, inner_start, inner_end = part.given
+                attribution = self._resolve(text, cue, inner_start, inner_end, part.start, before=None)
+            else:
+                attribution = self._attribute(text, part, starts, before_limit, after_limit)
             if attribution is None and part.dash:
                 continue  # a dash opens many things; only a cue makes it a quote
             if attribution is None and previous is not None and _continues(previous[0], part):
@@ -93,9 +98,10 @@ class QuoteFinder:
             attribution = attribution or _Attribution(None, None, None)
             if attribution.speaker is not None or previous is None or previous[0].paragraph != part.paragraph:
                 previous = (part, attribution)
+            kept.append(part)
             quotes.append(Quote(text=part.text, speaker=attribution.speaker, speaker_actor=attribution.actor,
                                 cue=attribution.cue, direct=True, start=part.start, end=part.end))
-        doc._.quotes = _unique(quotes)
+        doc._.quotes = _unique(_share_within_groups(quotes, [p.group for p in kept]))
         return doc
 
     # -- quoted parts ---------------------------------------------------------------------
@@ -127,12 +133,11 @@ class QuoteFinder:
             cue = self._first_cue(text, inner_start, inner_end)
             if cue is None or match.start() - span.start < 3 or span.end - match.end() < 3:
                 continue
-            return match, self._resolve(text, cue, inner_start, inner_end, inner_start, before=None)
+            return match, (cue, inner_start, inner_end)
         return None
 
     # -- attribution ----------------------------------------------------------------------
-    def _attribute(self, doc: Doc, part: "_Part", starts: list[int], before_limit, after_limit) -> _Attribution | None:
-        text = doc.text
+    def _attribute(self, text: str, part: "_Part", starts: list[int], before_limit, after_limit) -> _Attribution | None:
         close = part.raw_end  # the closing mark
         para_start = text.rfind("\n", 0, part.raw_start) + 1
         para_end = text.find("\n", close)
@@ -150,6 +155,11 @@ class QuoteFinder:
         opening = part.raw_start - 1
         sentence_start = starts[bisect.bisect_right(starts, opening) - 1] if starts else para_start
         before_start = max(x for x in (para_start, sentence_start, before_limit) if x is not None)
+        if not text[before_start:opening].strip() and para_start >= 2 and text[:para_start].rstrip().endswith(":"):
+            # "Peskov ha detto ai giornalisti:" then the quote as a paragraph of its own
+            colon = len(text[:para_start].rstrip()) - 1
+            previous_start = starts[bisect.bisect_right(starts, colon) - 1] if starts else 0
+            before_start, opening = max(previous_start, text.rfind("\n", 0, colon) + 1), colon
         cue = self._first_cue(text, after_start, after_end, reach=_AFTER_REACH)
         if cue is not None:
             return self._resolve(text, cue, after_start, after_end, part.start, before=(before_start, opening))
@@ -222,7 +232,7 @@ class _Part:
     group: int
     dash: bool
     words: int
-    given: _Attribution | None = None
+    given: tuple[_Cue, int, int] | None = None  # the cue of an interrupting clause and its span
 
 
 def _continues(previous: _Part, part: _Part) -> bool:
@@ -230,6 +240,19 @@ def _continues(previous: _Part, part: _Part) -> bool:
     or after it when it fills its own paragraph."""
     return previous.group == part.group or previous.paragraph == part.paragraph or (
         previous.paragraph == part.paragraph - 1 and part.dash is False and part.words >= 8)
+
+
+def _share_within_groups(quotes: list[Quote], groups: list[int]) -> list[Quote]:
+    """The parts of a quote running over paragraphs share the attribution its last part carries."""
+    by_group: dict[int, Quote] = {}
+    for quote, group in zip(quotes, groups):
+        if quote.speaker is not None or quote.cue is not None:
+            by_group[group] = quote
+    for quote, group in zip(quotes, groups):
+        source = by_group.get(group)
+        if source is not None and quote.speaker is None and quote.cue is None:
+            quote.speaker, quote.speaker_actor, quote.cue = source.speaker, source.speaker_actor, source.cue
+    return quotes
 
 
 def _strip_leading(text: str, start: int, end: int, cleaned: str) -> tuple[int, int, str]:
@@ -255,11 +278,12 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 
 def _unique(quotes: list[Quote]) -> list[Quote]:
-    """A quote repeated (a summary bullet, then the body) is listed once, with a speaker if any has one."""
+    """A quote repeated (a summary bullet, then the body) is listed once: the last
+    occurrence with a speaker, since summaries come before the body."""
     kept: dict[str, Quote] = {}
     for quote in quotes:
         key = quote.text.casefold()
-        if key not in kept or (kept[key].speaker is None and quote.speaker is not None):
+        if key not in kept or quote.speaker is not None or kept[key].speaker is None:
             kept[key] = quote
     return sorted(kept.values(), key=lambda q: q.start)
 

@@ -1,0 +1,257 @@
+"""Quotes: every quotation style, the speaker each cue points to, and hostile marks.
+
+Constructed cases give the entities layer's answer themselves (``NAMES``), so
+they specify this layer alone; the founding example and the development
+articles run through the whole pipeline.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dispacci.annotate.doc import DocContext, start_doc
+from dispacci.annotate.quote_marks import find_quote_spans
+from dispacci.ingest.article import Article
+from dispacci.record import Entity
+
+from ..conftest import news_ids
+
+# surface → (canonical, kind, country, actor): what the entities layer would say
+NAMES = {
+    "Dmitry Peskov": ("Dmitry Peskov", "person", "RUS", "dmitry-peskov"),
+    "Peskov": ("Dmitry Peskov", "person", "RUS", "dmitry-peskov"),
+    "Песков": ("Dmitry Peskov", "person", "RUS", "dmitry-peskov"),
+    "Лаврова": ("Sergey Lavrov", "person", "RUS", "sergey-lavrov"),
+    "Janet Yellen": ("Janet Yellen", "person", "USA", "janet-yellen"),
+    "Yellen": ("Janet Yellen", "person", "USA", "janet-yellen"),
+    "Olaf Scholz": ("Olaf Scholz", "person", "DEU", "olaf-scholz"),
+    "Scholz": ("Olaf Scholz", "person", "DEU", "olaf-scholz"),
+    "Annalena Baerbock": ("Annalena Baerbock", "person", "DEU", "annalena-baerbock"),
+    "Baerbock": ("Annalena Baerbock", "person", "DEU", "annalena-baerbock"),
+    "Emmanuel Macron": ("Emmanuel Macron", "person", "FRA", "emmanuel-macron"),
+    "Macron": ("Emmanuel Macron", "person", "FRA", "emmanuel-macron"),
+    "Pedro Sánchez": ("Pedro Sánchez", "person", "ESP", "pedro-sanchez"),
+    "Sánchez": ("Pedro Sánchez", "person", "ESP", "pedro-sanchez"),
+    "Zelenski": ("Volodymyr Zelenskyy", "person", "UKR", "volodymyr-zelenskyy"),
+    "Zelensky": ("Volodymyr Zelenskyy", "person", "UKR", "volodymyr-zelenskyy"),
+    "Giorgia Meloni": ("Giorgia Meloni", "person", "ITA", "giorgia-meloni"),
+    "Meloni": ("Giorgia Meloni", "person", "ITA", "giorgia-meloni"),
+    "Antonio Tajani": ("Antonio Tajani", "person", "ITA", "antonio-tajani"),
+    "Tajani": ("Antonio Tajani", "person", "ITA", "antonio-tajani"),
+    "Antony Blinken": ("Antony Blinken", "person", "USA", "antony-blinken"),
+    "Cremlino": ("Kremlin", "organization", "RUS", "kremlin"),
+    "Palazzo Chigi": ("Palazzo Chigi", "organization", "ITA", "palazzo-chigi"),
+    "esercito israeliano": ("Israel Defense Forces", "organization", "ISR", "idf"),
+    "italiana": ("Italy", "country", "ITA", "ITA"),
+    "Russia": ("Russia", "country", "RUS", "RUS"),
+}
+
+
+def annotate(pipeline, text: str, lang: str, names: dict = NAMES):
+    """Run the pipeline on ``text`` with the entities layer answering from ``names``."""
+    nlp = pipeline.nlp(lang)
+    doc = nlp.make_doc(text)
+    start_doc(doc, DocContext(article=Article(text=text), language=lang))
+    for name, component in nlp.pipeline:
+        if name == "dispacci_entities":
+            doc._.entities = _entities(text, names)
+            continue
+        if name == "dispacci_credits" and "dispacci_entities" not in nlp.pipe_names:
+            doc._.entities = _entities(text, names)
+        if name == "dispacci_events":
+            break
+        doc = component(doc)
+    return doc
+
+
+def _entities(text: str, names: dict) -> list[Entity]:
+    found, taken = [], set()
+    for surface in sorted(names, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if taken & set(range(*match.span())):
+                continue
+            taken |= set(range(*match.span()))
+            canonical, kind, country, actor = names[surface]
+            found.append(Entity(text=surface, kind=kind, canonical=canonical, country=country, actor=actor,
+                                start=match.start(), end=match.end()))
+    return sorted(found, key=lambda e: e.start)
+
+
+def said(doc) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in doc._.quotes]
+
+
+# -- the founding example ------------------------------------------------------------------
+def test_founding_example_quotes_speakers_and_cues(founding_record, founding_expected):
+    got = [(q.text, q.speaker, q.cue, q.start, q.end) for q in founding_record.quotes]
+    want = [(q["text"], q["speaker"], q["cue"], q["start"], q["end"]) for q in founding_expected["quotes"]]
+    assert got == want
+
+
+def test_quote_offsets_point_at_the_quoted_text(founding_record):
+    for quote in founding_record.quotes:
+        assert " ".join(founding_record.text[quote.start:quote.end].split()) == quote.text
+
+
+# -- the development articles ----------------------------------------------------------------
+@pytest.mark.parametrize("stem", news_ids())
+def test_development_article_quotes_and_speakers(stem, news_records, news_gold):
+    got = {(q.text, q.speaker) for q in news_records[stem].quotes}
+    want = {(q["text"], q["speaker"]) for q in news_gold[stem].get("quotes", [])}
+    assert got == want
+
+
+# -- every quotation style, in every language ----------------------------------------------
+@pytest.mark.parametrize("lang, text, expected", [
+    ("it", "Mosca, 3 marzo – «Siamo pronti a trattare in qualsiasi momento», ha detto Peskov.",
+     [("Siamo pronti a trattare in qualsiasi momento", "Dmitry Peskov")]),
+    ("en", "WASHINGTON – “We will not back down from our commitments,” Yellen said on Friday.",
+     [("We will not back down from our commitments", "Janet Yellen")]),
+    ("en", 'Janet Yellen spoke in Washington. "The sanctions will stay in place as long as needed," she said.',
+     [("The sanctions will stay in place as long as needed", "Janet Yellen")]),
+    ("de", "BERLIN – „Wir stehen fest an der Seite der Ukraine“, sagte Scholz am Donnerstag.",
+     [("Wir stehen fest an der Seite der Ukraine", "Olaf Scholz")]),
+    ("de", "Baerbock reiste nach Kiew. »Das ist ein schwarzer Tag für Europa«, erklärte Baerbock.",
+     [("Das ist ein schwarzer Tag für Europa", "Annalena Baerbock")]),
+    ("fr", "PARIS – « Nous allons continuer à soutenir l'Ukraine », a déclaré Emmanuel Macron lundi.",
+     [("Nous allons continuer à soutenir l'Ukraine", "Emmanuel Macron")]),
+    ("fr", "Emmanuel Macron a parlé avec les journalistes. Selon lui, « la paix passe par le droit international ».",
+     [("la paix passe par le droit international", "Emmanuel Macron")]),
+    ("fr", "Macron a répondu aux questions. ‹ Nous sommes prêts à discuter avec tout le monde ›, a-t-il ajouté.",
+     [("Nous sommes prêts à discuter avec tout le monde", "Emmanuel Macron")]),
+    ("es", "Madrid – “Europa seguirá apoyando a Ucrania hasta el final”, ha dicho Sánchez este lunes.",
+     [("Europa seguirá apoyando a Ucrania hasta el final", "Pedro Sánchez")]),
+    ("es", "El acuerdo fue discutido. Según Zelenski, \"la paz justa todavía es posible\" para su país.",
+     [("la paz justa todavía es posible", "Volodymyr Zelenskyy")]),
+    ("ru", "МОСКВА – «Мы готовы к переговорам без предварительных условий», – заявил Песков журналистам.",
+     [("Мы готовы к переговорам без предварительных условий", "Dmitry Peskov")]),
+    ("ru", "По словам Лаврова, «ситуация остается крайне напряженной и опасной».",
+     [("ситуация остается крайне напряженной и опасной", "Sergey Lavrov")]),
+    ("en", "Yellen met her counterparts. ‘We are ready to talk at any time,’ she told reporters.",
+     [("We are ready to talk at any time", "Janet Yellen")]),
+])
+def test_quotation_styles_and_cues(pipeline, lang, text, expected):
+    assert said(annotate(pipeline, text, lang)) == expected
+
+
+def test_nested_quotes_stay_inside_the_outer_quote(pipeline):
+    doc = annotate(pipeline, "«Il governo lavora per “una pace giusta” in Ucraina», ha detto Tajani.", "it")
+    assert said(doc) == [("Il governo lavora per “una pace giusta” in Ucraina", "Antonio Tajani")]
+
+
+def test_a_quote_over_two_paragraphs_is_read_paragraph_by_paragraph(pipeline):
+    text = ("Meloni ha parlato a lungo alla Camera.\n"
+            "«Il nostro sostegno non è mai venuto meno in questi anni difficili.\n"
+            "«Continueremo su questa strada con tutti i nostri alleati», ha detto Meloni.")
+    assert said(annotate(pipeline, text, "it")) == [
+        ("Il nostro sostegno non è mai venuto meno in questi anni difficili", "Giorgia Meloni"),
+        ("Continueremo su questa strada con tutti i nostri alleati", "Giorgia Meloni"),
+    ]
+
+
+def test_a_quote_interrupted_by_its_attribution_is_two_quotes(pipeline):
+    text = ('Roma – "Ho parlato con il presidente del Consiglio - ha scritto Zelensky su Telegram -. '
+            'Abbiamo discusso dei prossimi passi insieme."')
+    doc = annotate(pipeline, text, "it")
+    assert said(doc) == [("Ho parlato con il presidente del Consiglio", "Volodymyr Zelenskyy"),
+                         ("Abbiamo discusso dei prossimi passi insieme", "Volodymyr Zelenskyy")]
+    assert {q.cue for q in doc._.quotes} == {"ha scritto"}
+
+
+def test_a_whole_paragraph_quote_after_a_colon(pipeline):
+    text = "Peskov ha parlato ai giornalisti:\n«Non ci sono piani per un incontro al momento, ne parleremo più avanti.»"
+    assert said(annotate(pipeline, text, "it")) == [
+        ("Non ci sono piani per un incontro al momento, ne parleremo più avanti", "Dmitry Peskov")]
+
+
+def test_a_dash_introduced_quote_needs_a_cue(pipeline):
+    doc = annotate(pipeline, "— Мы не обсуждали эту тему на встрече, — сказал Песков.", "ru")
+    assert said(doc) == [("Мы не обсуждали эту тему на встрече", "Dmitry Peskov")]
+    doc = annotate(pipeline, "- Il ministro degli Esteri, Antonio Tajani, ha invitato Antony Blinken a Roma.", "it")
+    assert said(doc) == []
+
+
+def test_scare_quotes_and_titles_are_not_quotes(pipeline):
+    text = ('Hezbollah ha lanciato un missile "Qader 1" contro la "sede centrale". '
+            'Tajani ha chiesto una "pace giusta".')
+    assert said(annotate(pipeline, text, "it")) == []
+
+
+def test_a_quote_without_a_cue_continues_the_quote_before_it(pipeline):
+    text = "«Siamo pronti a parlare con tutti», ha detto Peskov, «ma non a qualsiasi condizione».",
+    doc = annotate(pipeline, text[0], "it")
+    assert said(doc) == [("Siamo pronti a parlare con tutti", "Dmitry Peskov"),
+                         ("ma non a qualsiasi condizione", "Dmitry Peskov")]
+
+
+def test_a_document_speaks_for_the_body_that_issued_it(pipeline):
+    text = ("Mosca – Putin e Tokayev si sono sentiti, riferisce il servizio stampa del Cremlino.\n"
+            "«Sono state discusse le questioni di attualità dell'agenda bilaterale», si legge nel messaggio.")
+    doc = annotate(pipeline, text, "it")
+    assert said(doc) == [("Sono state discusse le questioni di attualità dell'agenda bilaterale",
+                          "Kremlin press service")]
+    assert doc._.quotes[0].cue == "si legge nel messaggio"
+
+
+def test_an_unnamed_spokesman_speaks_for_the_institution(pipeline):
+    text = ("Roma – Lo ha annunciato l'esercito israeliano. "
+            "“Un missile è stato intercettato dalla difesa aerea sopra la città”, ha dichiarato un portavoce militare.")
+    assert said(annotate(pipeline, text, "it")) == [
+        ("Un missile è stato intercettato dalla difesa aerea sopra la città", "Israel Defense Forces")]
+
+
+def test_a_role_resolves_to_the_person_of_that_country(pipeline):
+    text = ("Antonio Tajani ha incontrato Antony Blinken a New York. Il capo della diplomazia italiana ha detto che "
+            "“l'Italia resta al fianco degli alleati europei e americani”.")
+    assert said(annotate(pipeline, text, "it")) == [
+        ("l'Italia resta al fianco degli alleati europei e americani", "Antonio Tajani")]
+
+
+def test_no_speaker_when_the_text_does_not_say(pipeline):
+    text = ("Roma – Meloni è arrivata a Bruxelles. «Il tempo stringe per tutti noi in Europa», scrivono i giornali.\n"
+            "Sul muro della piazza campeggiava la scritta «nessuno resterà indietro in questa città».")
+    assert said(annotate(pipeline, text, "it")) == [
+        ("Il tempo stringe per tutti noi in Europa", None),
+        ("nessuno resterà indietro in questa città", None)]
+
+
+# -- hostile quotation marks -----------------------------------------------------------------
+def _check_sane(text: str, quotes) -> None:
+    previous_end = -1
+    for quote in quotes:
+        assert quote.start >= previous_end, "quotes overlap"
+        span = text[quote.start:quote.end]
+        assert " ".join(span.split()) == quote.text
+        assert "\n" not in span.strip() or span.count("\n") == 0, "a quote crossed a paragraph"
+        previous_end = quote.end
+
+
+def test_a_stray_mark_does_not_swallow_the_article(pipeline):
+    text = ("Roma – Il ministro ha parlato di «riforme senza chiudere mai la citazione.\n"
+            "Nel pomeriggio «la riunione è stata rinviata a data da destinarsi», ha detto Peskov.")
+    doc = annotate(pipeline, text, "it")
+    assert said(doc) == [("la riunione è stata rinviata a data da destinarsi", "Dmitry Peskov")]
+
+
+def test_mixed_and_unbalanced_marks_keep_the_good_quotes(pipeline):
+    text = ('Roma – « " “ ‘ „ » » ” ” " ’ « ‹ unbalanced “ and " mixed ‚ marks ’ everywhere\n'
+            "«Questa frase invece è citata per bene», ha detto Peskov. » « „ “ ”")
+    doc = annotate(pipeline, text, "it")
+    assert ("Questa frase invece è citata per bene", "Dmitry Peskov") in said(doc)
+    _check_sane(text, doc._.quotes)
+
+
+def test_ten_thousand_marks_in_one_text(pipeline):
+    marks = "«»“”„‘’‹›\""
+    noise = " ".join(marks[i % len(marks)] + "parola" * (i % 3) for i in range(10_000))
+    text = f"Roma – {noise}\n«Dopo il rumore resta una citazione vera e propria», ha detto Peskov."
+    doc = annotate(pipeline, text, "it")
+    assert doc.text == text  # no text is lost or moved
+    assert ("Dopo il rumore resta una citazione vera e propria", "Dmitry Peskov") in said(doc)
+    _check_sane(text, doc._.quotes)
+
+
+def test_the_mark_scanner_never_leaves_its_paragraph():
+    text = "«aperta e mai chiusa\n" * 2000 + "fine»"
+    assert all(text[s.start:s.end].count("\n") == 0 for s in find_quote_spans(text))
