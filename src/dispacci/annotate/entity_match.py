@@ -141,10 +141,11 @@ class AliasMatcher:
 def _longest(mentions: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, longer ones first, then in text order."""
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
     for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if any(mention.start < end and start < mention.end for start, end in taken):
+        outer = next((m for m in chosen if mention.start < m.end and m.start < mention.end), None)
+        if outer is not None:
+            if outer.start <= mention.start and mention.end <= outer.end:  # "servizio stampa del [Cremlino]"
+                outer.extra.setdefault("nested", []).append(mention)
             continue
         chosen.append(mention)
-        taken.append((mention.start, mention.end))
     return sorted(chosen, key=lambda m: m.start)

@@ -89,6 +89,10 @@ def russian_nominative(words: list[str]) -> list[str]:
     result = []
     for word in words:
         parses = [p for p in _morph().parse(word) if p.tag.POS == "NOUN" and p.tag.case]
+        if any(p.tag.case == "nomn" and p.tag.number != "plur" for p in parses) or word.endswith(
+                ("ов", "ев", "ин", "ский", "цкий")):
+            result.append(word)  # already a nominative reading: keep the name as written
+            continue
         named = [p for p in parses if any(t in p.tag for t in ("Name", "Surn", "Patr"))]
         best = word
         for parse in (named or parses)[:1]:

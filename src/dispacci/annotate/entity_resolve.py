@@ -21,7 +21,8 @@ from .entity_names import NAME_WORD, canonical_name, name_run, russian_nominativ
 __all__ = ["Resolver"]
 
 _PLACE_TAGS = ("country", "demonym", "location", "capital")
-_PREFERENCE = ("person", "organization", "country", "demonym", "location", "capital", "office", "counterpart")
+_PREFERENCE = ("person", "organization", "country", "demonym", "location", "capital", "generic", "office",
+               "counterpart")
 _CLAUSE_OPENERS = {",", ";", ":", "(", "«", "“", '"', "„", "–", "—", "-", "‘"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -325,22 +326,33 @@ class Resolver:
                                                         actor=actor, country=country, roles=list(roles),
                                                         start=start, end=end)))
 
+        def emit_org(start, end, org: Organization):
+            emit(start, end, "organization", org.name, org.id, org.country)
+            country = self.base.country(org.country) if org.stands_for == "government" else None
+            if country is not None:  # a seat standing for its government is a country-as-actor mention
+                emit(start, end, "country", country.name, country.id, country.id)
+
         named_people = set()
         for m in kept:
             if not m.chosen or m.extra.get("dropped"):
                 continue
             tag, actor_id, _ = m.chosen
-            actor = self.base.get(actor_id) if actor_id else None
+            actor = self.base.get(actor_id) if actor_id and tag != "generic" else None
             if m.extra.get("zone") == "credit" and tag != "person":
                 continue
             if tag == "person" and isinstance(actor, Person):
                 named_people.add(actor.id)
                 emit(m.start, m.end, "person", actor.name, actor.id, _person_country(actor), self._roles(actor))
             elif tag == "organization" and isinstance(actor, Organization):
-                emit(m.start, m.end, "organization", actor.name, actor.id, actor.country)
-                country = self.base.country(actor.country) if actor.stands_for == "government" else None
-                if country is not None:
-                    emit(m.start, m.end, "country", country.name, country.id, country.id)
+                emit_org(m.start, m.end, actor)
+                for inner in m.extra.get("nested", ()):  # "servizio stampa del [Cremlino]"
+                    seat = next((self.base.get(c[1]) for c in inner.candidates if c[0] == "organization"), None)
+                    if isinstance(seat, Organization) and seat.stands_for == "government":
+                        emit_org(inner.start, inner.end, seat)
+            elif tag == "generic":
+                org = self.base.generic_org(actor_id, self._context_country(doc, kept, m))
+                if org is not None:
+                    emit_org(m.start, m.end, org)
             elif tag in ("country", "demonym") and isinstance(actor, Country):
                 emit(m.start, m.end, "country", actor.name, actor.id, actor.id)
             elif tag == "capital" and isinstance(actor, Country):
@@ -358,6 +370,32 @@ class Resolver:
                 emit(start, end, "person", person.name, person.id, _person_country(person), self._roles(person))
         out.sort(key=lambda item: (item[0], item[1]))
         return [entity for _, _, entity in out]
+
+    def _context_country(self, doc: Doc, kept: list[Mention], m: Mention) -> str | None:
+        """The country a generic name belongs to: named next to it, else the nearest one before
+        it in the same or the previous sentence."""
+        after = self._qualifiers_after(doc, m)
+        before = self.by_end.get(m.token_start)
+        for qualifier in [*after[:1], *([before] if before else [])]:
+            country, _ = self._owner(qualifier)
+            if country:
+                return country
+        sentence = doc[m.token_start].sent if doc.has_annotation("SENT_START") else doc[:]
+        limit = max(0, sentence.start_char - 400)
+        for other in reversed([k for k in kept if k.end <= m.start and k.start >= limit and k.chosen]):
+            country = self._mention_country(other)
+            if country:
+                return country
+        return None
+
+    def _mention_country(self, m: Mention) -> str | None:
+        tag, actor_id, _ = m.chosen
+        if tag in ("country", "demonym", "capital"):
+            return actor_id
+        actor = self.base.get(actor_id) if tag in ("organization", "person") else None
+        if isinstance(actor, Person):
+            return _person_country(actor)
+        return getattr(actor, "country", None)
 
     def _roles(self, person: Person) -> list[str]:
         return [self.base.role_title(role) for role in self.base.roles_on(person.id, self.day)]

@@ -40,7 +40,7 @@ from .places import cache_dir
 __all__ = ["ActorBase", "load_actor_base", "actor_files", "LANGUAGES", "Candidate"]
 
 LANGUAGES = ("it", "en", "fr", "de", "es", "ru")
-_FORMAT_VERSION = "4"  # bump when the compiled form changes
+_FORMAT_VERSION = "5"  # bump when the compiled form changes
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FILE_KINDS = {"countries": "country", "organizations": "organization", "organisations": "organization",
                "places": "location", "regions": "location", "people": "person", "persons": "person"}
@@ -172,6 +172,16 @@ class ActorBase:
         return {form: tuple(c[1] for c in cands if c[0] not in ("office", "counterpart"))
                 for form, cands in self.surfaces(lang).items()}
 
+    def generic_org(self, key: str, country: str | None) -> Organization | None:
+        """The organisation a generic name ("le Forze Armate") means for ``country``."""
+        spec = self.words.get("generic_organizations", {}).get(key)
+        if not spec or not country:
+            return None
+        hints = spec.get("name_contains", [])
+        found = [o for o in self.organizations() if o.country == country and o.type == spec.get("type")]
+        found.sort(key=lambda o: not any(hint.lower() in o.name.lower() for hint in hints))
+        return found[0] if found and (not hints or any(h.lower() in found[0].name.lower() for h in hints)) else None
+
     def word_list(self, key: str, lang: str) -> list[str]:
         table = self.words.get(key, {})
         return [*table.get("any", []), *table.get(lang, [])]
@@ -216,6 +226,8 @@ def _surface_table(base: ActorBase, lang: str) -> dict[str, tuple[Candidate, ...
         for phrase, country in office.national_cues.items():
             add([phrase], ("office", office.id, country))
     add(_forms(base.words.get("counterpart", {}), lang), ("counterpart", "", None))
+    for key, generic in base.words.get("generic_organizations", {}).items():
+        add(_forms(generic.get("cues", {}), lang), ("generic", key, None))
     return {form: tuple(cands) for form, cands in table.items()}
 
 
@@ -276,9 +288,7 @@ def _kind_of(entry: dict, hint: str | None) -> str | None:
         return "country"
     if "type" in entry or "stands_for" in entry:
         return "organization"
-    if "roles" in entry or "aliases" in entry:
-        return "person"
-    return None
+    return "person"  # what users add most; a misspelt field is then reported against Person
 
 
 def _validation_error(error: ValidationError, path: Path, entry_id: str, model) -> ResourceError:
