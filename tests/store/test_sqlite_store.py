@@ -59,8 +59,8 @@ def test_records_filter_by_language_date_and_outlet(new_store, call_records):
     assert {r["language"] for r in store.records(lang="ru")} == {"ru"}
     assert [r["title"] for r in store.records(since="2022-04-03")] == ["Putin and Tokayev hold phone call"]
     assert len(store.records(until="2022-04-02")) == 3
-    assert [r["outlet"] for r in store.records(outlet="example")] == ["example.com"]
-    assert [r["outlet"] for r in store.records(outlet="ria")] == ["RIA Novosti"]
+    assert [r["outlet"] for r in store.records(outlet="Example.com")] == ["example.com"]
+    assert [r["outlet"] for r in store.records(outlet="ria novosti")] == ["RIA Novosti"]
     assert len(store.records(limit=2)) == 2 and len(store.records(limit=2, offset=2)) == 2
     with pytest.raises(ConfigError) as error:
         store.records(since="2 April")
@@ -154,3 +154,20 @@ def test_a_postgres_database_of_another_application_is_refused(postgres_url):
     with pytest.raises(StoreError) as error:
         open_store(postgres_url.rsplit("/", 1)[0] + "/shop")
     assert error.value.code == "E301"
+
+
+def test_a_database_of_an_older_schema_is_upgraded_when_opened(tmp_path, call_records):
+    path = tmp_path / "corpus.db"
+    with open_store(path) as store:
+        store.add(call_records)
+    with sqlite3.connect(path) as db:   # back to schema version 1
+        for index in ("entities_canonical_lower", "entities_text_lower", "events_source_name_lower",
+                      "events_target_name_lower", "quotes_speaker_lower", "records_outlet_lower"):
+            db.execute(f"DROP INDEX {index}")
+        db.execute("DROP TABLE actor_stats")
+        db.execute("DELETE FROM schema_version WHERE version > 1")
+    with pytest.raises(StoreError, match="needs upgrading"):
+        open_store(path, read_only=True)
+    with open_store(path) as store:
+        assert store.schema_version() == LATEST_VERSION == 2
+        assert store.actors(top=1)[0]["actor"] == "vladimir-putin" and store.actors(top=1)[0]["mentions"] == 3

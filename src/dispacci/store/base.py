@@ -101,6 +101,7 @@ class SQLStoreBase:
                 self._executemany(cursor, _insert("quotes", RecordRows.QUOTE_COLUMNS), rows.quote_rows)
                 self._executemany(cursor, _insert("credits", RecordRows.CREDIT_COLUMNS), rows.credit_rows)
                 self._executemany(cursor, _insert("events", RecordRows.EVENT_COLUMNS), rows.event_rows)
+                self._count_actors(cursor, record)
                 print_ = fingerprints.get(record.id) or fingerprint(record.text)
                 self._execute(cursor, "INSERT INTO fingerprints (record_id, shingles, minhash, sample) "
                               "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -112,6 +113,19 @@ class SQLStoreBase:
                               "ON CONFLICT (source) DO UPDATE SET message = excluded.message, "
                               "failed_at = excluded.failed_at", (source, message, now))
         return {"stored": stored, "duplicates": duplicates, "failed": len(failures)}
+
+    def _count_actors(self, cursor, record: Record) -> None:
+        mentions: dict[str, list] = {}
+        for entity in record.entities:
+            key = entity.actor or entity.canonical
+            if key:
+                entry = mentions.setdefault(key, [entity.canonical, entity.kind, entity.country, 0])
+                entry[3] += 1
+        self._executemany(cursor, "INSERT INTO actor_stats (actor, canonical, kind, country, mentions, records) "
+                          "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (actor) DO UPDATE SET "
+                          "mentions = actor_stats.mentions + excluded.mentions, records = actor_stats.records + 1, "
+                          "canonical = coalesce(actor_stats.canonical, excluded.canonical)",
+                          [(key, *entry) for key, entry in mentions.items()])
 
     def _existing(self, cursor, ids: list[str]) -> set[str]:
         found: set[str] = set()
@@ -197,8 +211,8 @@ class SQLStoreBase:
             clauses.append(f"{table}.date <= ?")
             params.append(until)
         if outlet:
-            clauses.append(f"lower({table}.outlet) LIKE ?")
-            params.append(f"%{outlet.strip().lower()}%")
+            clauses.append(f"lower({table}.outlet) = ?")
+            params.append(outlet.strip().lower())
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
 
 

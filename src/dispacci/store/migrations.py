@@ -88,8 +88,26 @@ CREATE TABLE records (seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, title 
 CREATE INDEX records_search ON records USING GIN (search);
 """ + _RECORD_INDEXES + _LAYER_TABLES.replace("{blob}", "BYTEA"))
 
+# v2: case-insensitive lookups by index, and actor counts kept up to date on
+# every add so that `actors --top` does not group the whole entities table.
+_V2 = _statements("""
+CREATE INDEX entities_canonical_lower ON entities(lower(canonical));
+CREATE INDEX entities_text_lower ON entities(lower(text));
+CREATE INDEX events_source_name_lower ON events(lower(source_name));
+CREATE INDEX events_target_name_lower ON events(lower(target_name));
+CREATE INDEX quotes_speaker_lower ON quotes(lower(speaker));
+CREATE INDEX records_outlet_lower ON records(lower(outlet));
+CREATE TABLE actor_stats (actor TEXT PRIMARY KEY, canonical TEXT, kind TEXT, country TEXT, mentions INTEGER,
+  records INTEGER);
+CREATE INDEX actor_stats_mentions ON actor_stats(mentions);
+INSERT INTO actor_stats (actor, canonical, kind, country, mentions, records)
+  SELECT coalesce(actor, canonical), max(canonical), max(kind), max(country), count(*), count(DISTINCT record_id)
+  FROM entities WHERE coalesce(actor, canonical) IS NOT NULL GROUP BY coalesce(actor, canonical)
+""")
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, layer tables, full-text search, fingerprints, duplicates, stories",
               _SQLITE_V1, _POSTGRES_V1),
+    Migration(2, "case-insensitive indexes, actor_stats", _V2, _V2),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

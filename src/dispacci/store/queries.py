@@ -85,29 +85,40 @@ class QueriesMixin:
         return [_event(row) for row in rows]
 
     def _actor_ids(self, name_or_id: str) -> list[str]:
-        """Actor ids whose id, canonical name or surface form matches."""
+        """Actor ids whose id, canonical name or surface form matches (by index)."""
         needle = name_or_id.strip()
-        rows = self._fetch("SELECT DISTINCT actor FROM entities WHERE actor IS NOT NULL AND "
-                           "(actor = ? OR lower(canonical) = ? OR lower(text) = ?) LIMIT 50",
+        rows = self._fetch("SELECT actor FROM actor_stats WHERE actor = ? UNION "
+                           "SELECT DISTINCT actor FROM entities WHERE lower(canonical) = ? AND actor IS NOT NULL UNION "
+                           "SELECT DISTINCT actor FROM entities WHERE lower(text) = ? AND actor IS NOT NULL",
                            (needle, needle.lower(), needle.lower()))
-        return [row["actor"] for row in rows]
+        return sorted(row["actor"] for row in rows if row["actor"])[:50]
 
     def _actor_match(self, name_or_id: str) -> tuple[str, list]:
-        ids = self._actor_ids(name_or_id) or [name_or_id.strip()]
-        pattern = f"%{name_or_id.strip().lower()}%"
+        """Events of an actor: by the ids the name resolves to and the exact name, by
+        index; a name that resolves to no actor is looked for inside event names."""
+        needle = name_or_id.strip().lower()
+        ids = self._actor_ids(name_or_id)
+        if not ids:
+            pattern = f"%{needle}%"
+            return "(lower(e.source_name) LIKE ? OR lower(e.target_name) LIKE ? OR e.source_actor = ? " \
+                   "OR e.target_actor = ?)", [pattern, pattern, name_or_id.strip(), name_or_id.strip()]
         marks = ", ".join("?" * len(ids))
         clause = (f"(e.source_actor IN ({marks}) OR e.target_actor IN ({marks}) "
-                  "OR lower(e.source_name) LIKE ? OR lower(e.target_name) LIKE ?)")
-        return clause, [*ids, *ids, pattern, pattern]
+                  "OR lower(e.source_name) = ? OR lower(e.target_name) = ?)")
+        return clause, [*ids, *ids, needle, needle]
 
     # -- quotes -------------------------------------------------------------------
     def quotes(self, *, speaker=None, record_id=None, limit=100, offset=0) -> list[dict]:
         clauses, params = [], []
         if speaker:
-            ids = self._actor_ids(speaker) or [speaker.strip()]
-            marks = ", ".join("?" * len(ids))
-            clauses.append(f"(q.speaker_actor IN ({marks}) OR lower(q.speaker) LIKE ?)")
-            params += [*ids, f"%{speaker.strip().lower()}%"]
+            ids = self._actor_ids(speaker)
+            if ids:
+                marks = ", ".join("?" * len(ids))
+                clauses.append(f"(q.speaker_actor IN ({marks}) OR lower(q.speaker) = ?)")
+                params += [*ids, speaker.strip().lower()]
+            else:
+                clauses.append("(lower(q.speaker) LIKE ? OR q.speaker_actor = ?)")
+                params += [f"%{speaker.strip().lower()}%", speaker.strip()]
         if record_id:
             clauses.append("q.record_id = ?")
             params.append(record_id)
@@ -139,27 +150,27 @@ class QueriesMixin:
     def actors(self, *, top=50, kind=None) -> list[dict]:
         where, params = "", []
         if kind:
-            where, params = "AND kind = ?", [kind]
-        return self._fetch(
-            "SELECT coalesce(actor, canonical) AS actor, max(canonical) AS canonical, max(kind) AS kind, "
-            "max(country) AS country, count(*) AS mentions, count(DISTINCT record_id) AS records "
-            f"FROM entities WHERE coalesce(actor, canonical) IS NOT NULL {where} "
-            "GROUP BY coalesce(actor, canonical) ORDER BY mentions DESC, actor LIMIT ?", (*params, top))
+            where, params = "WHERE kind = ?", [kind]
+        return self._fetch("SELECT actor, canonical, kind, country, mentions, records FROM actor_stats "
+                           f"{where} ORDER BY mentions DESC, actor LIMIT ?", (*params, top))
 
     def actor(self, actor_id_or_name: str) -> dict | None:
         needle = actor_id_or_name.strip()
         rows = self._fetch(
-            "SELECT coalesce(actor, canonical) AS key, actor, canonical, kind, country, roles, record_id "
-            "FROM entities WHERE actor = ? OR lower(canonical) = ? OR lower(text) = ?",
+            "SELECT coalesce(actor, canonical) AS key, actor FROM entities WHERE actor = ? UNION ALL "
+            "SELECT coalesce(actor, canonical), actor FROM entities WHERE lower(canonical) = ? UNION ALL "
+            "SELECT coalesce(actor, canonical), actor FROM entities WHERE lower(text) = ?",
             (needle, needle.lower(), needle.lower()))
+        rows = [row for row in rows if row["key"]]
         if not rows:
             return None
         counts: dict[str, int] = defaultdict(int)
         for row in rows:
             counts[row["key"]] += 1
         key = max(counts, key=counts.get)
+        by_id = any(row["actor"] == key for row in rows)
         rows = self._fetch("SELECT actor, canonical, kind, country, roles, record_id FROM entities "
-                           "WHERE coalesce(actor, canonical) = ?", (key,))
+                           + ("WHERE actor = ?" if by_id else "WHERE actor IS NULL AND canonical = ?"), (key,))
         roles = sorted({role for row in rows for role in json.loads(row["roles"] or "[]")})
         first = next((row for row in rows if row["canonical"]), rows[0])
         actor_id = next((row["actor"] for row in rows if row["actor"]), None)
