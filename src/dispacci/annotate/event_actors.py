@@ -210,12 +210,15 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
         if len(members) >= 2:
             return [(actors[members[0]], actors[m]) for m in members[1:]]
 
-    if passive:  # "X è stato invitato da Y": the agent acts; without one, nobody is named
+    if passive:  # "X è stato invitato da Y": the agent acts
         agents = [g for g in after if g.marker == "agent"]
         subjects = [g for g in before if g.marker is None]
         if not agents:
-            return []
-        return [(agents[0], subjects[0] if subjects else _first_unmarked(after[after.index(agents[0]) + 1:]))]
+            if not subjects:
+                return []  # "sanctions were imposed": nobody named as acting
+            passive = False  # "sont convenus", "è arrivato": a compound tense, not a passive
+        else:
+            return [(agents[0], subjects[0] if subjects else _first_unmarked(after[after.index(agents[0]) + 1:]))]
 
     subjects = [g for g in before if g.marker is None]
     if relative_subject is not None and relative_subject in actors:

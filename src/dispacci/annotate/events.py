@@ -9,6 +9,8 @@ one event with the richest evidence; a visit is coded both ways.
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -100,11 +102,25 @@ class EventCoder:
         return self._cue_spans
 
     def _by_sentence(self, doc: Doc, matches):
+        sentences = self._sentences(doc)
+        starts = [sent.start for sent in sentences]
         by_start: dict[int, tuple[Span, list]] = {}
         for label, start, end in matches:
-            sent = doc[start].sent
+            sent = sentences[bisect.bisect_right(starts, start) - 1]
             by_start.setdefault(sent.start, (sent, []))[1].append((label, start, end))
         return [by_start[key] for key in sorted(by_start)]
+
+    @staticmethod
+    def _sentences(doc: Doc) -> list[Span]:
+        """Sentences, with a hard line break inside a sentence ("hanno\ndichiarato")
+        mended: a line that does not end a sentence runs on into the next."""
+        merged: list[Span] = []
+        for sent in doc.sents:
+            if merged and _runs_on(merged[-1]) and sent[0].text[:1].islower():
+                merged[-1] = doc[merged[-1].start:sent.end]
+            else:
+                merged.append(sent)
+        return merged
 
     def _in_topic(self, doc: Doc, sent: Span, start: int) -> bool:
         """A cue inside what was discussed ("sui negoziati", "on the talks") is a topic."""
@@ -214,6 +230,8 @@ class EventCoder:
         words = self.patterns.words
         passive = any(doc[i].lemma_ in words["passive_lemmas"] or doc[i].lower_ in words["passive_lemmas"]
                       for i in range(max(sent.start, start - 3), start))
+        if passive and doc[start].lower_.endswith(tuple(words.get("gerund_suffixes", ())) or ("\0",)):
+            passive = False  # "is imposing": progressive, not passive
         code = label
         clause_start = sent.start
         for i in range(start - 1, sent.start, -1):
@@ -414,6 +432,14 @@ class EventCoder:
             start += 1
         end = text.find("\n", start)
         return len(text) if end < 0 else end
+
+
+def _runs_on(sent: Span) -> bool:
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text not in _FINAL and "\n\n" not in sent.text
+
+
+_FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
 
 
 def _same(a: EventActor, b: EventActor) -> bool:

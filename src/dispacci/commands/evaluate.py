@@ -1,0 +1,83 @@
+"""`dispacci evaluate`: score the pipeline against reference annotations."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+__all__ = ["register"]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def evaluate(
+        gold_dir: Optional[Path] = typer.Argument(None, help="Folder of reference files (<id>.json, as examples/news/gold)."),
+        articles_dir: Optional[Path] = typer.Argument(None, help="Folder of the articles (<id>.txt/.html) they annotate."),
+        plover: Optional[Path] = typer.Option(None, "--plover", help="PLOVER gold-standard records (JSON) to score event categories on."),
+        as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+        errors: bool = typer.Option(False, "--errors", help="Also list missed, extra and misdated events."),
+        resources: list[Path] = typer.Option([], "--resources", help="Folder with your own data files (repeatable)."),
+    ) -> None:
+        """Score records against reference files: P/R/F1 per layer, CAMEO and date accuracy of events."""
+        from ..errors import DispacciError
+        from ..evaluation import evaluate_dirs, score_plover
+        from ..pipeline import Pipeline
+
+        if gold_dir is None and plover is None:
+            typer.echo("dispacci: give GOLD_DIR ARTICLES_DIR, --plover FILE, or both", err=True)
+            raise typer.Exit(2)
+        if gold_dir is not None and articles_dir is None:
+            typer.echo("dispacci: give ARTICLES_DIR after GOLD_DIR (the folder of the annotated articles)", err=True)
+            raise typer.Exit(2)
+        output: dict = {}
+        try:
+            pipeline = Pipeline(resources=[str(r) for r in resources])
+            if gold_dir is not None:
+                report = evaluate_dirs(gold_dir, articles_dir, pipeline)
+                output["layers"] = report.to_dict()
+                if errors:
+                    output["event_errors"] = report.layers["events"].errors
+            if plover is not None:
+                output["plover"] = score_plover(plover, pipeline).to_dict()
+        except DispacciError as error:
+            typer.echo(f"dispacci: {error.one_line()}", err=True)
+            raise typer.Exit(2)
+        if as_json:
+            sys.stdout.write(json.dumps(output, indent=1, ensure_ascii=False) + "\n")
+            return
+        _print(output)
+
+
+def _print(output: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if "layers" in output:
+        report = output["layers"]
+        table = Table(title=f"dispacci evaluate — {report['articles']} articles")
+        for column in ("layer", "P", "R", "F1", "tp", "fp", "fn", "CAMEO-3 acc", "date acc"):
+            table.add_column(column, justify="left" if column == "layer" else "right")
+        for name, score in report["layers"].items():
+            extra = [f"{score['cameo3_accuracy']:.2f}", f"{score['date_accuracy']:.2f}"] if "cameo3_accuracy" in score else ["", ""]
+            table.add_row(name, f"{score['precision']:.2f}", f"{score['recall']:.2f}", f"{score['f1']:.2f}",
+                          str(score["tp"]), str(score["fp"]), str(score["fn"]), *extra)
+        console.print(table)
+        if report["missing"]:
+            console.print(f"reference files without an article: {', '.join(report['missing'])}")
+        for item in output.get("event_errors", []):
+            console.print(f"  {item}")
+    if "plover" in output:
+        plover = output["plover"]
+        table = Table(title=f"PLOVER categories — {plover['records']} records")
+        for column in ("category", "correct", "records", "accuracy"):
+            table.add_column(column, justify="left" if column == "category" else "right")
+        for category, (correct, total) in sorted(plover["by_category"].items()):
+            table.add_row(category, str(correct), str(total), f"{correct / total:.2f}" if total else "")
+        table.add_row("all", str(plover["correct"]), str(plover["records"]), f"{plover['accuracy']:.2f}")
+        console.print(table)
+        console.print(f"coded {plover['coded']} of {plover['records']} records; accuracy on coded: "
+                      f"{plover['coded_accuracy']:.2f}; some event right: {plover['any_correct']}")
