@@ -103,6 +103,9 @@ class CreditFinder:
                 r"(?<!\w)(?:" + "|".join(phrase_pattern(d) for d in sorted(documents, key=len, reverse=True)) + r")"
                 r"(?:\s+[\w-]+){0,2}\s+" + issued_part + _ARTICLE + r"$", re.IGNORECASE)
         self.according_re = _alternation(cues("according"), before=r"(?<!\w)", after=r"\s+" + _ARTICLE + r"$")
+        self.resources = tuple(resources)
+        self._base = None
+        self._base_tried = False
 
     # -- the component --------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -209,6 +212,7 @@ class CreditFinder:
     # -- origins --------------------------------------------------------------------------
     def _origins(self, doc: Doc) -> list[_Found]:
         text = doc.text
+        dateline = doc._.dateline
         found = []
         for entity in doc._.entities or []:
             if entity.kind != "organization" or not entity.canonical:
@@ -217,10 +221,34 @@ class CreditFinder:
                 continue
             if not in_body(doc, entity.start, entity.end):
                 continue
+            if self._is_media(entity.actor):
+                # an outlet the actor base knows but wires.yaml does not: credited like a wire
+                line_start = text.rfind("\n", 0, entity.start) + 1
+                line_end = text.find("\n", entity.end)
+                line_end = len(text) if line_end < 0 else line_end
+                if self._credits_wire(text, entity.start, entity.end, text[line_start:entity.start],
+                                      text[entity.end:line_end], text[line_start:line_end], {"tag_only": True},
+                                      dateline):
+                    found.append(_Found(entity.canonical, "wire", entity.start, entity.end, entity.actor))
+                continue
             credit = self._origin(text, entity)
             if credit is not None:
                 found.append(credit)
         return found
+
+    def _is_media(self, actor_id: str | None) -> bool:
+        if not actor_id:
+            return False
+        if not self._base_tried:
+            self._base_tried = True
+            try:
+                from ..resources.actors import load_actor_base
+
+                self._base = load_actor_base(extra_dirs=self.resources)
+            except Exception:  # noqa: BLE001 - without the actor base every institution is an origin
+                self._base = None
+        actor = self._base.get(actor_id) if self._base is not None else None
+        return getattr(actor, "type", None) == "media"
 
     def _origin(self, text: str, entity: Entity) -> _Found | None:
         start, end = entity.start, entity.end
