@@ -4,7 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 
 from ..errors import Errors
-from .deps import Page, iso_date, page_body, store_of
+from .deps import Page, READ_STORE, iso_date, page_body
 from .errors import ApiError
 
 __all__ = ["router"]
@@ -19,8 +19,9 @@ def events(request: Request, page: Page = Depends(),
            code: str | None = Query(None, max_length=5, pattern="^[0-9]{2,4}$", description="CAMEO code or prefix, e.g. 04 or 042"),
            plover: str | None = Query(None, max_length=40, description="PLOVER event type, e.g. CONSULT"),
            since: str | None = Query(None, description="earliest event date (YYYY-MM-DD)"),
-           until: str | None = Query(None, description="latest event date (YYYY-MM-DD)")) -> dict:
-    items = store_of(request).events(actor=actor, country=country and country.upper(), code=code,
+           until: str | None = Query(None, description="latest event date (YYYY-MM-DD)"),
+           store=READ_STORE) -> dict:
+    items = store.events(actor=actor, country=country and country.upper(), code=code,
                                      plover=plover and plover.upper(), since=iso_date(since, "since"),
                                      until=iso_date(until, "until"), limit=page.limit, offset=page.offset)
     return page_body(items, page)
@@ -29,20 +30,21 @@ def events(request: Request, page: Page = Depends(),
 @router.get("/quotes", summary="Quotes, filtered by speaker")
 def quotes(request: Request, page: Page = Depends(),
            speaker: str | None = Query(None, max_length=200, description="speaker actor id or name"),
-           record: str | None = Query(None, max_length=100, description="only quotes of this record id")) -> dict:
-    items = store_of(request).quotes(speaker=speaker, record_id=record, limit=page.limit, offset=page.offset)
+           record: str | None = Query(None, max_length=100, description="only quotes of this record id"),
+           store=READ_STORE) -> dict:
+    items = store.quotes(speaker=speaker, record_id=record, limit=page.limit, offset=page.offset)
     return page_body(items, page)
 
 
 @router.get("/actors", summary="The most mentioned actors")
 def actors(request: Request, top: int = Query(50, ge=1, le=1000),
-           kind: str | None = Query(None, pattern="^(person|organization|country|location)$")) -> dict:
-    return {"items": store_of(request).actors(top=top, kind=kind), "top": top}
+           kind: str | None = Query(None, pattern="^(person|organization|country|location)$"), store=READ_STORE) -> dict:
+    return {"items": store.actors(top=top, kind=kind), "top": top}
 
 
 @router.get("/actors/{actor_id}", summary="One actor: roles, events, quotes, counterparts, timeline")
-def actor(request: Request, actor_id: str) -> dict:
-    found = store_of(request).actor(actor_id)
+def actor(request: Request, actor_id: str, store=READ_STORE) -> dict:
+    found = store.actor(actor_id)
     if found is None:
         raise ApiError(404, "E404", Errors.E404.format(actor=actor_id))
     return found

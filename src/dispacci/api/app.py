@@ -21,7 +21,7 @@ from .middleware import BodySizeLimit, SecurityHeaders
 from .records import router as records_router
 from .state import SharedPipeline, StoreAccess
 
-__all__ = ["create_app", "DEFAULT_MAX_REQUEST_BYTES"]
+__all__ = ["create_app", "app_from_environment", "DEFAULT_MAX_REQUEST_BYTES"]
 
 DEFAULT_MAX_REQUEST_BYTES = 2_000_000
 
@@ -60,3 +60,10 @@ def create_app(db: str | Path | Any = "dispacci.db", *, token: str | None = None
     app.add_middleware(BodySizeLimit, max_bytes=max_request_bytes)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for each worker process of ``dispacci serve --workers N`` (uvicorn
+    imports it by name, so the options travel as environment variables)."""
+    return create_app(os.environ.get("DISPACCI_DB", "dispacci.db"), token=os.environ.get("DISPACCI_TOKEN") or None,
+                      max_request_bytes=int(os.environ.get("DISPACCI_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES)))

@@ -4,19 +4,29 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from fastapi import Query, Request
+from collections.abc import Iterator
+
+from fastapi import Depends, Query, Request
 
 from ..errors import Errors
 from .errors import ApiError
 
-__all__ = ["store_of", "pipeline_of", "require_token", "iso_date", "Page", "page_body", "MAX_LIMIT"]
+__all__ = ["read_store", "READ_STORE", "pipeline_of", "require_token", "iso_date", "Page", "page_body", "MAX_LIMIT"]
 
 MAX_LIMIT = 500
 
 
-def store_of(request: Request):
-    """The read store for this request's thread."""
-    return request.app.state.stores.reader()
+def read_store(request: Request) -> Iterator:
+    """A read store lent to this request and taken back when it is answered."""
+    stores = request.app.state.stores
+    store = stores.acquire()
+    try:
+        yield store
+    finally:
+        stores.release(store)
+
+
+READ_STORE = Depends(read_store)
 
 
 def pipeline_of(request: Request):

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from ..errors import Errors
 from ..record import record_json_schema
-from .deps import Page, iso_date, page_body, store_of
+from .deps import Page, READ_STORE, iso_date, page_body
 from .errors import ApiError
 
 __all__ = ["router"]
@@ -20,16 +20,16 @@ OUTLET = Query(None, max_length=200, description="outlet (publisher or site) nam
 
 @router.get("/records", summary="List records, newest first")
 def list_records(request: Request, page: Page = Depends(), lang: str | None = LANG,
-                 since: str | None = SINCE, until: str | None = UNTIL, outlet: str | None = OUTLET) -> dict:
-    store = store_of(request)
+                 since: str | None = SINCE, until: str | None = UNTIL, outlet: str | None = OUTLET,
+                 store=READ_STORE) -> dict:
     items = store.records(lang=lang and lang.lower(), since=iso_date(since, "since"),
                           until=iso_date(until, "until"), outlet=outlet, limit=page.limit, offset=page.offset)
     return page_body(items, page)
 
 
 @router.get("/records/{record_id}", summary="One full record, with every layer")
-def get_record(request: Request, record_id: str) -> dict:
-    record = store_of(request).get(record_id)
+def get_record(request: Request, record_id: str, store=READ_STORE) -> dict:
+    record = store.get(record_id)
     if record is None:
         raise ApiError(404, "E403", Errors.E403.format(id=record_id))
     return record.to_dict()
@@ -38,21 +38,22 @@ def get_record(request: Request, record_id: str) -> dict:
 @router.get("/search", summary="Full-text search over titles and texts")
 def search(request: Request, q: str = Query(..., min_length=1, max_length=500, description="search words"),
            page: Page = Depends(), lang: str | None = LANG, since: str | None = SINCE,
-           until: str | None = UNTIL, outlet: str | None = OUTLET) -> dict:
-    items = store_of(request).search(q, lang=lang and lang.lower(), since=iso_date(since, "since"),
+           until: str | None = UNTIL, outlet: str | None = OUTLET,
+           store=READ_STORE) -> dict:
+    items = store.search(q, lang=lang and lang.lower(), since=iso_date(since, "since"),
                                      until=iso_date(until, "until"), outlet=outlet,
                                      limit=page.limit, offset=page.offset)
     return page_body(items, page, q=q)
 
 
 @router.get("/duplicates", summary="Reprints grouped with their earliest original")
-def duplicates(request: Request, limit: int = Query(100, ge=1, le=1000)) -> dict:
-    return {"items": store_of(request).duplicates(limit=limit), "limit": limit}
+def duplicates(request: Request, limit: int = Query(100, ge=1, le=1000), store=READ_STORE) -> dict:
+    return {"items": store.duplicates(limit=limit), "limit": limit}
 
 
 @router.get("/stories", summary="Stories: the same news across outlets and languages")
-def stories(request: Request, limit: int = Query(100, ge=1, le=1000)) -> dict:
-    return {"items": store_of(request).stories(limit=limit), "limit": limit}
+def stories(request: Request, limit: int = Query(100, ge=1, le=1000), store=READ_STORE) -> dict:
+    return {"items": store.stories(limit=limit), "limit": limit}
 
 
 @router.get("/schema", summary="The JSON Schema of a record")

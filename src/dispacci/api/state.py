@@ -1,13 +1,15 @@
 """What one app shares between requests: store connections and one pipeline.
 
-FastAPI runs plain ``def`` endpoints in a thread pool; an SQLite connection
-belongs to the thread that opened it, so readers get one store per thread
-(opened on first use, closed with the app). Writes go through one store behind
-a lock. The pipeline is built on the first analysis, not at start-up, so a
+FastAPI runs plain ``def`` endpoints in a thread pool, so each request
+borrows a read store from a small pool (opened on demand, each used by one
+request at a time, all closed with the app): opening a store costs far more
+than a query, and a pool holds only as many connections as requests run at
+once. Writes go through one store behind a lock. The pipeline is built on the first analysis, not at start-up, so a
 read-only explorer starts in a blink.
 """
 from __future__ import annotations
 
+import queue
 import threading
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ def _is_store(target: Any) -> bool:
 
 
 class StoreAccess:
-    """Per-thread read stores and one locked write store over ``target``.
+    """A pool of read stores and one locked write store over ``target``.
 
     ``target`` is a path, a ``postgresql://`` URL, or an already open store
     object (shared as is: tests pass an in-memory store).
@@ -30,7 +32,7 @@ class StoreAccess:
         self.target = target
         self.writable = writable
         self._shared = target if _is_store(target) else None
-        self._local = threading.local()
+        self._idle: queue.LifoQueue = queue.LifoQueue()
         self._opened: list = []
         self._lock = threading.Lock()
         self._writer = None
@@ -39,7 +41,7 @@ class StoreAccess:
             if writable:
                 self._writer = self._open(read_only=False)
             else:
-                self._local.store = self._open(read_only=True)
+                self._idle.put(self._open(read_only=True))
 
     def _open(self, *, read_only: bool):
         from ..store import open_store
@@ -49,14 +51,18 @@ class StoreAccess:
             self._opened.append(store)
         return store
 
-    def reader(self):
-        """The store for reading in this thread."""
+    def acquire(self):
+        """A read store for one request; give it back with ``release``."""
         if self._shared is not None:
             return self._shared
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._local.store = self._open(read_only=True)
-        return store
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            return self._open(read_only=True)
+
+    def release(self, store) -> None:
+        if store is not self._shared:
+            self._idle.put(store)
 
     def add(self, records, failures=()) -> dict:
         """Write records through the one write store."""

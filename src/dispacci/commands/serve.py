@@ -17,6 +17,7 @@ def serve(
     token: Optional[str] = typer.Option(None, "--token", envvar="DISPACCI_TOKEN", show_envvar=True,
                                         help="Enable POST /api/ingest for clients sending this token (read-only without)."),
     max_request_bytes: int = typer.Option(2_000_000, "--max-request-bytes", help="Refuse larger request bodies (413)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Server processes, to use several CPU cores."),
 ) -> None:
     """Serve the REST API (/api) and the web explorer (/) over a database."""
     import uvicorn
@@ -35,7 +36,14 @@ def serve(
         raise typer.Exit(2)
     mode = "read-write (ingest needs the token)" if token else "read-only"
     typer.echo(f"dispacci: serving {db} ({mode}) on http://{host}:{port}/  — API docs at /api/docs", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        return
+    # Each worker process builds its own app from these variables.
+    os.environ.update({"DISPACCI_DB": db, "DISPACCI_TOKEN": token or "",
+                       "DISPACCI_MAX_REQUEST_BYTES": str(max_request_bytes)})
+    uvicorn.run("dispacci.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning", access_log=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from ..api.deps import iso_date, store_of
+from ..api.deps import READ_STORE, iso_date
 from ..errors import DispacciError, Errors
 from .charts import QUAD_COLOURS, network_chart, timeline_chart
 from .highlight import QUAD_NAMES, highlighted_html, marks_of, speaker_colours
@@ -66,17 +66,17 @@ def _with_links(rows: list[dict]) -> list[dict]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request):
+def home(request: Request, store=READ_STORE):
     filters, error = _filters(request)
     offset = _int(request.query_params.get("offset"))
-    rows = _with_links(store_of(request).records(**filters, limit=PAGE_SIZE, offset=offset))
+    rows = _with_links(store.records(**filters, limit=PAGE_SIZE, offset=offset))
     return _page(request, "records.html", title="Records", rows=rows, filters=filters, error=error,
-                 pager=_pager(request, len(rows)), total=store_of(request).count())
+                 pager=_pager(request, len(rows)), total=store.count())
 
 
 @router.get("/records/{record_id}", response_class=HTMLResponse)
-def article(request: Request, record_id: str):
-    record = store_of(request).get(record_id)
+def article(request: Request, record_id: str, store=READ_STORE):
+    record = store.get(record_id)
     if record is None:
         return render_not_found(request, f"[E403] {Errors.E403.format(id=record_id)}")
     return _page(request, "article.html", **article_context(record), stored=True)
@@ -107,18 +107,17 @@ def analyze_page(request: Request):
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request):
+def actors(request: Request, store=READ_STORE):
     kind = request.query_params.get("kind")
     kind = kind if kind in ("person", "organization", "country", "location") else None
-    rows = store_of(request).actors(top=200, kind=kind)
+    rows = store.actors(top=200, kind=kind)
     for row in rows:
         row["href"] = actor_link(row.get("actor") or row.get("canonical"))
     return _page(request, "actors.html", title="Actors", rows=rows, kind=kind)
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: str):
-    store = store_of(request)
+def actor(request: Request, actor_id: str, store=READ_STORE):
     found = store.actor(actor_id)
     if found is None:
         return render_not_found(request, f"[E404] {Errors.E404.format(actor=actor_id)}")
@@ -160,16 +159,16 @@ def roles_over_time(store, found: dict, *, records: int = 40) -> list[dict]:
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request):
-    rows = store_of(request).stories(limit=200)
+def stories(request: Request, store=READ_STORE):
+    rows = store.stories(limit=200)
     for story in rows:
         _with_links(story.get("members") or [])
     return _page(request, "stories.html", title="Stories", stories=rows)
 
 
 @router.get("/duplicates", response_class=HTMLResponse)
-def duplicates(request: Request):
-    groups = store_of(request).duplicates(limit=200)
+def duplicates(request: Request, store=READ_STORE):
+    groups = store.duplicates(limit=200)
     for group in groups:
         members = _with_links(list(group.get("members") or []))
         original = group.get("earliest")
@@ -179,13 +178,13 @@ def duplicates(request: Request):
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request):
+def search(request: Request, store=READ_STORE):
     q = (request.query_params.get("q") or "").strip()[:500]
     filters, error = _filters(request)
     rows: list[dict] = []
     if q and not error:
         try:
-            rows = _with_links(store_of(request).search(q, **filters, limit=PAGE_SIZE,
+            rows = _with_links(store.search(q, **filters, limit=PAGE_SIZE,
                                                         offset=_int(request.query_params.get("offset"))))
         except DispacciError as failure:
             error = failure.one_line()
