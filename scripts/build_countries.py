@@ -225,7 +225,13 @@ def cldr_names(iso2: str) -> dict[str, list[str]]:
     names = {}
     for lang in LANGS:
         name = babel.Locale.parse(lang).territories.get(iso2)
-        if name and name not in SKIP_CLDR and not re.search(r" - |\(|\bSAR\b|САР|о-в|о-ва|&", name):
+        if not name:
+            continue
+        # CLDR's short forms: "Antigua & Barbuda", "Каймановы о-ва"; names that need
+        # CLDR's disambiguation ("Congo - Kinshasa", "Myanmar (Burma)") are left to the curator
+        name = name.replace(" & ", " and " if lang == "en" else " & ")
+        name = re.sub(r"\bо-ва\b", "острова", re.sub(r"\bо-в\b", "остров", name))
+        if name not in SKIP_CLDR and not re.search(r" - |\(|\bSAR\b|САР|&|\bRAS\b", name):
             names[lang] = [name]
     return names
 
@@ -286,6 +292,7 @@ def refresh(entries: list[dict]) -> list[dict]:
             by_id[entry["id"]] = entry
         entry.setdefault("cameo", CAMEO_EXCEPTIONS.get(entry["id"], entry["id"]))
         names = entry.get("names") or {}
+        names["en"] = (names.get("en") or []) + [entry["name"]]
         for lang, found in cldr_names(entry["iso2"]).items():
             names[lang] = (names.get(lang) or []) + found
         for lang in list(names):
