@@ -56,17 +56,18 @@ def _emit(rows: list[dict], *, as_json: bool, as_csv: bool, columns: list[tuple[
             writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), extrasaction="ignore")
             writer.writeheader()
             for row in rows:
-                writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                                 for k, v in row.items()})
+                writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict))
+                                 else int(v) if isinstance(v, bool) else v for k, v in row.items()})
     else:
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table(title=title, title_justify="left", show_lines=False)
         for _, heading in columns:
             table.add_column(heading, overflow="fold")
         for row in rows:
-            table.add_row(*("" if row.get(key) is None else str(row.get(key)) for key, _ in columns))
+            table.add_row(*("" if row.get(key) is None else escape(str(row.get(key))) for key, _ in columns))
         Console().print(table)
     sys.stdout.flush()
     if not rows:
@@ -135,8 +136,9 @@ def register(app: typer.Typer) -> None:
             console.print(f"[red]failed[/red] {message if source in message else f'{source}: {message}'}",
                           highlight=False, markup=True, soft_wrap=True)
         clusters = summary.clusters
-        extra = (f"; {clusters.get('duplicate_groups', 0)} duplicate groups, {clusters.get('stories', 0)} stories"
-                 if clusters else "")
+        groups, stories_found = clusters.get("duplicate_groups", 0), clusters.get("stories", 0)
+        extra = (f"; {groups} near-duplicate group{'s' * (groups != 1)}, {stories_found} "
+                 f"stor{'ies' if stories_found != 1 else 'y'}" if clusters else "")
         console.print(f"{summary.stored} stored, {summary.duplicates} skipped as duplicate, {summary.failed} failed "
                       f"in {summary.seconds:.1f} s{extra} → {store.target}", highlight=False, soft_wrap=True)
         if summary.failed:
