@@ -194,10 +194,21 @@ def test_a_missing_user_file_is_reported(tmp_path):
         load_actor_base([str(tmp_path / "nowhere.yaml")])
 
 
-def test_the_compiled_base_is_cached_on_disk(tmp_path, monkeypatch):
+def test_the_compiled_base_is_cached_on_disk_and_read_back(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    import dispacci.resources.actors as actors
+
+    mini = Path(__file__).parent / "data" / "mini_actors.yaml"
     monkeypatch.setenv("DISPACCI_CACHE", str(tmp_path))
-    load_actor_base()
+    monkeypatch.setattr(actors, "resource_dirs", lambda extra=(): ())  # the small file alone
+    monkeypatch.setattr(actors, "_memo", {})
+    first = load_actor_base([str(mini)])
     assert list(tmp_path.glob("actors-*.pickle"))
+    monkeypatch.setattr(actors, "_memo", {})
+    monkeypatch.setattr(actors, "compile_actor_base", lambda *a: pytest.fail("compiled again"))
+    again = load_actor_base([str(mini)])
+    assert again is not first and again.get("vladimir-putin").name == "Vladimir Putin"
 
 
 def test_a_person_from_a_user_file_is_recognised_and_resolved_in_an_article(tmp_path):

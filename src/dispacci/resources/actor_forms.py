@@ -9,9 +9,12 @@ may list their oblique forms itself.
 """
 from __future__ import annotations
 
+import os
+import pickle
 from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["russian_forms"]
+__all__ = ["russian_forms", "load_forms_memo", "save_forms_memo"]
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _NAME_TAGS = ("Surn", "Name", "Geox", "Patr")
@@ -42,6 +45,7 @@ def _nominative_parse(word: str):
     return parses[0]
 
 
+@lru_cache(maxsize=100000)
 def _word_forms(word: str) -> dict[str, str] | None:
     """case → form of one word, in the number it was written in; None if unknown."""
     if len(word) < 3 or (word.isupper() and len(word) > 1):
@@ -74,13 +78,47 @@ def _surname_forms(word: str) -> dict[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=50000)
+# alias → forms, kept on disk between compilations (pymorphy3 is slow to inflect thousands of names)
+_MEMO: dict[str, tuple[str, ...]] = {}
+_memo_size_at_load = 0
+
+
+def load_forms_memo(path: Path) -> None:
+    global _memo_size_at_load
+    try:
+        with path.open("rb") as handle:
+            _MEMO.update(pickle.load(handle))
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        pass
+    _memo_size_at_load = len(_MEMO)
+
+
+def save_forms_memo(path: Path) -> None:
+    if len(_MEMO) == _memo_size_at_load:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(_MEMO, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError:
+        pass
+
+
 def russian_forms(alias: str) -> tuple[str, ...]:
     """The alias and its case forms: "Сергей Лавров" → "Сергея Лаврова", ...
 
     A lowercase one-word adjective (a demonym: "российский") gets every form
     of its lexeme (genders, numbers, cases).
     """
+    known = _MEMO.get(alias)
+    if known is None:
+        known = _MEMO[alias] = _russian_forms(alias)
+    return known
+
+
+def _russian_forms(alias: str) -> tuple[str, ...]:
     found = {alias}
     words = alias.split()
     if len(words) == 1 and alias.islower():

@@ -27,6 +27,7 @@ import os
 import pickle
 import threading
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Iterable
 
 import yaml
@@ -40,7 +41,7 @@ from .places import cache_dir
 __all__ = ["ActorBase", "load_actor_base", "actor_files", "LANGUAGES", "Candidate"]
 
 LANGUAGES = ("it", "en", "fr", "de", "es", "ru")
-_FORMAT_VERSION = "5"  # bump when the compiled form changes
+_FORMAT_VERSION = "6"  # bump when the compiled form changes
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FILE_KINDS = {"countries": "country", "organizations": "organization", "organisations": "organization",
                "places": "location", "regions": "location", "people": "person", "persons": "person"}
@@ -62,54 +63,100 @@ def _day(on) -> dt.date | None:
         return None
 
 
+class _LazyActors(Mapping):
+    """id → actor model, each unpickled on first use: a warm start reads bytes, not 3,000 models."""
+
+    def __init__(self, actors: dict[str, Actor]):
+        self._blobs = {key: pickle.dumps(actor, protocol=pickle.HIGHEST_PROTOCOL) for key, actor in actors.items()}
+        self._kinds = {key: actor.kind for key, actor in actors.items()}
+        self._loaded: dict[str, Actor] = {}
+
+    def __getstate__(self):
+        return {"_blobs": self._blobs, "_kinds": self._kinds}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._loaded = {}
+
+    def __getitem__(self, key: str) -> Actor:
+        actor = self._loaded.get(key)
+        if actor is None:
+            actor = self._loaded[key] = pickle.loads(self._blobs[key])
+        return actor
+
+    def __iter__(self):
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def of_kind(self, kind: str) -> list:
+        return [self[key] for key, value in self._kinds.items() if value == kind]
+
+
 class ActorBase:
     """Look-ups over the compiled actor base. Build with ``load_actor_base()``."""
 
     def __init__(self, actors: dict[str, Actor], offices: dict[str, Office], words: dict[str, dict[str, list[str]]]):
-        self.actors = actors
+        self.actors = _LazyActors(actors)
         self.offices = offices
-        self.words = words  # counterpart / locative word lists per language
-        self._countries = {a.id: a for a in actors.values() if isinstance(a, Country)}
-        self._by_iso2 = {c.iso2: c.id for c in self._countries.values() if c.iso2}
-        self._roles: dict[str, list[tuple[Role, str]]] = {}
+        self.words = words  # counterpart / locative / generic word lists per language
+        countries = [a for a in actors.values() if isinstance(a, Country)]
+        self._by_iso2 = {c.iso2: c.id for c in countries if c.iso2}
+        self._country_ids = {c.id for c in countries}
+        # office → (country, org, first day, last day as ordinals, person id): plain tuples load fast
+        self._roles: dict[str, list[tuple]] = {}
         for actor in actors.values():
             if isinstance(actor, Person):
                 for role in actor.roles:
-                    self._roles.setdefault(role.office, []).append((role, actor.id))
+                    self._roles.setdefault(role.office, []).append((
+                        role.country, role.org, role.start.toordinal() if role.start else 0,
+                        role.end.toordinal() if role.end else 10**7, actor.id))
         self._surfaces: dict[str, dict[str, tuple[Candidate, ...]]] = {}
+        self._surface_blobs: dict[str, bytes] = {}
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        blobs = dict(self._surface_blobs)
+        for lang, table in self._surfaces.items():
+            blobs.setdefault(lang, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+        state["_surface_blobs"], state["_surfaces"] = blobs, {}
+        return state
 
     # -- look-ups -------------------------------------------------------------------------
-    def get(self, actor_id: str) -> Actor | None:
-        return self.actors.get(actor_id)
+    def get(self, actor_id: str | None) -> Actor | None:
+        return self.actors.get(actor_id) if actor_id else None
 
     def country(self, code: str | None) -> Country | None:
         """A country by alpha-3 (or alpha-2) code."""
         if not code:
             return None
         code = code.upper()
-        return self._countries.get(code) or self._countries.get(self._by_iso2.get(code, ""))
+        code = code if code in self._country_ids else self._by_iso2.get(code, "")
+        return self.actors.get(code) if code else None
 
     def countries(self) -> list[Country]:
-        return list(self._countries.values())
+        return self.actors.of_kind("country")
 
     def people(self) -> list[Person]:
-        return [a for a in self.actors.values() if isinstance(a, Person)]
+        return self.actors.of_kind("person")
 
     def organizations(self) -> list[Organization]:
-        return [a for a in self.actors.values() if isinstance(a, Organization)]
+        return self.actors.of_kind("organization")
+
+    def places(self) -> list[Place]:
+        return self.actors.of_kind("location")
 
     def holders(self, office: str, country: str | None = None, org: str | None = None, on=None) -> list[Person]:
         """Who held ``office`` (of ``country`` or ``org``) on ``on`` (a date; None = today)."""
-        day = _day(on) or dt.date.today()
-        found = []
-        for role, person_id in self._roles.get(office, ()):
-            if country and role.country != country:
+        day = (_day(on) or dt.date.today()).toordinal()
+        found: list[str] = []
+        for role_country, role_org, first, last, person_id in self._roles.get(office, ()):
+            if (country and role_country != country) or (org and role_org != org):
                 continue
-            if org and role.org != org:
-                continue
-            if role.valid_on(day) and person_id not in {p.id for p in found}:
-                found.append(self.actors[person_id])
-        return found
+            if first <= day <= last and person_id not in found:
+                found.append(person_id)
+        return [self.actors[person_id] for person_id in found]
 
     def roles_on(self, person_id: str, on=None) -> list[Role]:
         """The roles ``person_id`` held on ``on`` (None = today)."""
@@ -164,7 +211,9 @@ class ActorBase:
         """Surface form → candidates, for the aliases of ``lang`` plus ``any``."""
         table = self._surfaces.get(lang)
         if table is None:
-            table = self._surfaces[lang] = _surface_table(self, lang)
+            blob = self._surface_blobs.get(lang)
+            table = pickle.loads(blob) if blob else _surface_table(self, lang)
+            self._surfaces[lang] = table
         return table
 
     def aliases(self, lang: str) -> dict[str, tuple[str, ...]]:
@@ -192,7 +241,12 @@ def _forms(alias_map: dict[str, list[str]], lang: str) -> list[str]:
     if lang == "ru":
         from .actor_forms import russian_forms
 
-        forms = [f for form in forms for f in (russian_forms(form) if _cyrillic(form) else (form,))]
+        # A list that already spells out case forms ("Путин, Путина, Путину…") needs only its
+        # phrases declined ("Владимир Путин" → "Владимира Путина"); a short one gets everything.
+        spelled_out = len(alias_map.get("ru", [])) >= 4
+        forms = [f for form in forms
+                 for f in (russian_forms(form) if _cyrillic(form) and not (spelled_out and " " not in form)
+                           else (form,))]
     return forms
 
 
@@ -254,6 +308,26 @@ def actor_files(extra_files: Iterable[str] = (), extra_dirs: Iterable[str] = ())
 
 
 def _read(path: Path) -> Any:
+    """The file's content; a parsed copy is kept in the cache folder, as YAML is slow to parse."""
+    try:
+        stat = path.stat()
+        key = hashlib.sha256(f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}".encode()).hexdigest()[:24]
+    except OSError:
+        key = None
+    cached = cache_dir() / "parsed" / f"{key}.pickle"
+    if key:
+        try:
+            with cached.open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+            pass
+    content = _parse(path)
+    if key:
+        _store(cached, content)
+    return content
+
+
+def _parse(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
             return json.load(handle) if path.suffix == ".json" else yaml.load(handle, Loader=_Loader)
@@ -362,8 +436,13 @@ def compile_actor_base(files: list[tuple[Path, str | None]], extra_dirs: tuple[s
     _complete_country_names(actors)
     offices, words = _offices(extra_dirs)
     base = ActorBase(actors, offices, words)
+    from .actor_forms import load_forms_memo, save_forms_memo
+
+    memo = cache_dir() / "russian-forms.pickle"
+    load_forms_memo(memo)
     for lang in LANGUAGES:
         base.surfaces(lang)
+    save_forms_memo(memo)
     return base
 
 
@@ -435,12 +514,19 @@ def load_actor_base(extra_files: Iterable[str] = (), extra_dirs: Iterable[str] =
         return base
 
 
-def _store(path: Path, base: ActorBase) -> None:
+_KEEP_COMPILED = 8  # compiled bases kept (one per combination of files), oldest removed
+
+
+def _store(path: Path, value: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         with temporary.open("wb") as handle:
-            pickle.dump(base, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(path)
+        if path.name.startswith("actors-"):
+            old = sorted(path.parent.glob("actors-*.pickle"), key=lambda p: p.stat().st_mtime)[:-_KEEP_COMPILED]
+            for stale in old:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only cache folder still works, just slower to start
