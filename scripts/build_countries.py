@@ -244,6 +244,8 @@ def with_variants(lang: str, names: list[str]) -> list[str]:
     for name in names:
         if "’" in name:
             out.append(name.replace("’", "'"))
+        if lang == "fr" and name[:1] in "ÉÈ":
+            out.append("E" + name[1:])  # French newsrooms often drop accents on capitals: Etats-Unis
         if lang == "de" and " " not in name and "-" not in name and name[:1].isupper() \
                 and not name.isupper() and not name.endswith(
                     ("e", "ei", "s", "z", "x", "ß", "en", "a", "ik", "stadt", "eln", "insel", "öer")):
@@ -251,6 +253,13 @@ def with_variants(lang: str, names: list[str]) -> list[str]:
         if lang == "de" and name.endswith("ien") and " " not in name:
             out.append(name + "s")  # Italien → Italiens
     return out
+
+
+def with_accentless_capitals(lang: str, words: list[str]) -> list[str]:
+    """French forms with an unaccented capital added (Égyptien → Egyptien)."""
+    if lang != "fr":
+        return words
+    return _uniq(list(words) + ["E" + w[1:] for w in words if w[:1] in "ÉÈ"])
 
 
 def expand_all(words: list[str], expand) -> list[str]:
@@ -302,7 +311,8 @@ def refresh(entries: list[dict]) -> list[dict]:
         entry["names"] = _ordered(names)
         demonyms = entry.get("demonyms") or {}
         for lang, words in demonyms.items():
-            demonyms[lang] = expand_all(words, lambda w, lang=lang: expand_demonym(lang, w))
+            demonyms[lang] = expand_all(
+                words, lambda w, lang=lang: with_accentless_capitals(lang, expand_demonym(lang, w)))
         if demonyms:
             entry["demonyms"] = _ordered(demonyms)
         capital = entry.get("capital")
@@ -310,6 +320,8 @@ def refresh(entries: list[dict]) -> list[dict]:
             aliases = capital.get("aliases") or {}
             if aliases.get("ru"):
                 aliases["ru"] = expand_all(aliases["ru"], russian_cases)
+            if aliases.get("fr"):
+                aliases["fr"] = with_accentless_capitals("fr", aliases["fr"])
             capital["aliases"] = _ordered(aliases)
     return sorted(entries, key=lambda e: e["id"])
 
