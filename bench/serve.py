@@ -9,11 +9,12 @@ bounded number of requests per endpoint from concurrent clients, printing
 p50/p95/p99 latency and requests per second. Target: p95 under 300 ms for the
 article view and the API list endpoints.
 
-    python bench/serve.py [--articles 10000] [--clients 8] [--requests 400] [--rebuild]
+    python bench/serve.py [--articles 10000] [--clients 8] [--requests 400] [--workers 1] [--rebuild]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import statistics
@@ -87,9 +88,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "dispacci.cli", "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "dispacci.cli", "serve", "--db", str(db), "--port", str(port),
+                               "--workers", str(workers)],
                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -115,11 +117,14 @@ def measure(base: str, name: str, urls: list[str], clients: int) -> dict:
         if client is None:
             client = local.client = httpx.Client(base_url=base, timeout=30)
         started = time.perf_counter()
-        response = client.get(url)
+        try:
+            failed = client.get(url).status_code != 200
+        except httpx.HTTPError:
+            failed = True
         elapsed = time.perf_counter() - started
         with lock:
             latencies.append(elapsed)
-            errors += response.status_code != 200
+            errors += failed
 
     started = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
@@ -136,6 +141,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=400, help="requests per endpoint")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--only", default="", help="run only endpoints whose name contains this")
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -170,9 +177,11 @@ def main() -> None:
     }
     if actors:
         plans["actor page /actors/{id}"] = [f"/actors/{a}" for a in pick(actors)][: n // 2]
-    server, base = start_server(args.db)
+    plans = {name: urls for name, urls in plans.items() if args.only in name}
+    server, base = start_server(args.db, args.workers)
     try:
-        print(f"{total:,} records · {args.clients} concurrent clients · loopback · one server process")
+        print(f"{total:,} records · {args.clients} concurrent clients · loopback · {args.workers} server process(es) "
+              f"· {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
         print(f"{'endpoint':32} {'n':>5} {'err':>4} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7}")
         for name, urls in plans.items():
             measure(base, name, urls[:10], 2)  # warm caches and connections

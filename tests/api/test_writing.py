@@ -128,3 +128,11 @@ def test_ingest_with_the_token_stores_records_and_articles(live, records):
     assert [e["source"] for e in body["errors"]] == ["broken", "articles[1]"]
     assert live.count() == 6 and live.get("/api/records/fresh-record").status_code == 200
     assert live.post("/api/ingest", json={}, headers={"Authorization": "Bearer s3cret-token"}).json()["error"]["code"] == "E406"
+
+
+def test_reads_after_an_ingest_see_the_new_records(live, records):
+    before = live.get("/api/records?limit=100").json()["items"]
+    fresh = records[0].model_copy(update={"id": "brand-new", "title": "A brand new record"})
+    live.post("/api/ingest", json={"records": [fresh.to_dict()]}, headers={"Authorization": "Bearer s3cret-token"})
+    after = live.get("/api/records?limit=100").json()["items"]
+    assert len(after) == len(before) + 1 and "A brand new record" in [row["title"] for row in after]

@@ -90,3 +90,12 @@ def test_static_files_and_headers(client):
     assert client.get("/static/explorer.css").status_code == 200
     headers = client.get("/").headers
     assert headers["x-content-type-options"] == "nosniff" and "frame-ancestors 'none'" in headers["content-security-policy"]
+
+
+def test_pages_never_change_what_the_api_answers(client):
+    for page, api in (("/stories", "/api/stories"), ("/duplicates", "/api/duplicates"), ("/", "/api/records"),
+                      ("/actors", "/api/actors"), ("/actors/vladimir-putin", "/api/actors/vladimir-putin")):
+        first = client.get(api).json()
+        client.get(page)
+        assert client.get(api).json() == first, api
+        assert "href" not in client.get(api).text, api

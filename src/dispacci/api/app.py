@@ -28,14 +28,16 @@ DEFAULT_MAX_REQUEST_BYTES = 2_000_000
 
 def create_app(db: str | Path | Any = "dispacci.db", *, token: str | None = None,
                max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, pipeline_factory=None,
-               web: bool = True) -> FastAPI:
+               web: bool = True, cache_size: int = 512) -> FastAPI:
     """Build the app over ``db`` (a path, a ``postgresql://`` URL or an open store).
 
     Read-only unless ``token`` (default: ``$DISPACCI_TOKEN``) is set, in which
     case ``POST /api/ingest`` accepts writes from clients sending that token.
+    ``cache_size`` answers of read queries are kept while an SQLite file is
+    unchanged (0: no cache).
     """
     token = token if token is not None else os.environ.get("DISPACCI_TOKEN") or None
-    stores = StoreAccess(db, writable=bool(token))
+    stores = StoreAccess(db, writable=bool(token), cache_size=cache_size)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -28,7 +28,7 @@ class StoreAccess:
     object (shared as is: tests pass an in-memory store).
     """
 
-    def __init__(self, target: Any, *, writable: bool = False):
+    def __init__(self, target: Any, *, writable: bool = False, cache_size: int = 512):
         self.target = target
         self.writable = writable
         self._shared = target if _is_store(target) else None
@@ -36,6 +36,11 @@ class StoreAccess:
         self._opened: list = []
         self._lock = threading.Lock()
         self._writer = None
+        self.cache = None
+        if self._shared is None and "://" not in str(target) and cache_size > 0:
+            from .cache import QueryCache
+
+            self.cache = QueryCache(Path(target), maxsize=cache_size)
         if self._shared is None:
             # Open once now so a missing or broken database fails at start-up.
             if writable:
@@ -56,13 +61,21 @@ class StoreAccess:
         if self._shared is not None:
             return self._shared
         try:
-            return self._idle.get_nowait()
+            store = self._idle.get_nowait()
         except queue.Empty:
-            return self._open(read_only=True)
+            store = self._open(read_only=True)
+        if self.cache is not None:
+            from .cache import CachingStore
+
+            return CachingStore(store, self.cache)
+        return store
 
     def release(self, store) -> None:
-        if store is not self._shared:
-            self._idle.put(store)
+        if store is self._shared:
+            return
+        from .cache import CachingStore
+
+        self._idle.put(store.store if isinstance(store, CachingStore) else store)
 
     def add(self, records, failures=()) -> dict:
         """Write records through the one write store."""

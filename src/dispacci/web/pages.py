@@ -60,9 +60,8 @@ def _pager(request: Request, count: int) -> dict:
 
 
 def _with_links(rows: list[dict]) -> list[dict]:
-    for row in rows:
-        row["href"] = record_link(row.get("id") or row.get("record_id"))
-    return rows
+    """Copies of the rows with their record's link (store results may be shared: never mutate them)."""
+    return [{**row, "href": record_link(row.get("id") or row.get("record_id"))} for row in rows]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -110,9 +109,8 @@ def analyze_page(request: Request):
 def actors(request: Request, store=READ_STORE):
     kind = request.query_params.get("kind")
     kind = kind if kind in ("person", "organization", "country", "location") else None
-    rows = store.actors(top=200, kind=kind)
-    for row in rows:
-        row["href"] = actor_link(row.get("actor") or row.get("canonical"))
+    rows = [{**row, "href": actor_link(row.get("actor") or row.get("canonical"))}
+            for row in store.actors(top=200, kind=kind)]
     return _page(request, "actors.html", title="Actors", rows=rows, kind=kind)
 
 
@@ -124,9 +122,8 @@ def actor(request: Request, actor_id: str, store=READ_STORE):
     name = found.get("canonical") or found.get("actor") or actor_id
     quotes = _with_links(list(found.get("quotes") or [])[:100])
     events = _with_links(list(found.get("events") or [])[:200])
-    for event in events:
-        event["source_href"] = actor_link(event.get("source_actor") or event.get("source_name"))
-        event["target_href"] = actor_link(event.get("target_actor") or event.get("target_name"))
+    events = [{**event, "source_href": actor_link(event.get("source_actor") or event.get("source_name")),
+               "target_href": actor_link(event.get("target_actor") or event.get("target_name"))} for event in events]
     return _page(request, "actor.html", title=name, actor=found, name=name, quotes=quotes, events=events,
                  roles=roles_over_time(store, found), timeline=timeline_chart(found.get("timeline") or []),
                  network=network_chart(name, found.get("counterparts") or []), quad_names=QUAD_NAMES,
@@ -160,20 +157,17 @@ def roles_over_time(store, found: dict, *, records: int = 40) -> list[dict]:
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request, store=READ_STORE):
-    rows = store.stories(limit=200)
-    for story in rows:
-        _with_links(story.get("members") or [])
+    rows = [{**story, "members": _with_links(story.get("members") or [])} for story in store.stories(limit=200)]
     return _page(request, "stories.html", title="Stories", stories=rows)
 
 
 @router.get("/duplicates", response_class=HTMLResponse)
 def duplicates(request: Request, store=READ_STORE):
-    groups = store.duplicates(limit=200)
-    for group in groups:
-        members = _with_links(list(group.get("members") or []))
-        original = group.get("earliest")
-        group["original"] = next((m for m in members if m.get("id") == original), members[0] if members else None)
-        group["reprints"] = [m for m in members if m is not group["original"]]
+    groups = []
+    for group in store.duplicates(limit=200):
+        members = _with_links(group.get("members") or [])
+        original = next((m for m in members if m.get("id") == group.get("earliest")), members[0] if members else None)
+        groups.append({**group, "original": original, "reprints": [m for m in members if m is not original]})
     return _page(request, "duplicates.html", title="Duplicates", groups=groups)
 
 
