@@ -23,6 +23,9 @@ NAMES = {
     "Peskov": ("Dmitry Peskov", "person", "RUS", "dmitry-peskov"),
     "Песков": ("Dmitry Peskov", "person", "RUS", "dmitry-peskov"),
     "Лаврова": ("Sergey Lavrov", "person", "RUS", "sergey-lavrov"),
+    "Пескова": ("Dmitry Peskov", "person", "RUS", "dmitry-peskov"),
+    "ТАСС": ("TASS", "organization", "RUS", "tass"),
+    "Kremlin": ("Kremlin", "organization", "RUS", "kremlin"),
     "Janet Yellen": ("Janet Yellen", "person", "USA", "janet-yellen"),
     "Yellen": ("Janet Yellen", "person", "USA", "janet-yellen"),
     "Olaf Scholz": ("Olaf Scholz", "person", "DEU", "olaf-scholz"),
@@ -132,6 +135,20 @@ def test_development_article_quotes_and_speakers(stem, news_records, news_gold):
      [("We are ready to talk at any time", "Janet Yellen")]),
 ])
 def test_quotation_styles_and_cues(pipeline, lang, text, expected):
+    assert said(annotate(pipeline, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", '"We have made no decision on the talks yet," Zelensky told Macron on Monday.',
+     [("We have made no decision on the talks yet", "Volodymyr Zelenskyy")]),
+    ("fr", "« Nous ne sommes pas prêts à signer cet accord », a déclaré le porte-parole du Kremlin, Dmitry Peskov.",
+     [("Nous ne sommes pas prêts à signer cet accord", "Dmitry Peskov")]),
+    ("ru", "«Переговоры продолжатся на следующей неделе», — цитирует ТАСС Пескова.",
+     [("Переговоры продолжатся на следующей неделе", "Dmitry Peskov")]),
+    ("de", "Scholz sprach in Berlin. „Wir werden die Sanktionen weiter verschärfen“, so Scholz.",
+     [("Wir werden die Sanktionen weiter verschärfen", "Olaf Scholz")]),
+])
+def test_who_speaks_when_several_names_are_near(pipeline, lang, text, expected):
     assert said(annotate(pipeline, text, lang)) == expected
 
 

@@ -77,7 +77,8 @@ class CreditFinder:
             r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(self.wire_of, key=len, reverse=True)) + r")(?!\w)")
         self.label_re = _alternation(cues("source_label"), flags=0, after=r"\s*[:：]\s*" + r"\(?\s*$")
         self.copyright_re = _alternation(cues("copyright"), flags=0, after=r"\s*(?:\d{4}\s*)?$")
-        self.before_re = _alternation(cues("wire_before"), before=r"(?<!\w)", after=r"\s+" + _ARTICLE + r"$")
+        self.before_re = _alternation(cues("wire_before"), before=r"(?<!\w)",  # one adjective may follow:
+                                      after=r"(?:\s+[^\W\d_A-ZА-Я][\w-]*)?\s+" + _ARTICLE + r"$")  # "agenzia russa Tass"
         self.after_re = _alternation(cues("wire_after"), before=r"^\s*,?\s*", after=r"(?!\w)")
         self.pool_re = _alternation(cues("photo_pool"), flags=0, before=r"^\s*", after=r"\s+\S")
         self.not_credits = set(cues("not_credits"))

@@ -78,8 +78,10 @@ class SpeakerResolver:
             index = bisect.bisect_right(starts, entity.start) - 1
             return index >= 0 and quoted[index][0] <= entity.start < quoted[index][1]
 
+        wires = {c.name for c in doc._.credits or [] if c.role != "origin"}  # agencies relay, they do not speak
         self.entities = sorted(
-            (e for e in doc._.entities or [] if not inside_quote(e) and in_body(doc, e.start, e.end)),
+            (e for e in doc._.entities or []
+             if not inside_quote(e) and e.canonical not in wires and in_body(doc, e.start, e.end)),
             key=lambda e: e.start)
         self.entity_starts = [e.start for e in self.entities]
         self.origins = sorted((c for c in doc._.credits or [] if c.role == "origin"), key=lambda c: c.start)
@@ -125,12 +127,19 @@ class SpeakerResolver:
         return found
 
     def _verb(self, cue_start, cue_end, start, end, position, before) -> Speaker | None:
+        chunks = _chunks_before(self.text, start, cue_start)
+        if chunks and chunks[0][1] == cue_start:
+            # a subject right before the verb wins over a name after it ("Smith told Reuters")
+            found = self._in_chunk(chunks[0][0], chunks[0][1], position)
+            if found is not None:
+                return found
+            if self._has_pronoun(chunks[0][0], chunks[0][1]):
+                return self._current_subject(position)
         found = self._named_after(cue_end, end, position, limit=_AFTER_TOKENS)
         if found is not None:
             return found
         if before is not None and self._unnamed_subject_after(cue_end, end):
             return None  # "», scrivono i giornali": the text names no one we know
-        chunks = _chunks_before(self.text, start, cue_start)
         if before is not None and not self.text[start:cue_start].strip(" \t,.;:-–—»”\"’"):
             chunks += _chunks_before(self.text, before[0], before[1])
         for chunk_start, chunk_end in chunks[:3]:
@@ -157,16 +166,22 @@ class SpeakerResolver:
                 reach = token.start()
                 break
         entities = [e for e in self._between(cue_end, stop) if e.kind in _SPEAKING_KINDS and e.start < reach]
-        if entities:
-            person = next((e for e in entities if e.kind == "person"), None)
-            return _of_entity(person or entities[0])
+        person = next((e for e in entities if e.kind == "person"), None)
+        if person is not None:
+            return _of_entity(person)
         head = self.text[cue_end:stop]
+        role = self.roles_re.search(head) if self.roles_re else None
+        if role and not _TOKEN.findall(head[:role.start()])[2:] and self.text[stop:stop + 1] == ",":
+            # the role, then the name in apposition: "ha detto il portavoce del Cremlino, Dmitri Peskov"
+            for entity in self._between(stop + 1, min(len(self.text), stop + 4 + 60)):
+                if entity.kind == "person" and not self.text[stop + 1:entity.start].strip():
+                    return _of_entity(entity)
+        if entities:
+            return _of_entity(entities[0])
         if self.unnamed_re and self.unnamed_re.match(head):
             return self._unnamed(cue_end, stop, position)
-        if self.roles_re:
-            role = self.roles_re.search(head)
-            if role and not _TOKEN.findall(head[:role.start()])[2:]:
-                return self._role(cue_end, stop, position)
+        if role and not _TOKEN.findall(head[:role.start()])[2:]:
+            return self._role(cue_end, stop, position)
         return None
 
     def _unnamed_subject_after(self, cue_end: int, end: int) -> bool:
