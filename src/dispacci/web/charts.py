@@ -49,12 +49,19 @@ def timeline_chart(timeline: list[dict], *, width: int = 760, row_height: int = 
     plot = width - left - 20
     rows = [{"label": kind, "y": 20 + i * row_height} for i, kind in enumerate(kinds)]
     y_of = {row["label"]: row["y"] for row in rows}
-    dots = []
+    # One dot per day, type and quad class, sized by how many events it stands for,
+    # so a busy actor's chart stays a few hundred shapes.
+    counts: dict[tuple, list] = {}
     for day, item in dated:
+        key = (day, kind_of(item), _quad(item.get("quad_class")))
+        counts.setdefault(key, []).append(str(item.get("cameo") or "?"))
+    dots = []
+    for (day, kind, quad), codes in sorted(counts.items(), key=lambda pair: (pair[0][0], pair[0][1], pair[0][2] or 0)):
         x = left + 10 + plot * ((day - first).days / span if first != last else 0.5)
-        quad = _quad(item.get("quad_class"))
-        dots.append({"x": round(x, 1), "y": y_of[kind_of(item)], "colour": QUAD_COLOURS.get(quad, QUAD_COLOURS[None]),
-                     "title": f"{day.isoformat()} · {kind_of(item)} · CAMEO {item.get('cameo') or '?'} · "
+        many = f"{len(codes)} events" if len(codes) > 1 else "1 event"
+        dots.append({"x": round(x, 1), "y": y_of[kind], "colour": QUAD_COLOURS.get(quad, QUAD_COLOURS[None]),
+                     "r": round(min(4 + 2 * math.log2(len(codes)), 11), 1),
+                     "title": f"{day.isoformat()} · {kind} · {many} · CAMEO {', '.join(sorted(set(codes))[:5])} · "
                               f"{QUAD_NAMES.get(quad, 'unclassified')}"})
     height = 20 + len(rows) * row_height + 30
     ticks = [{"x": left + 10, "label": first.isoformat(), "anchor": "start"}]

@@ -17,6 +17,7 @@ __all__ = ["router", "render_not_found"]
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
+MEMBERS_SHOWN = 50  # articles listed per story or duplicate group; the rest are counted
 
 
 def _page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
@@ -121,7 +122,7 @@ def actor(request: Request, actor_id: str, store=READ_STORE):
         return render_not_found(request, f"[E404] {Errors.E404.format(actor=actor_id)}")
     name = found.get("canonical") or found.get("actor") or actor_id
     quotes = _with_links(list(found.get("quotes") or [])[:100])
-    events = _with_links(list(found.get("events") or [])[:200])
+    events = _with_links(list(found.get("events") or [])[:100])
     events = [{**event, "source_href": actor_link(event.get("source_actor") or event.get("source_name")),
                "target_href": actor_link(event.get("target_actor") or event.get("target_name"))} for event in events]
     return _page(request, "actor.html", title=name, actor=found, name=name, quotes=quotes, events=events,
@@ -157,7 +158,8 @@ def roles_over_time(store, found: dict, *, records: int = 40) -> list[dict]:
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request, store=READ_STORE):
-    rows = [{**story, "members": _with_links(story.get("members") or [])} for story in store.stories(limit=200)]
+    rows = [{**story, "members": _with_links((story.get("members") or [])[:MEMBERS_SHOWN]),
+             "size": len(story.get("members") or [])} for story in store.stories(limit=200)]
     return _page(request, "stories.html", title="Stories", stories=rows)
 
 
@@ -167,7 +169,8 @@ def duplicates(request: Request, store=READ_STORE):
     for group in store.duplicates(limit=200):
         members = _with_links(group.get("members") or [])
         original = next((m for m in members if m.get("id") == group.get("earliest")), members[0] if members else None)
-        groups.append({**group, "original": original, "reprints": [m for m in members if m is not original]})
+        reprints = [m for m in members if m is not original]
+        groups.append({**group, "original": original, "reprints": reprints[:MEMBERS_SHOWN], "size": len(members)})
     return _page(request, "duplicates.html", title="Duplicates", groups=groups)
 
 
