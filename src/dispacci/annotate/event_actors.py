@@ -171,12 +171,13 @@ def mark_groups(doc: Doc, groups: list[Group], sent_start: int, phrases: dict[st
                 break
 
 
-def coordinated(doc: Doc, groups: list[Group], index: int, conjunctions: set[str], articles: set[str]) -> list[int]:
+def coordinated(doc: Doc, groups: list[Group], index: int, conjunctions: set[str], articles: set[str],
+                text: str | None = None) -> list[int]:
     """Indices of the groups joined to ``groups[index]`` by conjunctions ("X e Y", "X, Y and Z")."""
     found = [index]
     i = index
     while i + 1 < len(groups):
-        gap_text = doc.text[groups[i].char_end:groups[i + 1].char_start]
+        gap_text = (text if text is not None else doc.text)[groups[i].char_end:groups[i + 1].char_start]
         words = [w for w in _GAP_WORDS.findall(_norm(gap_text)) if w not in articles]
         if not words or not all(w in conjunctions or w == "," for w in words) or words[-1] == ",":
             break
@@ -190,7 +191,7 @@ def coordinated(doc: Doc, groups: list[Group], index: int, conjunctions: set[str
 def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive: bool,
                  object_first: bool, place_target: bool, conjunctions: set[str],
                  articles: set[str], clause_start: int = 0, clause_end: int | None = None,
-                 relative_subject: Group | None = None) -> list[tuple[Group, Group | None]]:
+                 relative_subject: Group | None = None, text: str | None = None) -> list[tuple[Group, Group | None]]:
     """(source, target) pairs for a cue at token span ``cue`` among the clause's groups.
     With ``place_target`` (attacks, visits) a country named as the place ("in Ucraina")
     can be the target."""
@@ -206,7 +207,7 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
     between = [g for g in actors if g.marker == "between" and cue_end <= g.start <= cue_end + 4]
     if between:
         first = actors.index(between[0])
-        members = coordinated(doc, actors, first, conjunctions, articles)
+        members = coordinated(doc, actors, first, conjunctions, articles, text)
         if len(members) >= 2:
             return [(actors[members[0]], actors[m]) for m in members[1:]]
 
@@ -225,7 +226,7 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
         subjects = [relative_subject]
     if subjects:
         source = subjects[0]
-        sources = [actors[i] for i in coordinated(doc, actors, actors.index(source), conjunctions, articles)]
+        sources = [actors[i] for i in coordinated(doc, actors, actors.index(source), conjunctions, articles, text)]
         rest = [g for g in actors if g not in sources and g.marker not in ("source_of_info", "at", "agent")]
         rest_after = [g for g in rest if g.start >= cue_end and g.start - cue_end <= _TARGET_WINDOW]
         rest_before = [g for g in rest if g.end <= cue_start]
@@ -246,7 +247,7 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
             ranked += [g for g in actors if g.marker in ("at", "to") and g not in sources and g.start >= cue_end]
         if ranked:
             target = ranked[0]
-            targets = [actors[i] for i in coordinated(doc, actors, actors.index(target), conjunctions, articles)]
+            targets = [actors[i] for i in coordinated(doc, actors, actors.index(target), conjunctions, articles, text)]
             targets = [t for t in targets if t not in sources]
             return [(s, t) for s in sources for t in targets]
         if len(sources) >= 2:  # "X e Y hanno discusso": a reciprocal pair
@@ -257,7 +258,7 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
     unmarked = [g for g in after if g.marker in (None, "between")]
     if unmarked:
         first = actors.index(unmarked[0])
-        members = coordinated(doc, actors, first, conjunctions, articles)
+        members = coordinated(doc, actors, first, conjunctions, articles, text)
         if len(members) >= 2:
             return [(actors[members[0]], actors[m]) for m in members[1:]]
         others = [g for g in after if g is not unmarked[0] and g.marker in counterpart]

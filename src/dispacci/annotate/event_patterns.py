@@ -1,4 +1,4 @@
-"""Event cue patterns: per-language data compiled once into a spaCy Matcher.
+"""Event cue patterns: per-language data compiled once into spaCy PhraseMatchers.
 
 Patterns live in ``events/patterns/<lang>.yaml`` (users add their own file of
 the same name). A cue is words separated by spaces; each word matches any
@@ -13,7 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.matcher import Matcher
+from itertools import product
+
+from spacy.matcher import PhraseMatcher
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc
 
 from ..errors import ResourceError
@@ -21,7 +24,13 @@ from ..resources import load_resource
 
 __all__ = ["EventPatterns", "Ontology", "lemmatizer", "load_ontology", "set_lemmas"]
 
-_GAP = {"IS_PUNCT": False, "IS_SENT_START": False, "OP": "{0,4}"}
+_GAP = {"OP": "gap"}  # up to _MAX_GAP words, no punctuation, same sentence
+_MAX_GAP = 4
+
+
+def _breaks(doc: Doc, start: int, end: int) -> bool:
+    return any(token.is_punct or token.is_sent_start for token in doc[start:end]) or (
+        end < len(doc) and doc[end].is_sent_start)
 
 
 @lru_cache(maxsize=8)
@@ -55,12 +64,27 @@ def lemmatizer(lang: str):
     return lemma
 
 
+_LEMMA_HASHES: dict[tuple[str, int], int] = {}
+
+
 def set_lemmas(doc: Doc, lang: str) -> None:
-    """Give every token the lemma the patterns were compiled with."""
-    lemma = lemmatizer(lang)
-    for token in doc:
-        if not token.is_space:
-            token.lemma_ = lemma(token.text)
+    """Give every token the lemma the patterns were compiled with (by word hash,
+    so each distinct word is lemmatised once per process)."""
+    import numpy
+
+    lemma, strings = lemmatizer(lang), doc.vocab.strings
+    orths = doc.to_array([ORTH]).tolist()
+    hashes = []
+    for orth in orths:
+        key = (lang, orth)
+        value = _LEMMA_HASHES.get(key)
+        if value is None:
+            value = strings.add(lemma(strings[orth]))
+            if len(_LEMMA_HASHES) < 500_000:
+                _LEMMA_HASHES[key] = value
+        hashes.append(value)
+    if hashes:
+        doc.from_array([LEMMA], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
 
 
 @dataclass
@@ -112,10 +136,12 @@ def load_ontology(resources: tuple[str, ...] = ()) -> Ontology:
 
 @dataclass
 class EventPatterns:
-    """One language's cues compiled into a Matcher, plus its function-word lists."""
+    """One language's cues compiled into lemma PhraseMatchers, plus its function-word lists."""
 
     lang: str
-    matcher: Matcher
+    phrase_matcher: PhraseMatcher  # fixed cues, matched by lemma through a hash table
+    segment_matcher: PhraseMatcher  # the fixed pieces of cues with gaps ("firmare * accordo")
+    gapped: dict[int, tuple[str, int]]  # gapped cue id → (label, number of pieces)
     labels: dict[int, str]  # matcher key → CAMEO code (or "meet", "ROLE", "PAIR")
     words: dict = field(default_factory=dict)  # marker lists etc., lowercased
     phrases: dict = field(default_factory=dict)  # name → set of lowercase word tuples
@@ -128,15 +154,34 @@ class EventPatterns:
         except ResourceError:
             data = {}  # a language without patterns codes no events
         lemma = lemmatizer(lang)
-        matcher = Matcher(nlp.vocab)
         labels: dict[int, str] = {}
+        phrase_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        segment_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        gapped: dict[int, tuple[str, int]] = {}
+
+        def phrase_docs(steps: list[dict]) -> list[Doc]:
+            return [Doc(nlp.vocab, words=list(words), lemmas=list(words))
+                    for words in product(*(step["LEMMA"]["IN"] for step in steps))]
 
         def add(label: str, cues: list[str]) -> None:
             patterns = [p for p in (_compile(str(cue), lemma, nlp.make_doc) for cue in cues or []) if p]
-            if not patterns:
-                return
-            matcher.add(label, patterns)
-            labels[nlp.vocab.strings[label]] = label
+            for pattern in patterns:
+                pieces: list[list[dict]] = [[]]
+                for step in pattern:
+                    if step.get("OP"):
+                        pieces.append([])
+                    else:
+                        pieces[-1].append(step)
+                pieces = [piece for piece in pieces if piece]
+                if len(pieces) == 1:
+                    phrase_matcher.add(label, phrase_docs(pieces[0]))
+                else:
+                    cue_id = len(gapped)
+                    gapped[cue_id] = (label, len(pieces))
+                    for index, piece in enumerate(pieces):
+                        segment_matcher.add(f"{cue_id}#{index}", phrase_docs(piece))
+            if patterns:
+                labels[nlp.vocab.strings[label]] = label
 
         for code, cues in (data.get("events") or {}).items():
             code = str(code)
@@ -161,7 +206,34 @@ class EventPatterns:
         words["hypothetical_lemmas"] = {lemma(w) for w in words.get("hypothetical", []) if " " not in w}
         phrases["hypothetical"] = {_lower_words(w) for w in words.get("hypothetical", []) if " " in w}
         words["passive_lemmas"] = {lemma(w) for w in words.get("passive", [])} | set(words.get("passive", []))
-        return cls(lang=lang, matcher=matcher, labels=labels, words=words, phrases=phrases)
+        return cls(lang=lang, phrase_matcher=phrase_matcher, segment_matcher=segment_matcher, gapped=gapped,
+                   labels=labels, words=words, phrases=phrases)
+
+    def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(label, start, end) of every cue in ``doc`` (lemmas set)."""
+        strings = doc.vocab.strings
+        found = [(self.labels[key], start, end) for key, start, end in self.phrase_matcher(doc)]
+        if not self.gapped:
+            return found
+        pieces: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for key, start, end in self.segment_matcher(doc):
+            cue_id, index = strings[key].split("#")
+            pieces.setdefault((int(cue_id), int(index)), []).append((start, end))
+        for (cue_id, index), spans in pieces.items():
+            if index:
+                continue
+            label, count = self.gapped[cue_id]
+            for start, end in spans:
+                last = end
+                for following in range(1, count):
+                    nxt = [(s, e) for s, e in pieces.get((cue_id, following), ())
+                           if last <= s <= last + _MAX_GAP and not _breaks(doc, last, s)]
+                    if not nxt:
+                        break
+                    last = nxt[0][1]
+                else:
+                    found.append((label, start, last))
+        return found
 
 
 def _compile(cue: str, lemma, tokenize) -> list[dict]:

@@ -61,6 +61,7 @@ class EventCoder:
             doc._.events = []
             return doc
         set_lemmas(doc, self.lang)
+        self._text = doc.text  # Doc.text joins every token: read it once
         matches = self._cues(doc)
         if not matches:
             doc._.events = []
@@ -94,8 +95,7 @@ class EventCoder:
 
     # -- cues ------------------------------------------------------------------------------
     def _cues(self, doc: Doc) -> list[tuple[str, int, int]]:
-        labels = self.patterns.labels
-        spans = [Span(doc, s, e, label=labels[k]) for k, s, e in self.patterns.matcher(doc)]
+        spans = [Span(doc, s, e, label=label) for label, s, e in self.patterns.matches(doc)]
         self._role_spans = [(s.start, s.end, s.label_) for s in spans if s.label_ in ("ROLE", "PAIR")]
         cues = filter_spans([s for s in spans if s.label_ not in ("ROLE", "PAIR")])
         self._cue_spans = [(s.label_, s.start, s.end) for s in cues]
@@ -246,6 +246,7 @@ class EventCoder:
         pairs = assign_sides(doc, groups, (start, end), passive=passive, clause_start=clause_start,
                              clause_end=clause_end,
                              relative_subject=self._relative_subject(doc, groups, start, clause_start),
+                             text=self._text,
                              object_first=code.startswith(self.object_first),
                              place_target=code.startswith(self.place_target),
                              conjunctions=self.conjunctions, articles=self.articles)
@@ -357,7 +358,7 @@ class EventCoder:
             stop += 1
         begin = doc[first].idx
         end_char = doc[stop - 1].idx + len(doc[stop - 1].text) if stop > first else doc[first].idx
-        text = doc.text[begin:end_char]
+        text = self._text[begin:end_char]
         mentions = find_date_mentions(text, begin, self.lang, words.get("relative_days", {}),
                                       tuple(words.get("past_words", [])))
         for mention in mentions:
@@ -416,7 +417,7 @@ class EventCoder:
         try:
             from .quote_marks import find_quote_spans
 
-            return [(q.start, q.end) for q in find_quote_spans(doc.text)]
+            return [(q.start, q.end) for q in find_quote_spans(self._text)]
         except Exception:  # the quote scanner is optional here
             return []
 
@@ -427,7 +428,7 @@ class EventCoder:
         dateline = getattr(doc._, "dateline", None)
         if dateline is not None:
             start = max(start, dateline.end)
-        text = doc.text
+        text = self._text
         while start < len(text) and text[start] in "\n ":
             start += 1
         end = text.find("\n", start)
