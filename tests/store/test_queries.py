@@ -5,6 +5,8 @@ import pytest
 
 from dispacci.errors import ConfigError
 
+from .conftest import make_record
+
 
 @pytest.fixture
 def store(new_store, call_records):
@@ -81,3 +83,10 @@ def test_entities_rows_give_offsets_into_the_text(store):
     record = store.get(store.records(lang="ru")[0]["id"])
     rows = store.entities(record_id=record.id)
     assert [record.text[row["start"]:row["end"]] for row in rows] == ["Владимир Путин"]
+
+
+def test_undated_records_come_after_dated_ones_on_every_back_end(store):
+    undated = make_record("Undated note", "A note with no date at all about Putin.", published=None)
+    store.add([undated])
+    listed = store.records(limit=10)
+    assert listed[-1]["id"] == undated.id and listed[0]["date"] == "2022-04-03"

@@ -182,7 +182,7 @@ class SQLStoreBase:
     def records(self, *, lang=None, since=None, until=None, outlet=None, limit=50, offset=0) -> list[dict]:
         where, params = self._record_filters(lang=lang, since=since, until=until, outlet=outlet)
         return self._fetch(f"SELECT {RECORD_SUMMARY} FROM records r {_RECORD_JOINS} {where} "
-                           "ORDER BY r.date DESC, r.seq DESC LIMIT ? OFFSET ?", (*params, limit, offset))
+                           "ORDER BY r.date DESC NULLS LAST, r.seq DESC LIMIT ? OFFSET ?", (*params, limit, offset))
 
     def search(self, query: str, *, lang=None, since=None, until=None, outlet=None, limit=50, offset=0) -> list[dict]:
         where, params = self._record_filters(lang=lang, since=since, until=until, outlet=outlet)

@@ -81,7 +81,7 @@ class QueriesMixin:
             params.append(record_id)
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
         rows = self._fetch(f"SELECT {EVENT_FIELDS} FROM events e JOIN records r ON r.id = e.record_id {where} "
-                           "ORDER BY e.date DESC, e.record_id, e.n LIMIT ? OFFSET ?", (*params, limit, offset))
+                           "ORDER BY e.date DESC NULLS LAST, e.record_id, e.n LIMIT ? OFFSET ?", (*params, limit, offset))
         return [_event(row) for row in rows]
 
     def _actor_ids(self, name_or_id: str) -> list[str]:
@@ -124,7 +124,7 @@ class QueriesMixin:
             params.append(record_id)
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
         rows = self._fetch(f"SELECT {QUOTE_FIELDS} FROM quotes q JOIN records r ON r.id = q.record_id {where} "
-                           "ORDER BY r.date DESC, q.record_id, q.start LIMIT ? OFFSET ?", (*params, limit, offset))
+                           "ORDER BY r.date DESC NULLS LAST, q.record_id, q.start LIMIT ? OFFSET ?", (*params, limit, offset))
         return [_quote(row) for row in rows]
 
     # -- entities -----------------------------------------------------------------
