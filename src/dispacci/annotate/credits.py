@@ -38,7 +38,7 @@ _OPENERS = " \t\"«“„‘(–—-•"
 def phrase_pattern(phrase: str) -> str:
     """A cue phrase as a regex: apostrophes of either kind, any run of spaces."""
     escaped = re.escape(phrase.strip())
-    escaped = escaped.replace("'", "['’]").replace("’", "['’]")
+    escaped = re.sub("['’]", "['’]", escaped)
     return re.sub(r"(\\ )+", r"\\s+", escaped)
 
 
