@@ -45,6 +45,7 @@ class Resolver:
     def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Entity]:
         context = doc._.context
         self.day = context.reference_date if context is not None else None
+        self.text = doc.text  # Doc.text joins every token: read it once
         kept = [m for m in mentions if self._zone(doc, m) != "skip"]
         self.by_start = {m.token_start: m for m in kept if not m.part}
         self.by_end = {m.token_end: m for m in kept if not m.part}
@@ -58,12 +59,12 @@ class Resolver:
         kept = [m for m in kept if not m.extra.get("dropped")]
         self._given_name_people(doc, kept, people)
         if self.lang == "ru":
-            found = self._natasha_persons(doc.text)
-            self._russian_people(doc, [span for span in found if " " in doc.text[span[0]:span[1]]], people)
+            found = self._natasha_persons(doc)
+            self._russian_people(doc, [span for span in found if " " in self.text[span[0]:span[1]]], people)
         self._credit_people(doc, people)
         self._short_mentions(doc, people)
         if self.lang == "ru":  # a lone surname natasha found that no full name explains
-            self._russian_people(doc, [span for span in found if " " not in doc.text[span[0]:span[1]]], people)
+            self._russian_people(doc, [span for span in found if " " not in self.text[span[0]:span[1]]], people)
         return self._entities(doc, kept, people, extra)
 
     def _zone(self, doc: Doc, m: Mention) -> str:
@@ -261,7 +262,19 @@ class Resolver:
             people.append((span.start_char, span.end_char, self._canonical(span.text.split()), None, [], None))
             self.occupied.update(range(span.start, span.end))
 
-    def _natasha_persons(self, text: str) -> list[tuple[int, int]]:
+    def _natasha_persons(self, doc: Doc) -> list[tuple[int, int]]:
+        """PER spans from natasha, run only on sentences with capitalised words nothing explains
+        (its CNN costs ~50 ms a sentence on a busy CPU; most sentences name only known actors)."""
+        found = []
+        for sentence in doc.sents:
+            unexplained = [t for t in sentence[1:] if t.i not in self.occupied and NAME_WORD.match(t.text)
+                           and _cyrillic(t.text) and not t.text.isupper()]
+            if unexplained and in_body(doc, sentence.start_char, sentence.end_char):
+                offset = sentence.start_char
+                found += [(offset + a, offset + b) for a, b in self._natasha_run(sentence.text)]
+        return found
+
+    def _natasha_run(self, text: str) -> list[tuple[int, int]]:
         if self._ner is None:
             from natasha import Doc as NatashaDoc, NewsEmbedding, NewsNERTagger, Segmenter
 
@@ -298,7 +311,7 @@ class Resolver:
         """A later lone surname ("Hebestreit") is the person named in full before."""
         surnames: dict[str, tuple] = {}
         for person in people:
-            words = doc.text[person[0]:person[1]].split()
+            words = self.text[person[0]:person[1]].split()
             if len(words) >= 2:
                 forms = [words[-1]]
                 if _cyrillic(words[-1]):
@@ -318,7 +331,7 @@ class Resolver:
 
     # -- output ---------------------------------------------------------------------------
     def _entities(self, doc: Doc, kept: list[Mention], people: list, unnamed: list) -> list[Entity]:
-        text = doc.text
+        text = self.text
         out: list[tuple[int, int, Entity]] = []
 
         def emit(start, end, kind, canonical, actor, country, roles=()):
@@ -438,7 +451,8 @@ def _cyrillic(text: str) -> bool:
 
 def _is_credit(doc: Doc, item) -> bool:
     why = item.why.lower()
-    return "byline" in why or ("credit" in why and len(doc.text[item.start:item.end].split()) <= 8)
+    return "byline" in why or ("credit" in why and item.end - item.start < 80
+                               and len(doc.text[item.start:item.end].split()) <= 8)
 
 
 def _person_country(person: Person) -> str | None:
