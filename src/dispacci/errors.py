@@ -90,6 +90,12 @@ class Errors:
     E314 = "parquet export needs pyarrow: pip install 'dispacci[parquet]'"
     E315 = "no record with id {value!r}; list ids with `dispacci search` or `dispacci duplicates`"
     E316 = "--workers must be 1 or more, not {value}"
+    # events E200–E249
+    E200 = "unknown CAMEO code {code!r} in events/patterns/{lang}.yaml; use a code listed in events/cameo.yaml or 'meet'"
+    E201 = "is not a folder of reference files (<id>.json, as examples/news/gold); give the folder holding them"
+    E202 = "is not a readable reference file: {reason}"
+    E203 = "is not a folder of articles; give the folder with the <id>.txt files the reference files annotate"
+    E204 = "is not a PLOVER records file: {reason}; give a JSON list of records with 'text' and 'event'"
     # api/web E400–E449
     E400 = "request body is over the limit of {limit:,} bytes; send a shorter article or raise the server's --max-request-bytes"
     E401 = "missing or wrong token; send the header 'Authorization: Bearer <token>' with the token the operator set (--token or DISPACCI_TOKEN)"
