@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .errors import Errors, InputError
 
 __all__ = [
     "Score", "EventScore", "Report", "PloverScore",
@@ -99,15 +99,15 @@ def normalise(text: str | None) -> str:
 def load_gold(gold_dir: str | Path) -> dict[str, dict]:
     folder = Path(gold_dir)
     if not folder.is_dir():
-        raise InputError("E201", "is not a folder of reference files (*.json)", source=str(folder))
+        raise InputError("E201", Errors.E201, source=str(folder))
     gold = {}
     for path in sorted(folder.glob("*.json")):
         try:
             gold[path.stem] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as error:
-            raise InputError("E202", f"is not a readable reference file: {error}", source=str(path)) from None
+            raise InputError("E202", Errors.E202.format(reason=error), source=str(path)) from None
     if not gold:
-        raise InputError("E201", "holds no reference files (*.json)", source=str(folder))
+        raise InputError("E201", Errors.E201, source=str(folder))
     return gold
 
 
@@ -117,7 +117,7 @@ def analyze_dir(articles_dir: str | Path, ids: Iterable[str], pipeline=None) -> 
 
     folder = Path(articles_dir)
     if not folder.is_dir():
-        raise InputError("E203", "is not a folder of articles", source=str(folder))
+        raise InputError("E203", Errors.E203, source=str(folder))
     pipeline = pipeline or Pipeline()
     records, missing = {}, []
     for stem in ids:
@@ -289,9 +289,9 @@ def score_plover(path: str | Path, pipeline=None, limit: int | None = None) -> P
     try:
         items = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
-        raise InputError("E204", f"is not a PLOVER records file (JSON list): {error}", source=str(source)) from None
+        raise InputError("E204", Errors.E204.format(reason=error), source=str(source)) from None
     if not isinstance(items, list):
-        raise InputError("E204", "is not a PLOVER records file: expected a JSON list of records", source=str(source))
+        raise InputError("E204", Errors.E204.format(reason="not a JSON list"), source=str(source))
     legacy = load_ontology().plover.get("legacy_categories", {})
     pipeline = pipeline or Pipeline()
     score = PloverScore()

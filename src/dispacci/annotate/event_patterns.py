@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-
 from itertools import product
 
-from spacy.matcher import PhraseMatcher
 from spacy.attrs import LEMMA, ORTH
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..errors import ResourceError
+from ..errors import Errors, ResourceError
 from ..resources import load_resource
 
 __all__ = ["EventPatterns", "Ontology", "lemmatizer", "load_ontology", "set_lemmas"]
@@ -186,9 +185,7 @@ class EventPatterns:
         for code, cues in (data.get("events") or {}).items():
             code = str(code)
             if code != "meet" and not ontology.is_code(code):
-                raise ResourceError(
-                    "E200", f"unknown CAMEO code {code!r} in events/patterns/{lang}.yaml; "
-                    "use a code listed in events/cameo.yaml or 'meet'")
+                raise ResourceError("E200", Errors.E200.format(code=code, lang=lang))
             add(code, cues)
         add("ROLE", data.get("roles", []))
         add("PAIR", data.get("pair_words", []))

@@ -21,10 +21,9 @@ from .event_actors import Group, assign_sides, build_groups, mark_groups
 from .event_dates import find_date_mentions, resolve
 from .event_merge import date_events, drop_title_echoes, merge_events
 from .event_patterns import EventPatterns, load_ontology, set_lemmas
+from .event_resolve import ActorResolver
 
 __all__ = ["EventCoder"]
-
-_PERSONAL_ROLE_KINDS = ("person",)
 
 
 class EventCoder:
@@ -40,7 +39,6 @@ class EventCoder:
         self.articles = set(words.get("articles", []))
         self.conjunctions = set(markers.get("and", [])) | {","}
         self.glue = set(markers.get("of", [])) | self.articles
-        self.role_lemmas = {t for (label, t) in ()}  # filled lazily from matches
         self.indefinite = set(words.get("indefinite", []))
         self.clause_marks = {":", ";", "|"}
         self.relative_pronouns = set(words.get("relative_pronouns", []))
@@ -52,7 +50,7 @@ class EventCoder:
         self.object_first = tuple(self.conventions.get("object_first", ["11", "12", "13", "16", "17"]))
         self.place_target = tuple(self.conventions.get("place_target", ["042", "18", "19", "20"]))
         self.not_events = tuple(self.conventions.get("not_events", []))
-        self._actors = None
+        self.resolver = ActorResolver()
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -155,75 +153,6 @@ class EventCoder:
         mark_groups(doc, groups, sent.start, self.patterns.phrases, self.articles, self.indefinite)
         return groups, roles
 
-    def _resolve(self, doc: Doc, group: Group, entities, date: str | None) -> list[EventActor]:
-        head = group.head
-        if group.pair:
-            people = self._protagonists(doc, entities)
-            return [self._actor_of(p, date) for p in people[:2]]
-        if head is not None and head.kind == "person":
-            return [self._actor_of(head, date)]
-        if head is None or (head.kind == "country" and group.roles):
-            country = group.country
-            if country:
-                person = self._person_of(doc, entities, country, group.start)
-                if person is not None:
-                    return [self._actor_of(person, date)]
-                return [EventActor(name=self._country_name(country), actor=country, country=country,
-                                   code=self._country_code(country) + "GOV")]
-            people = self._protagonists(doc, entities)
-            return [self._actor_of(people[0], date)] if people else []
-        return [self._actor_of(head, date)]
-
-    def _protagonists(self, doc: Doc, entities) -> list[Entity]:
-        seen, people = set(), []
-        for _, _, entity in entities:
-            key = entity.actor or entity.canonical or entity.text
-            if entity.kind == "person" and key not in seen:
-                seen.add(key)
-                people.append(entity)
-        return people
-
-    def _person_of(self, doc: Doc, entities, country: str, before: int) -> Entity | None:
-        match = None
-        for start, _, entity in entities:
-            if start >= before:
-                break
-            if entity.kind == "person" and entity.country == country:
-                match = entity
-        return match
-
-    def _actor_of(self, entity: Entity, date: str | None) -> EventActor:
-        code = None
-        base = self._base()
-        if base is not None and entity.actor:
-            try:
-                code = base.cameo_code(entity.actor, date)
-            except Exception:  # an actor id the base does not know
-                code = None
-        if code is None and entity.country:
-            code = self._country_code(entity.country) + ("GOV" if entity.roles else "")
-        return EventActor(name=entity.canonical or entity.text, actor=entity.actor, country=entity.country, code=code)
-
-    def _base(self):
-        if self._actors is None:
-            try:
-                from ..resources.actors import load_actor_base
-
-                self._actors = load_actor_base()
-            except Exception:  # no actor base installed: codes from countries alone
-                self._actors = False
-        return self._actors or None
-
-    def _country_code(self, iso3: str) -> str:
-        base = self._base()
-        country = base.country(iso3) if base is not None else None
-        return (country.cameo or country.id) if country is not None else iso3
-
-    def _country_name(self, iso3: str) -> str:
-        base = self._base()
-        country = base.country(iso3) if base is not None else None
-        return country.name if country is not None else iso3
-
     # -- coding ----------------------------------------------------------------------------
     def _code(self, doc: Doc, sent: Span, groups: list[Group], label: str, start: int, end: int,
               entities, reference: str | None):
@@ -257,8 +186,8 @@ class EventCoder:
             negated = self._negated(doc, sent, start, source_group)
             hypothetical = self._hypothetical(doc, sent, start, end, source_group)
             date = self._date(doc, sent, first, last, reference)
-            sources = self._resolve(doc, source_group, entities, date or reference)
-            targets = self._resolve(doc, target_group, entities, date or reference) if target_group else [None]
+            sources = self.resolver.resolve(source_group, entities, date or reference)
+            targets = self.resolver.resolve(target_group, entities, date or reference) if target_group else [None]
             if source_group.pair and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]  # "the two leaders agreed": each other
             location = self._location(groups, start, last)
