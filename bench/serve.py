@@ -88,10 +88,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(db: Path, workers: int) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, workers: int, cache_size: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "dispacci.cli", "serve", "--db", str(db), "--port", str(port),
-                               "--workers", str(workers)],
+                               "--workers", str(workers), "--cache-size", str(cache_size)],
                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -142,6 +142,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=400, help="requests per endpoint")
     parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--cache-size", type=int, default=512, help="server's query cache (0: every request cold)")
     parser.add_argument("--only", default="", help="run only endpoints whose name contains this")
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
@@ -178,9 +179,10 @@ def main() -> None:
     if actors:
         plans["actor page /actors/{id}"] = [f"/actors/{a}" for a in pick(actors)][: n // 2]
     plans = {name: urls for name, urls in plans.items() if args.only in name}
-    server, base = start_server(args.db, args.workers)
+    server, base = start_server(args.db, args.workers, args.cache_size)
     try:
-        print(f"{total:,} records · {args.clients} concurrent clients · loopback · {args.workers} server process(es) "
+        print(f"{total:,} records · {args.clients} concurrent clients · loopback · {args.workers} server process(es), "
+              f"cache {args.cache_size or 'off'} "
               f"· {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
         print(f"{'endpoint':32} {'n':>5} {'err':>4} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7}")
         for name, urls in plans.items():

@@ -11,7 +11,7 @@ def started(monkeypatch):
 
     calls: list = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append((app, options)))
-    for name in ("DISPACCI_TOKEN", "DISPACCI_DB", "DISPACCI_MAX_REQUEST_BYTES"):
+    for name in ("DISPACCI_TOKEN", "DISPACCI_DB", "DISPACCI_MAX_REQUEST_BYTES", "DISPACCI_CACHE_SIZE"):
         monkeypatch.delenv(name, raising=False)  # and restored after the test
     return calls
 

@@ -68,4 +68,5 @@ def app_from_environment() -> FastAPI:
     """The app for each worker process of ``dispacci serve --workers N`` (uvicorn
     imports it by name, so the options travel as environment variables)."""
     return create_app(os.environ.get("DISPACCI_DB", "dispacci.db"), token=os.environ.get("DISPACCI_TOKEN") or None,
-                      max_request_bytes=int(os.environ.get("DISPACCI_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES)))
+                      max_request_bytes=int(os.environ.get("DISPACCI_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES)),
+                      cache_size=int(os.environ.get("DISPACCI_CACHE_SIZE", 512)))

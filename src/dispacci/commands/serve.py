@@ -18,6 +18,8 @@ def serve(
                                         help="Enable POST /api/ingest for clients sending this token (read-only without)."),
     max_request_bytes: int = typer.Option(2_000_000, "--max-request-bytes", help="Refuse larger request bodies (413)."),
     workers: int = typer.Option(1, "--workers", min=1, help="Server processes, to use several CPU cores."),
+    cache_size: int = typer.Option(512, "--cache-size", min=0,
+                                   help="Query answers kept while an SQLite file is unchanged (0: none)."),
 ) -> None:
     """Serve the REST API (/api) and the web explorer (/) over a database."""
     import uvicorn
@@ -30,7 +32,7 @@ def serve(
         typer.echo(f"dispacci: [E300] {db}: {Errors.E300.format(reason=reason)}", err=True)
         raise typer.Exit(2)
     try:
-        app = create_app(db, token=token or None, max_request_bytes=max_request_bytes)
+        app = create_app(db, token=token or None, max_request_bytes=max_request_bytes, cache_size=cache_size)
     except DispacciError as error:
         typer.echo(f"dispacci: {error.one_line()}", err=True)
         raise typer.Exit(2)
@@ -41,7 +43,7 @@ def serve(
         return
     # Each worker process builds its own app from these variables.
     os.environ.update({"DISPACCI_DB": db, "DISPACCI_TOKEN": token or "",
-                       "DISPACCI_MAX_REQUEST_BYTES": str(max_request_bytes)})
+                       "DISPACCI_MAX_REQUEST_BYTES": str(max_request_bytes), "DISPACCI_CACHE_SIZE": str(cache_size)})
     uvicorn.run("dispacci.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", access_log=False)
 
