@@ -259,6 +259,8 @@ class SpeakerResolver:
         for credit in reversed(self.origins):
             if sentence <= credit.start < cue_start:
                 return _of_credit(credit)
+        if self.roles_re and self.roles_re.search(self.text, max(0, sentence), cue_start):
+            return self._role(max(0, sentence), cue_start, cue_start)  # "a ajouté le haut représentant, selon qui"
         return None
 
     def _unnamed(self, start: int, end: int, position: int) -> Speaker | None:

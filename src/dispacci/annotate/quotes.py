@@ -68,6 +68,9 @@ class QuoteFinder:
             if words:
                 pattern = r"(?<!\w)(?:" + "|".join(phrase_pattern(w) for w in words) + r")(?!\w)"
                 self.phrases.append((kind, re.compile(pattern, re.IGNORECASE)))
+        openings = sorted(set(cues("next_sentence")), key=len, reverse=True)
+        self.next_re = re.compile(r"(?:" + "|".join(phrase_pattern(o) for o in openings) + r")(?!\w)",
+                                  re.IGNORECASE) if openings else None
         self.speakers = SpeakerResolver(lang, cues, tuple(resources))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -149,7 +152,7 @@ class QuoteFinder:
             ended = _SENTENCE_END.search(text, after_start, after_end)
             if ended:
                 after_end = ended.start()
-            if part.text[-1:] in ".!?…" and _starts_new_sentence(text, after_start, after_end):
+            if text[close - 1:close] in ".!?…" and _starts_new_sentence(text, after_start, after_end):
                 after_end = after_start
         # before: from the start of the sentence (or the previous quote) to the opening mark
         opening = part.raw_start - 1
@@ -168,7 +171,24 @@ class QuoteFinder:
         cue = self._last_cue(text, before_start, opening)
         if cue is not None:
             return self._resolve(text, cue, before_start, opening, part.start, before=None)
-        return None
+        return self._next_sentence(text, part, after_end, para_end)
+
+    def _next_sentence(self, text: str, part: "_Part", after_end: int, para_end: int) -> _Attribution | None:
+        """«…». Lo ha detto Peskov ai giornalisti. — the sentence after the quote attributes it."""
+        if self.next_re is None or text[part.raw_end + 1:after_end].strip(" \t,;:-–—"):
+            return None
+        begin = part.raw_end + 1
+        while begin < para_end and (text[begin].isspace() or text[begin] in ".!?…"):
+            begin += 1
+        opening = self.next_re.match(text, begin, para_end)
+        if opening is None:
+            return None
+        ended = _SENTENCE_END.search(text, opening.end(), para_end)
+        stop = ended.start() if ended else para_end
+        cue = self._first_cue(text, begin, stop)
+        if cue is None:
+            return None
+        return self._resolve(text, cue, begin, stop, part.start, before=None)
 
     def _cues(self, text: str, start: int, end: int) -> list[_Cue]:
         found: list[_Cue] = []
