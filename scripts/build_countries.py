@@ -37,9 +37,18 @@ DEFAULT_PATH = Path(__file__).resolve().parents[1] / "src/dispacci/resources/dat
 CAMEO_EXCEPTIONS = {"TLS": "TMP", "XKX": "KSV"}
 EXTRA_COUNTRIES = [{"id": "XKX", "iso2": "XK", "name": "Kosovo", "capital": "Pristina"}]
 RU_CASES = ("gent", "datv", "accs", "ablt", "loct")
-# CLDR short names too ambiguous to match (es "Congo" is Congo-Brazzaville in CLDR,
-# but news use it for either Congo).
-SKIP_CLDR = {"Congo", "Конго"}
+# CLDR short names too ambiguous to match, per language: es "Congo" is Congo-Brazzaville
+# in CLDR but news use it for either Congo; it "Monaco" is also Munich; fr "Réunion" is
+# also "meeting" at the start of a sentence, fr "Maurice" and es "Mauricio" are first
+# names, es "Granada" (Grenada) is the Spanish city, ru "Того" (Togo) is a pronoun.
+SKIP_CLDR = {
+    "it": {"Congo", "Monaco"},
+    "en": {"Congo"},
+    "fr": {"Congo", "Réunion", "Maurice"},
+    "de": {"Kongo"},
+    "es": {"Congo", "Mauricio", "Granada"},
+    "ru": {"Конго", "Того"},
+}
 HEADER = """\
 # Countries of the actor base: every ISO 3166-1 country plus Kosovo.
 # id = ISO alpha-3; cameo = CAMEO country code; names/demonyms/capital aliases
@@ -231,7 +240,7 @@ def cldr_names(iso2: str) -> dict[str, list[str]]:
         # CLDR's disambiguation ("Congo - Kinshasa", "Myanmar (Burma)") are left to the curator
         name = name.replace(" & ", " and " if lang == "en" else " & ")
         name = re.sub(r"\bо-ва\b", "острова", re.sub(r"\bо-в\b", "остров", name))
-        if name not in SKIP_CLDR and not re.search(r" - |\(|\bSAR\b|САР|&|\bRAS\b", name):
+        if name not in SKIP_CLDR.get(lang, ()) and not re.search(r" - |\(|\bSAR\b|САР|&|\bRAS\b", name):
             names[lang] = [name]
     return names
 
@@ -293,7 +302,8 @@ def refresh(entries: list[dict]) -> list[dict]:
               for c in pycountry.countries] + EXTRA_COUNTRIES
     for country in wanted:
         entry = by_id.get(country["id"])
-        if entry is None:
+        created = entry is None
+        if created:
             entry = {"id": country["id"], "iso2": country["iso2"], "name": country["name"]}
             if country["capital"]:
                 entry["capital"] = {"name": country["capital"], "aliases": {"any": [country["capital"]]}}
@@ -301,7 +311,8 @@ def refresh(entries: list[dict]) -> list[dict]:
             by_id[entry["id"]] = entry
         entry.setdefault("cameo", CAMEO_EXCEPTIONS.get(entry["id"], entry["id"]))
         names = entry.get("names") or {}
-        names["en"] = (names.get("en") or []) + [entry["name"]]
+        if created and entry["name"] not in SKIP_CLDR["en"] and ", " not in entry["name"]:
+            names["en"] = (names.get("en") or []) + [entry["name"]]
         for lang, found in cldr_names(entry["iso2"]).items():
             names[lang] = (names.get(lang) or []) + found
         for lang in list(names):
