@@ -125,3 +125,16 @@ def test_ctrl_c_stops_an_ingest_that_the_next_run_completes(tmp_path):
     assert finished.returncode == 0, finished.stderr
     with open_store(db, read_only=True) as store:
         assert store.count() == 300 and store.integrity_check() == "ok"
+
+
+def test_show_names_the_earliest_copy_of_a_reprint(tmp_path):
+    text = (NEWS / "articles" / "028.txt").read_text(encoding="utf-8")
+    (tmp_path / "reprint.txt").write_text("Tokayev and Putin talk\n\n" + text.split("\n\n", 1)[1], encoding="utf-8")
+    db = tmp_path / "corpus.db"
+    ingested = _run("ingest", str(NEWS / "articles" / "028.txt"), str(tmp_path / "reprint.txt"), "--annotators",
+                    FAST, "-q", db=db)
+    assert ingested.exit_code == 0 and "1 near-duplicate group" in ingested.output
+    reprint = json.loads(_run("search", "talk", "--json", db=db).stdout.splitlines()[0])["id"]
+    original = json.loads(_run("duplicates", "--json", db=db).stdout)["earliest"]
+    assert original != reprint
+    assert f"earliest copy {original}" in _run("show", reprint, db=db).stdout

@@ -87,6 +87,9 @@ def test_members_show_similarity_and_containment(tmp_path, corpus):
     assert inside["similarity"] < 0.5 and inside["containment"] > 0.9   # Jaccard alone would miss it
     assert listed[copies["028-reprint"].id] == listed[originals["028"].id] is not None
     assert listed[originals["009"].id] is None
+    with open_store(tmp_path / "corpus.db") as store:
+        links = store.links(copies["028-reprint"].id)
+    assert links["earliest"] == originals["028"].id and links["copies"] == [originals["028"].id]
 
 
 def test_two_reports_of_the_same_call_are_not_duplicates(corpus):

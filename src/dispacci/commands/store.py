@@ -239,14 +239,21 @@ def register(app: typer.Typer) -> None:
                     record = store.get(matches[0]) if len(matches) == 1 else None
                 if record is None:
                     raise ConfigError("E315", Errors.E315.format(value=record_id))
+                links = store.links(record.id)
         except DispacciError as error:
             _fail(error)
         if as_json:
             sys.stdout.write(record.to_json(indent=1) + "\n")
-        else:
-            from ..summary import print_summary
+            return
+        from ..summary import print_summary
 
-            print_summary(record)
+        print_summary(record)
+        if links["group"]:
+            earliest = "this record" if links["earliest"] == record.id else links["earliest"]
+            typer.echo(f"Near-duplicates  group {links['group']}, earliest copy {earliest}; "
+                       f"copies: {', '.join(links['copies'])}")
+        if links["story"]:
+            typer.echo(f"Story            {links['story']}; other reports: {', '.join(links['story_members'])}")
 
     @app.command()
     def duplicates(

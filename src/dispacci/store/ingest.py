@@ -86,7 +86,7 @@ def _analyze(article: Article) -> tuple:
         record = _worker_pipeline.analyze_article(article)
         return "ok", record, fingerprint(record.text)
     except DispacciError as error:
-        return "error", error.source or article.name, error.one_line()
+        return "error", article.name, error.one_line()
     except Exception as error:  # a bug must not sink a 100,000-article ingest; it is kept as a failure
         return "error", article.name, f"internal error (a bug, please report it): {type(error).__name__}: {error}"
 

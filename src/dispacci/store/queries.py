@@ -204,6 +204,21 @@ class QueriesMixin:
                  "similarity": row["similarity"], "containment": row["containment"]} for row in rows]})
         return result
 
+    def links(self, record_id: str) -> dict:
+        """The record's near-duplicate group (with its earliest copy) and story."""
+        found: dict = {"group": None, "earliest": None, "copies": [], "story": None, "story_members": []}
+        group = self._fetch("SELECT grp FROM duplicates WHERE record_id = ?", (record_id,))
+        if group:
+            rows = self._fetch("SELECT record_id, earliest FROM duplicates WHERE grp = ?", (group[0]["grp"],))
+            found.update(group=group[0]["grp"], copies=sorted(r["record_id"] for r in rows if r["record_id"] != record_id),
+                         earliest=next((r["record_id"] for r in rows if r["earliest"]), None))
+        story = self._fetch("SELECT story FROM story_members WHERE record_id = ?", (record_id,))
+        if story:
+            rows = self._fetch("SELECT record_id FROM story_members WHERE story = ?", (story[0]["story"],))
+            found.update(story=story[0]["story"],
+                         story_members=sorted(r["record_id"] for r in rows if r["record_id"] != record_id))
+        return found
+
     def stories(self, *, limit=100, offset=0) -> list[dict]:
         stories = self._fetch("SELECT story, key, first_seen, size FROM stories ORDER BY size DESC, first_seen DESC, "
                               "story LIMIT ? OFFSET ?", (limit, offset))
