@@ -63,24 +63,21 @@ def lemmatizer(lang: str):
     return lemma
 
 
-_LEMMA_HASHES: dict[tuple[str, int], int] = {}
-
-
-def set_lemmas(doc: Doc, lang: str) -> None:
-    """Give every token the lemma the patterns were compiled with (by word hash,
-    so each distinct word is lemmatised once per process)."""
+def set_lemmas(doc: Doc, lang: str, cache: dict[int, int] | None = None) -> None:
+    """Give every token the lemma the patterns were compiled with. ``cache`` maps
+    word hashes to lemma hashes for one vocabulary (one pipeline), so each distinct
+    word is lemmatised once."""
     import numpy
 
     lemma, strings = lemmatizer(lang), doc.vocab.strings
-    orths = doc.to_array([ORTH]).tolist()
+    cache = {} if cache is None else cache
     hashes = []
-    for orth in orths:
-        key = (lang, orth)
-        value = _LEMMA_HASHES.get(key)
+    for orth in doc.to_array([ORTH]).tolist():
+        value = cache.get(orth)
         if value is None:
             value = strings.add(lemma(strings[orth]))
-            if len(_LEMMA_HASHES) < 500_000:
-                _LEMMA_HASHES[key] = value
+            if len(cache) < 500_000:
+                cache[orth] = value
         hashes.append(value)
     if hashes:
         doc.from_array([LEMMA], numpy.array(hashes, dtype="uint64").reshape(-1, 1))

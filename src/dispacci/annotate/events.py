@@ -51,6 +51,7 @@ class EventCoder:
         self.place_target = tuple(self.conventions.get("place_target", ["042", "18", "19", "20"]))
         self.not_events = tuple(self.conventions.get("not_events", []))
         self.resolver = ActorResolver()
+        self._lemma_hashes: dict[int, int] = {}  # word hash → lemma hash in this pipeline's vocab
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -58,7 +59,7 @@ class EventCoder:
         if not self.patterns.labels or context is None:
             doc._.events = []
             return doc
-        set_lemmas(doc, self.lang)
+        set_lemmas(doc, self.lang, self._lemma_hashes)
         self._text = doc.text  # Doc.text joins every token: read it once
         matches = self._cues(doc)
         if not matches:
