@@ -127,3 +127,13 @@ def test_hostile_text_comes_back_as_plain_json(client):
     rows = client.get("/api/records?lang=en").json()["items"]
     assert HOSTILE_TITLE in [row["title"] for row in rows]
     assert client.get("/api/records").headers["content-type"].startswith("application/json")
+
+
+def test_docs_read_an_openapi_30_copy_of_the_31_document(client):
+    import json
+
+    original = client.get("/api/openapi.json").json()
+    copy = client.get("/api/docs/openapi-3.0.json").json()
+    assert original["openapi"].startswith("3.1") and copy["openapi"] == "3.0.3"
+    assert copy["paths"].keys() == original["paths"].keys()
+    assert '{"type": "null"}' not in json.dumps(copy) and '"nullable": true' in json.dumps(copy)

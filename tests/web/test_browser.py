@@ -203,3 +203,11 @@ def test_paste_an_article_and_see_it_analysed(server, browser):
     assert browser.find_element(By.CSS_SELECTOR, "#article-text .dl").text.startswith("Roma, 3 maggio 2024")
     assert "<script>alert('pasted')</script>" in result.text and _no_alert(browser)
     _shot(browser, "analyze")
+
+
+def test_api_docs_render_offline(server, browser):
+    browser.get(server + "/api/docs")
+    _wait(browser, lambda driver: len(driver.find_elements(By.CSS_SELECTOR, ".opblock")) >= 10, seconds=20)
+    assert "/api/records" in browser.find_element(By.ID, "swagger-ui").text
+    assert _severe_console_errors(browser) == []
+    _shot(browser, "api-docs")

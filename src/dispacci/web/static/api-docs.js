@@ -3,7 +3,7 @@
 window.addEventListener("load", function () {
   if (typeof window.SwaggerUIBundle !== "function") { return; }
   window.SwaggerUIBundle({
-    url: "/api/openapi.json",
+    url: "/api/docs/openapi-3.0.json",
     dom_id: "#swagger-ui",
     validatorUrl: null,
     deepLinking: true,
