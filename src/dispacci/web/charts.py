@@ -67,8 +67,29 @@ def timeline_chart(timeline: list[dict], *, width: int = 760, row_height: int = 
     ticks = [{"x": left + 10, "label": first.isoformat(), "anchor": "start"}]
     if first != last:
         ticks.append({"x": left + 10 + plot, "label": last.isoformat(), "anchor": "end"})
+        x_of = lambda day: left + 10 + plot * (day - first).days / span
+        for mark in _calendar_marks(first, last):
+            x = x_of(mark)
+            if left + 90 < x < left + plot - 70:  # keep clear of the end labels
+                ticks.append({"x": round(x, 1), "label": mark.isoformat()[:7 if mark.month != 1 else 4],
+                              "anchor": "middle"})
     return {"width": width, "height": height, "left": left, "rows": rows, "dots": dots,
             "axis_y": height - 24, "ticks": ticks, "right": width - 10}
+
+
+def _calendar_marks(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Year starts for long spans, month starts for short ones (at most ~12 marks)."""
+    if (last - first).days > 500:
+        return [dt.date(year, 1, 1) for year in range(first.year + 1, last.year + 1)][:12]
+    marks, year, month = [], first.year, first.month
+    while True:
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+        mark = dt.date(year, month, 1)
+        if mark > last:
+            return marks[::max(1, len(marks) // 12 + 1)] if len(marks) > 12 else marks
+        marks.append(mark)
 
 
 def network_chart(name: str, counterparts: list[dict], *, size: int = 520, limit: int = 24) -> dict | None:
