@@ -40,6 +40,7 @@ class EntityAnnotator:
             first = person.name.split()[0]
             if len(first) > 2:
                 given.add(first)
+        given -= words("not_given_names")
         self.matcher = AliasMatcher(nlp, self.base, lang)
         self.resolver = Resolver(
             self.base, lang, given=given, credit_words=words("credit_words"), honorifics=words("honorifics"),

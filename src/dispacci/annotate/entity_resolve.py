@@ -65,7 +65,9 @@ class Resolver:
         self._short_mentions(doc, people)
         if self.lang == "ru":  # a lone surname natasha found that no full name explains
             self._russian_people(doc, [span for span in found if " " not in self.text[span[0]:span[1]]], people)
-        return self._entities(doc, kept, people, extra)
+        places = self._places_after_prepositions(doc)
+        return sorted(self._entities(doc, kept, people, extra) + places,
+                      key=lambda e: (e.start, _kind_rank(e.kind)))
 
     def _zone(self, doc: Doc, m: Mention) -> str:
         dateline = doc._.dateline
@@ -239,7 +241,8 @@ class Resolver:
         i = 0
         while i < len(doc):
             token = doc[i]
-            if token.text in self.given and i not in stops and in_body(doc, token.idx):
+            if token.text in self.given and i not in stops and not self._inside_longer_name(doc, i) \
+                    and in_body(doc, token.idx):
                 end = name_run(doc, i, self.particles, stop=stops)
                 if end - i >= 2:
                     span = doc[i:end]
@@ -251,6 +254,18 @@ class Resolver:
                     i = end
                     continue
             i += 1
+
+    def _inside_longer_name(self, doc: Doc, i: int) -> bool:
+        """"San Diego Zoo", "Piazza Maria Teresa": a given name preceded by another capitalised
+        word (not a title, not the sentence start) is inside some other name."""
+        if i == 0 or doc[i].is_sent_start:
+            return False
+        before = doc[i - 1]
+        if "\n" in before.whitespace_ or not NAME_WORD.match(before.text) or before.text in self.honorifics:
+            return False
+        match = self.by_end.get(i)
+        return not (match is not None and match.chosen and match.chosen[0] in ("office", "counterpart", "country",
+                                                                              "demonym", "organization"))
 
     def _russian_people(self, doc: Doc, spans: list[tuple[int, int]], people: list) -> None:
         for start, end in spans:
@@ -307,6 +322,34 @@ class Resolver:
                     self.occupied.update(range(i, end))
                 i = max(end, i + 1)
 
+    def _places_after_prepositions(self, doc: Doc) -> list[Entity]:
+        """"a Netanya", "in Dushanbe": a capitalised name the base does not know, after a
+        locative preposition, is a place when the gazetteer (geonames cities) knows it."""
+        from ..resources.places import place_index
+
+        found, index = [], None
+        dateline = doc._.dateline
+        for token in doc[:-1]:
+            i = token.i + 1
+            if token.lower_ not in self.locative or i in self.occupied or not NAME_WORD.match(doc[i].text):
+                continue
+            end = name_run(doc, i, self.particles, limit=3, stop=self.occupied)
+            span = doc[i:end]
+            if doc[i].text in self.given or not in_body(doc, span.start_char, span.end_char) or (
+                    dateline is not None and span.start_char < dateline.end and dateline.start < span.end_char):
+                continue
+            index = index or place_index()
+            while end > i:
+                span = doc[i:end]
+                country = index.lookup(span.text)
+                if country:
+                    found.append(Entity(text=span.text, kind="location", canonical=span.text, actor=None,
+                                        country=country, start=span.start_char, end=span.end_char))
+                    self.occupied.update(range(i, end))
+                    break
+                end -= 1
+        return found
+
     def _short_mentions(self, doc: Doc, people: list) -> None:
         """A later lone surname ("Hebestreit") is the person named in full before."""
         surnames: dict[str, tuple] = {}
@@ -360,7 +403,7 @@ class Resolver:
                 emit_org(m.start, m.end, actor)
                 for inner in m.extra.get("nested", ()):  # "servizio stampa del [Cremlino]"
                     seat = next((self.base.get(c[1]) for c in inner.candidates if c[0] == "organization"), None)
-                    if isinstance(seat, Organization) and seat.stands_for == "government":
+                    if isinstance(seat, Organization) and seat.stands_for == "government" and seat.id != actor.id:
                         emit_org(inner.start, inner.end, seat)
             elif tag == "generic":
                 org = self.base.generic_org(actor_id, self._context_country(doc, kept, m))
