@@ -272,3 +272,42 @@ def test_ten_thousand_marks_in_one_text(pipeline):
 def test_the_mark_scanner_never_leaves_its_paragraph():
     text = "«aperta e mai chiusa\n" * 2000 + "fine»"
     assert all(text[s.start:s.end].count("\n") == 0 for s in find_quote_spans(text))
+
+
+# -- whole articles of our own through the whole pipeline --------------------------------------
+OWN_ARTICLES = [
+    ("Peskov: nessun vertice in vista\n\nMosca, 10 apr. (askanews) - «Al momento non ci sono piani concreti per "
+     "un vertice». Lo ha detto il portavoce del Cremlino Dmitry Peskov ai giornalisti.\n«Siamo sempre aperti al "
+     "dialogo - ha aggiunto Peskov - ma non accetteremo ultimatum da nessuno».\nIl presidente russo Vladimir Putin, "
+     "parlando a San Pietroburgo, ha affermato che «la Russia non ha mai rifiutato i negoziati». Secondo il leader "
+     "del Cremlino, «sono stati gli occidentali a interrompere il dialogo».",
+     {("Al momento non ci sono piani concreti per un vertice", "Dmitry Peskov"),
+      ("Siamo sempre aperti al dialogo", "Dmitry Peskov"),
+      ("ma non accetteremo ultimatum da nessuno", "Dmitry Peskov"),
+      ("la Russia non ha mai rifiutato i negoziati", "Vladimir Putin"),
+      ("sono stati gli occidentali a interrompere il dialogo", "Vladimir Putin")}),
+    ("Kremlin rejects ceasefire proposal\n\nMOSCOW (AP) — The Kremlin on Wednesday rejected a proposal for a "
+     "30-day ceasefire.\n\"There can be no talk of a truce while weapons keep flowing to Kyiv,\" said Dmitry "
+     "Peskov, the Kremlin spokesman.\nPutin, speaking at a meeting with his security council, said: \"We will "
+     "achieve all the goals of the special military operation.\"",
+     {("There can be no talk of a truce while weapons keep flowing to Kyiv", "Dmitry Peskov"),
+      ("We will achieve all the goals of the special military operation", "Vladimir Putin")}),
+    ("Sánchez anuncia nueva ayuda a Ucrania\n\nMADRID, 12 mar (EFE).- El presidente del Gobierno, Pedro Sánchez, "
+     "ha anunciado un nuevo paquete de ayuda. \"España estará al lado del pueblo ucraniano el tiempo que haga "
+     "falta\", ha afirmado Sánchez en La Moncloa.\nPor su parte, la primera ministra italiana, Giorgia Meloni, "
+     "aseguró que \"el apoyo a Ucrania no es caridad\". \"Seguiremos haciendo nuestra parte\", añadió la jefa "
+     "del Gobierno italiano.",
+     {("España estará al lado del pueblo ucraniano el tiempo que haga falta", "Pedro Sánchez"),
+      ("el apoyo a Ucrania no es caridad", "Giorgia Meloni"),
+      ("Seguiremos haciendo nuestra parte", "Giorgia Meloni")}),
+    ("Лавров обвинил Запад\n\nМОСКВА, 18 мая. /ТАСС/. Министр иностранных дел РФ Сергей Лавров заявил, что "
+     "Запад не заинтересован в урегулировании. «Запад делает все, чтобы затянуть конфликт», - сказал министр "
+     "на пресс-конференции.\nПо словам Лаврова, «переговоры возможны только с учетом новых реалий».",
+     {("Запад делает все, чтобы затянуть конфликт", "Sergey Lavrov"),
+      ("переговоры возможны только с учетом новых реалий", "Sergey Lavrov")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", OWN_ARTICLES, ids=["it", "en", "es", "ru"])
+def test_own_articles_through_the_whole_pipeline(pipeline, text, expected):
+    assert {(q.text, q.speaker) for q in pipeline.analyze(text).quotes} == expected
