@@ -80,7 +80,7 @@ def test_hostile_article_text_is_escaped_everywhere(client, records):
     # the span table is JSON in a data block: "<" escaped so it cannot close the block
     data = re.search(r'<script type="application/json" id="marks-data">(.*?)</script>', article, re.S).group(1)
     assert "<" not in data and "\\u003c" in data
-    assert f'href="/actors/%22%3E%3Csvg%20onload%3Dalert%285%29%3E"' in article
+    assert 'href="/actors/%22%3E%3Csvg%20onload%3Dalert%285%29%3E"' in article
     for raw in (HOSTILE_NAME, HOSTILE_SPEAKER):
         assert raw not in article
 

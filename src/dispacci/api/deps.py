@@ -1,9 +1,8 @@
-"""Request dependencies shared by the routers: store, pipeline, token, filters."""
+"""Request dependencies shared by the routers: store, token, filters, paging."""
 from __future__ import annotations
 
 import datetime as dt
 import secrets
-
 from collections.abc import Iterator
 
 from fastapi import Depends, Query, Request
@@ -11,7 +10,7 @@ from fastapi import Depends, Query, Request
 from ..errors import Errors
 from .errors import ApiError
 
-__all__ = ["read_store", "READ_STORE", "pipeline_of", "require_token", "iso_date", "Page", "page_body", "MAX_LIMIT"]
+__all__ = ["read_store", "READ_STORE", "require_token", "iso_date", "Page", "page_body", "MAX_LIMIT"]
 
 MAX_LIMIT = 500
 
@@ -27,10 +26,6 @@ def read_store(request: Request) -> Iterator:
 
 
 READ_STORE = Depends(read_store)
-
-
-def pipeline_of(request: Request):
-    return request.app.state.pipeline
 
 
 def require_token(request: Request) -> None:
