@@ -40,6 +40,7 @@ class EntityAnnotator:
             first = person.name.split()[0]
             if len(first) > 2:
                 given.add(first)
+        given |= _library_given_names()
         given -= words("not_given_names")
         self.matcher = AliasMatcher(nlp, self.base, lang)
         self.resolver = Resolver(
@@ -49,6 +50,27 @@ class EntityAnnotator:
     def __call__(self, doc: Doc) -> Doc:
         doc._.entities = self.resolver(doc, self.matcher(doc))
         return doc
+
+
+_FAKER_LOCALES = ("en_US", "en_GB", "it_IT", "fr_FR", "de_DE", "es_ES", "pt_BR", "nl_NL", "pl_PL", "tr_TR",
+                  "sv_SE", "cs_CZ", "hu_HU", "ro_RO")
+
+
+def _library_given_names() -> set[str]:
+    """Common given names of many countries, from Faker's locale tables where it is installed:
+    more unknown people are found from their first name ("analyst Bonnie Glaser")."""
+    import importlib
+
+    names: set[str] = set()
+    for locale in _FAKER_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except ImportError:
+            return names
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            table = getattr(provider, attribute, None) or ()
+            names.update(n for n in table if len(n) > 2)
+    return names
 
 
 @Language.factory(
