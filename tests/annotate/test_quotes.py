@@ -311,3 +311,9 @@ OWN_ARTICLES = [
 @pytest.mark.parametrize("text, expected", OWN_ARTICLES, ids=["it", "en", "es", "ru"])
 def test_own_articles_through_the_whole_pipeline(pipeline, text, expected):
     assert {(q.text, q.speaker) for q in pipeline.analyze(text).quotes} == expected
+
+
+def test_a_short_quoted_name_nobody_said_is_not_a_quote(pipeline):
+    text = ("Roma – Il governo ha presentato il «Piano Mattei per l'Africa» a Bruxelles.\n"
+            "Mosca continua quella che chiama una \"operazione militare speciale\" nel Donbass.")
+    assert said(annotate(pipeline, text, "it")) == []

@@ -28,9 +28,10 @@ from .doc import in_body
 from .quote_marks import QuoteSpan, clean_span, find_quote_spans
 from .quote_speakers import SpeakerResolver
 
-__all__ = ["QuoteFinder", "MIN_QUOTE_WORDS"]
+__all__ = ["QuoteFinder", "MIN_QUOTE_WORDS", "MAX_UNCUED_NAME_WORDS"]
 
 MIN_QUOTE_WORDS = 3  # one- or two-word quotes are scare quotes or titles
+MAX_UNCUED_NAME_WORDS = 5  # a short quoted phrase nobody is said to have said is a name or a label
 _AFTER_REACH = 7  # tokens between a quote and a verb of saying that follows it
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"»”’)]*(?=\s|$)")
@@ -98,6 +99,8 @@ class QuoteFinder:
                 continue  # a dash opens many things; only a cue makes it a quote
             if attribution is None and previous is not None and _continues(previous[0], part):
                 attribution = previous[1]
+            if (attribution is None or attribution.speaker is None) and part.words <= MAX_UNCUED_NAME_WORDS:
+                continue  # «Piano Mattei per l'Africa», "so-called special operation": a name, not a quote
             attribution = attribution or _Attribution(None, None, None)
             if attribution.speaker is not None or previous is None or previous[0].paragraph != part.paragraph:
                 previous = (part, attribution)
