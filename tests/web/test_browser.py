@@ -146,6 +146,7 @@ def test_click_an_actor_and_see_timeline_and_graph(server, browser):
     widths = sorted(float(edge.get_attribute("stroke-width")) for edge in edges)
     assert widths[0] < widths[-1]  # weighted by number of events
     _shot(browser, "actor")
+    assert _severe_console_errors(browser) == []
     browser.find_element(By.CSS_SELECTOR, "#network-graph a[href='/actors/UKR'] circle").click()
     _wait(browser, until.url_contains("/actors/UKR"))
 
@@ -170,6 +171,7 @@ def test_stories_and_duplicates_pages(server, browser):
     browser.get(server + "/duplicates")
     assert "Putin, Tokayev talk trade" in browser.find_element(By.CSS_SELECTOR, ".dup-group").text
     _shot(browser, "duplicates")
+    assert _severe_console_errors(browser) == []
 
 
 def test_hostile_article_runs_nothing(server, browser):
@@ -203,6 +205,7 @@ def test_paste_an_article_and_see_it_analysed(server, browser):
     assert browser.find_element(By.CSS_SELECTOR, "#article-text .dl").text.startswith("Roma, 3 maggio 2024")
     assert "<script>alert('pasted')</script>" in result.text and _no_alert(browser)
     _shot(browser, "analyze")
+    assert _severe_console_errors(browser) == []
 
 
 def test_api_docs_render_offline(server, browser):
