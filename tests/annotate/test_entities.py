@@ -174,3 +174,10 @@ def test_people_in_a_byline_are_persons(pipeline):
 def test_unnamed_officials_are_not_persons(pipeline):
     record = analyze(pipeline, "A spokeswoman for the ministry said the talks went well.", "en")
     assert _entities(record, "person") == []
+
+
+def test_a_venue_city_is_a_location_not_a_country(pipeline):
+    record = analyze(pipeline, "Il vertice della Sco si terrà a Dushanbe il 16 settembre.", "it")
+    place = _find(record, "Dushanbe")
+    assert (place.kind, place.country) == ("location", "TJK")
+    assert _countries(record) == set()

@@ -323,15 +323,19 @@ class Resolver:
                 i = max(end, i + 1)
 
     def _places_after_prepositions(self, doc: Doc) -> list[Entity]:
-        """"a Netanya", "in Dushanbe": a capitalised name the base does not know, after a
-        locative preposition, is a place when the gazetteer (geonames cities) knows it."""
+        """"a Netanya", "in Dushanbe", "Palermo": a capitalised name the base does not know is a
+        place when the gazetteer (geonames cities) knows it; outside "in/a/à/в..." only a name that
+        is not a given name, not the sentence start and not the end of a longer name."""
         from ..resources.places import place_index
 
         found, index = [], None
         dateline = doc._.dateline
         for token in doc[:-1]:
             i = token.i + 1
-            if token.lower_ not in self.locative or i in self.occupied or not NAME_WORD.match(doc[i].text):
+            if i in self.occupied or not NAME_WORD.match(doc[i].text) or doc[i].is_sent_start or (
+                    NAME_WORD.match(token.text) and not token.is_sent_start):
+                continue
+            if token.lower_ not in self.locative and (doc[i].text in self.given or len(doc[i].text) < 5):
                 continue
             end = name_run(doc, i, self.particles, limit=3, stop=self.occupied)
             span = doc[i:end]
