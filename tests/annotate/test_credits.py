@@ -122,3 +122,8 @@ def test_each_source_is_listed_once_at_its_first_mention(pipeline):
     assert [(c.name, doc.text[c.start:c.end]) for c in doc._.credits] == [
         ("Kremlin press service", "servizio stampa del Cremlino")]
     assert doc._.credits[0].start == text.index("servizio")
+
+
+def test_an_institution_with_an_adverb_before_its_verb(pipeline):
+    text = "Roma – Il Ministero della Difesa russo ha invece affermato di aver colpito depositi di munizioni."
+    assert credits(pipeline, text, "it") == [("Ministry of Defence of Russia", "origin")]

@@ -317,3 +317,9 @@ def test_a_short_quoted_name_nobody_said_is_not_a_quote(pipeline):
     text = ("Roma – Il governo ha presentato il «Piano Mattei per l'Africa» a Bruxelles.\n"
             "Mosca continua quella che chiama una \"operazione militare speciale\" nel Donbass.")
     assert said(annotate(pipeline, text, "it")) == []
+
+
+def test_a_note_as_subject_speaks_for_its_issuer(pipeline):
+    text = ("Roma – La premier ha sentito Biden. Lo rende noto Palazzo Chigi in una nota.\n"
+            "Nel corso del colloquio, spiega ancora la nota, Meloni ha discusso \"della situazione nel Mar Rosso\".")
+    assert said(annotate(pipeline, text, "it")) == [("della situazione nel Mar Rosso", "Palazzo Chigi")]

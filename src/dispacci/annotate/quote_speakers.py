@@ -39,6 +39,7 @@ class SpeakerResolver:
         self.prepositions = {p.lower().rstrip("'’") for p in cues("prepositions")}
         self.aux = {a.lower() for a in cues("aux")}
         self.articles = {a.lower().rstrip("'’") for a in cues("articles")}
+        self.document_nouns = {d.lower() for d in cues("document_nouns")}
 
         def start_pattern(words):
             words = sorted(set(words), key=len, reverse=True)
@@ -170,6 +171,8 @@ class SpeakerResolver:
         if person is not None:
             return _of_entity(person)
         head = self.text[cue_end:stop]
+        if any(t.group().lower() in self.document_nouns for t in tokens[:3]):
+            return self._document(cue_end, end, position)  # "spiega ancora la nota"
         role = self.roles_re.search(head) if self.roles_re else None
         if role and not _TOKEN.findall(head[:role.start()])[2:] and self.text[stop:stop + 1] == ",":
             # the role, then the name in apposition: "ha detto il portavoce del Cremlino, Dmitri Peskov"
