@@ -39,15 +39,16 @@ EXTRA_COUNTRIES = [{"id": "XKX", "iso2": "XK", "name": "Kosovo", "capital": "Pri
 RU_CASES = ("gent", "datv", "accs", "ablt", "loct")
 # CLDR short names too ambiguous to match, per language: es "Congo" is Congo-Brazzaville
 # in CLDR but news use it for either Congo; it "Monaco" is also Munich; fr "Réunion" is
-# also "meeting" at the start of a sentence, fr "Maurice" and es "Mauricio" are first
-# names, es "Granada" (Grenada) is the Spanish city, ru "Того" (Togo) is a pronoun.
+# also "meeting" at the start of a sentence, fr "Maurice", "Dominique", "Salvador" and
+# es "Mauricio" are first names, es "Granada" (Grenada) is the Spanish city, ru "Того" (Togo) is a pronoun and
+# ru "Доминика" (Dominica) the genitive of the first name Доминик.
 SKIP_CLDR = {
     "it": {"Congo", "Monaco"},
     "en": {"Congo"},
-    "fr": {"Congo", "Réunion", "Maurice"},
+    "fr": {"Congo", "Réunion", "Maurice", "Dominique", "Salvador"},
     "de": {"Kongo"},
     "es": {"Congo", "Mauricio", "Granada"},
-    "ru": {"Конго", "Того"},
+    "ru": {"Конго", "Того", "Доминика"},
 }
 HEADER = """\
 # Countries of the actor base: every ISO 3166-1 country plus Kosovo.
