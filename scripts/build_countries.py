@@ -39,9 +39,9 @@ EXTRA_COUNTRIES = [{"id": "XKX", "iso2": "XK", "name": "Kosovo", "capital": "Pri
 RU_CASES = ("gent", "datv", "accs", "ablt", "loct")
 # CLDR short names too ambiguous to match, per language: es "Congo" is Congo-Brazzaville
 # in CLDR but news use it for either Congo; it "Monaco" is also Munich; fr "Réunion" is
-# also "meeting" at the start of a sentence, fr "Maurice", "Dominique", "Salvador" and
-# es "Mauricio" are first names, es "Granada" (Grenada) is the Spanish city, ru "Того" (Togo) is a pronoun and
-# ru "Доминика" (Dominica) the genitive of the first name Доминик.
+# also "meeting" at the start of a sentence; fr "Maurice", "Dominique", "Salvador" and
+# es "Mauricio" are first names; es "Granada" (Grenada) is the Spanish city; ru "Того"
+# (Togo) is a pronoun and ru "Доминика" (Dominica) the genitive of the name Доминик.
 SKIP_CLDR = {
     "it": {"Congo", "Monaco"},
     "en": {"Congo"},
