@@ -219,7 +219,7 @@ def expand_demonym(lang: str, word: str) -> list[str]:
             return [word + e for e in ("e", "en", "er", "es", "em")]
         return []
     if lang == "ru":
-        if word.islower() and word.endswith(("ский", "цкий", "ский", "ный", "ной")):
+        if word.islower() and word.endswith(("ский", "цкий", "ный", "ной")):
             return russian_adjective_forms(word)
         return []
     if lang == "en":
