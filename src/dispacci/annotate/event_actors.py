@@ -147,27 +147,36 @@ def _joins(doc: Doc, group: Group, start: int, item, glue: set[str], lemma_roles
     return True
 
 
-def mark_groups(doc: Doc, groups: list[Group], sent_start: int, phrases: dict[str, set[tuple[str, ...]]],
+_MARKER_ORDER = ("between", "with", "agent", "against", "to", "at", "of", "source_of_info")
+
+
+def marker_table(phrases: dict[str, set[tuple[str, ...]]]) -> dict[tuple[str, ...], str]:
+    """Marker phrase → marker name; a phrase in two lists keeps the first in precedence."""
+    table: dict[tuple[str, ...], str] = {}
+    for name in reversed(_MARKER_ORDER):
+        for phrase in phrases.get(name, ()):
+            table[phrase] = name
+    return table
+
+
+def mark_groups(groups: list[Group], sent_start: int, words: list[str], markers: dict[tuple[str, ...], str],
                 articles: set[str], indefinite: set[str]) -> None:
-    """Set each group's marker from the function words just before it."""
-    order = ("between", "with", "agent", "against", "to", "at", "of", "source_of_info")
+    """Set each group's marker from the function words just before it; ``words`` are
+    the doc's lowercased tokens."""
     for group in groups:
         end = group.start
-        if end > sent_start and _norm(doc[end - 1].text) in indefinite:
+        if end > sent_start and words[end - 1] in indefinite:
             group.indefinite = True
-        while end > sent_start and _norm(doc[end - 1].text) in articles and end > group.start - 2:
+        while end > sent_start and words[end - 1] in articles and end > group.start - 2:
             end -= 1
         group.marker = None
         for size in (4, 3, 2, 1):
             begin = end - size
             if begin < sent_start:
                 continue
-            words = tuple(_norm(t.text) for t in doc[begin:end])
-            for name in order:
-                if words in phrases.get(name, ()):
-                    group.marker = name
-                    break
-            if group.marker:
+            name = markers.get(tuple(words[begin:end]))
+            if name:
+                group.marker = name
                 break
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..record import Entity, Event, EventActor, Evidence
 from .doc import in_body
-from .event_actors import Group, assign_sides, build_groups, mark_groups
+from .event_actors import Group, assign_sides, build_groups, mark_groups, marker_table
 from .event_dates import find_date_mentions, resolve
 from .event_merge import date_events, drop_title_echoes, merge_events
 from .event_patterns import EventPatterns, load_ontology, set_lemmas
@@ -40,6 +41,7 @@ class EventCoder:
         self.conjunctions = set(markers.get("and", [])) | {","}
         self.glue = set(markers.get("of", [])) | self.articles
         self.indefinite = set(words.get("indefinite", []))
+        self.markers = marker_table(phrases)
         self.clause_marks = {":", ";", "|"}
         self.relative_pronouns = set(words.get("relative_pronouns", []))
         self.reporting_lemmas = {self._lemma(w) for w in words.get("reporting_verbs", [])}
@@ -52,6 +54,7 @@ class EventCoder:
         self.not_events = tuple(self.conventions.get("not_events", []))
         self.resolver = ActorResolver()
         self._lemma_hashes: dict[int, int] = {}  # word hash → lemma hash in this pipeline's vocab
+        self._strings: dict[int, str] = {}  # hash → string, for the arrays read per doc
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -61,6 +64,7 @@ class EventCoder:
             return doc
         set_lemmas(doc, self.lang, self._lemma_hashes)
         self._text = doc.text  # Doc.text joins every token: read it once
+        self._words, self._lemmas = self._token_strings(doc)
         matches = self._cues(doc)
         if not matches:
             doc._.events = []
@@ -91,6 +95,24 @@ class EventCoder:
         date_events(events, dateline.date if dateline is not None else None)
         doc._.events = [event for event, _ in events]
         return doc
+
+    def _token_strings(self, doc: Doc) -> tuple[list[str], list[str]]:
+        """Lowercased words (apostrophes unified) and lemmas of every token, read
+        from arrays: creating a Token object per word costs more than the rest."""
+        strings, cache = doc.vocab.strings, self._strings
+        words, lemmas = [], []
+        for lower, lemma in doc.to_array([LOWER, LEMMA]).tolist():
+            word = cache.get(lower)
+            if word is None:
+                word = cache[lower] = strings[lower].replace("’", "'")
+            base = cache.get(lemma)
+            if base is None:
+                base = cache[lemma] = strings[lemma]
+            words.append(word)
+            lemmas.append(base)
+        if len(cache) > 500_000:
+            cache.clear()
+        return words, lemmas
 
     # -- cues ------------------------------------------------------------------------------
     def _cues(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -124,10 +146,10 @@ class EventCoder:
     def _in_topic(self, doc: Doc, sent: Span, start: int) -> bool:
         """A cue inside what was discussed ("sui negoziati", "on the talks") is a topic."""
         i = start
-        while i > sent.start and doc[i - 1].lower_.replace("’", "'") in self.articles:
+        while i > sent.start and self._words[i - 1] in self.articles:
             i -= 1
         for size in (1, 2):
-            words = tuple(t.lower_.replace("’", "'") for t in doc[max(sent.start, i - size):i])
+            words = tuple(self._words[max(sent.start, i - size):i])
             if words in self.patterns.phrases.get("topic_markers", ()):
                 return True
         return False
@@ -151,16 +173,16 @@ class EventCoder:
         blocked = {i for _, s, e in self._cue_spans if sent.start <= s < sent.end for i in range(s, e)}
         groups = build_groups(doc, sent, inside, roles, self.glue, role_lemmas, blocked,
                               title_words=not self.patterns.words.get("capitalised_nouns"))
-        mark_groups(doc, groups, sent.start, self.patterns.phrases, self.articles, self.indefinite)
+        mark_groups(groups, sent.start, self._words, self.markers, self.articles, self.indefinite)
         return groups, roles
 
     # -- coding ----------------------------------------------------------------------------
     def _code(self, doc: Doc, sent: Span, groups: list[Group], label: str, start: int, end: int,
               entities, reference: str | None):
         words = self.patterns.words
-        passive = any(doc[i].lemma_ in words["passive_lemmas"] or doc[i].lower_ in words["passive_lemmas"]
+        passive = any(self._lemmas[i] in words["passive_lemmas"] or self._words[i] in words["passive_lemmas"]
                       for i in range(max(sent.start, start - 3), start))
-        if passive and doc[start].lower_.endswith(tuple(words.get("gerund_suffixes", ())) or ("\0",)):
+        if passive and self._words[start].endswith(tuple(words.get("gerund_suffixes", ())) or ("\0",)):
             passive = False  # "is imposing": progressive, not passive
         code = label
         clause_start = sent.start
@@ -215,7 +237,7 @@ class EventCoder:
 
     def _reporting(self, doc: Doc, i: int, limit: int) -> bool:
         """", ha riferito il portavoce", ", the ministry said": a reporting clause follows."""
-        return any(t.lemma_ in self.reporting_lemmas for t in doc[i:min(limit, i + 3)])
+        return any(lemma in self.reporting_lemmas for lemma in self._lemmas[i:min(limit, i + 3)])
 
     def _relative_subject(self, doc: Doc, groups: list[Group], start: int, clause_start: int) -> Group | None:
         """"the Commerce Department, which is imposing ...": the antecedent is the subject."""
@@ -265,20 +287,20 @@ class EventCoder:
     def _negated(self, doc: Doc, sent: Span, start: int, source: Group) -> bool:
         begin = max(sent.start, start - 3, source.end if source.end <= start else start - 3)
         negations = self.patterns.phrases.get("negation", set())
-        return any((t.lower_,) in negations for t in doc[begin:start])
+        return any((word,) in negations for word in self._words[begin:start])
 
     def _hypothetical(self, doc: Doc, sent: Span, start: int, end: int, source: Group) -> bool:
         words = self.patterns.words
         begin = max(sent.start, start - 4)
         if source.end <= start:
             begin = max(sent.start, min(begin, source.end))
-        window = doc[begin:end]
-        if any(t.lemma_ in words["hypothetical_lemmas"] or t.lower_ in words["hypothetical_lemmas"] for t in window):
+        hypothetical = words["hypothetical_lemmas"]
+        if any(self._lemmas[i] in hypothetical or self._words[i] in hypothetical for i in range(begin, end)):
             return True
         suffixes = tuple(words.get("future_suffixes", []))
-        if suffixes and any(t.lower_.endswith(suffixes) and len(t) > 4 for t in doc[start:end]):
+        if suffixes and any(w.endswith(suffixes) and len(w) > 4 for w in self._words[start:end]):
             return True
-        text = " ".join(t.lower_ for t in window)
+        text = " ".join(self._words[begin:end])
         return any(" ".join(p) in text for p in self.patterns.phrases.get("hypothetical", ()))
 
     def _date(self, doc: Doc, sent: Span, first: int, last: int, reference: str | None) -> str | None:
@@ -336,7 +358,7 @@ class EventCoder:
 
     def _marker_at(self, doc: Doc, i: int, limit: int, markers: set) -> int:
         for size in (3, 2, 1):
-            if i + size <= limit and tuple(t.lower_.replace("’", "'") for t in doc[i:i + size]) in markers:
+            if i + size <= limit and tuple(self._words[i:i + size]) in markers:
                 return size
         return 0
 
