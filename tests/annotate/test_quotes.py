@@ -323,3 +323,23 @@ def test_a_note_as_subject_speaks_for_its_issuer(pipeline):
     text = ("Roma – La premier ha sentito Biden. Lo rende noto Palazzo Chigi in una nota.\n"
             "Nel corso del colloquio, spiega ancora la nota, Meloni ha discusso \"della situazione nel Mar Rosso\".")
     assert said(annotate(pipeline, text, "it")) == [("della situazione nel Mar Rosso", "Palazzo Chigi")]
+
+
+def test_straight_single_quotes_and_apostrophes(pipeline):
+    text = ("LONDON – Yellen's visit went well. 'We will not be intimidated by threats,' Yellen told the "
+            "leaders' meeting. 'The allies are united.'")
+    assert said(annotate(pipeline, text, "en")) == [("We will not be intimidated by threats", "Janet Yellen"),
+                                                   ("The allies are united", "Janet Yellen")]
+
+
+def test_a_dash_introduced_quote_after_the_first_paragraph(pipeline):
+    text = ("KIEV – Zelenski habló anoche.\n"
+            "—No vamos a negociar con quien ocupa nuestra tierra —dijo Zelenski en su mensaje nocturno.")
+    assert said(annotate(pipeline, text, "es")) == [
+        ("No vamos a negociar con quien ocupa nuestra tierra", "Volodymyr Zelenskyy")]
+
+
+def test_a_title_then_the_name_after_the_verb(pipeline):
+    text = "«Abbiamo approvato il decimo pacchetto di sanzioni», ha dichiarato la presidente del Consiglio Giorgia Meloni."
+    assert said(annotate(pipeline, text, "it")) == [
+        ("Abbiamo approvato il decimo pacchetto di sanzioni", "Giorgia Meloni")]

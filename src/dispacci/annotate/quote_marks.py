@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 __all__ = ["QuoteSpan", "find_quote_spans", "paragraphs", "clean_span"]
 
-_MARKS = re.compile(r"[«»“”„‘’‹›\"]")
-_CLOSERS = {"«": "»", "“": "”“", "„": "“”", "‘": "’", "‹": "›", '"': '"', "»": "«", "”": "”"}
-_DASH_QUOTE = re.compile(r"^[ \t]*[–—][ \t]*(?P<text>\S[^\n]*?)[ \t]*[,.!?…]?[ \t]+[–—][ \t]+(?P<rest>\S[^\n]*)$")
+_MARKS = re.compile(r"[«»“”„‘’‹›\"']")
+_CLOSERS = {"«": "»", "“": "”“", "„": "“”", "‘": "’", "‹": "›", '"': '"', "»": "«", "”": "”", "'": "'"}
+_DASH_QUOTE = re.compile(r"^[ \t]*[–—][ \t]*(?P<text>\S[^\n]*?)[ \t]*[,.!?…]?[ \t]+[–—][ \t]*(?P<rest>\S[^\n]*)$", re.MULTILINE)
 _TRAILING = ",.;:"
 _MAX_NESTING = 6  # deeper nesting is not written; the bound keeps the scan linear
 _SPACE = re.compile(r"\s+")
@@ -53,9 +53,10 @@ def _can_open(text: str, i: int, start: int, end: int) -> bool:
     mark = text[i]
     if after.isspace() and not (mark in "«‹" and i + 2 < end and not text[i + 2].isspace()):
         return False  # French typography spaces its guillemets: « Nous …
-    if mark in "‘’":
+    if mark in "‘’'":
         before = text[i - 1] if i > start else " "
-        return not _letter(before)
+        # the straight apostrophe opens a quote only before a word and after a space: 'We will…
+        return not _letter(before) and (mark != "'" or after.isalpha())
     return True
 
 
@@ -63,8 +64,8 @@ def _can_close(text: str, i: int, start: int, end: int, opener: str) -> bool:
     mark = text[i]
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
-    if mark == "’":  # also the apostrophe: a closer is not followed by a letter
-        return not _letter(after)
+    if mark in "’'":  # also the apostrophe: a closer is not followed by a letter
+        return not _letter(after) and not (mark == "'" and before.isspace())
     if mark == '"' or (mark == "“" and opener == "“") or (mark == "”" and opener == "”"):
         return not before.isspace() or not _letter(after)
     return True

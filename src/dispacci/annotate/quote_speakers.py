@@ -179,6 +179,11 @@ class SpeakerResolver:
             for entity in self._between(stop + 1, min(len(self.text), stop + 4 + 60)):
                 if entity.kind == "person" and not self.text[stop + 1:entity.start].strip():
                     return _of_entity(entity)
+        if role and not _TOKEN.findall(head[:role.start()])[2:]:
+            # the title, then the name: "ha dichiarato il presidente del Consiglio europeo Charles Michel"
+            titled = next((e for e in self._between(role.end() + cue_end, stop) if e.kind == "person"), None)
+            if titled is not None:
+                return _of_entity(titled)
         if entities:
             return _of_entity(entities[0])
         if self.unnamed_re and self.unnamed_re.match(head):
