@@ -260,7 +260,7 @@ def test_mixed_and_unbalanced_marks_keep_the_good_quotes(pipeline):
 
 
 def test_ten_thousand_marks_in_one_text(pipeline):
-    marks = "«»“”„‘’‹›\""
+    marks = "«»“”„‘’‹›\"'"
     noise = " ".join(marks[i % len(marks)] + "parola" * (i % 3) for i in range(10_000))
     text = f"Roma – {noise}\n«Dopo il rumore resta una citazione vera e propria», ha detto Peskov."
     doc = annotate(pipeline, text, "it")
