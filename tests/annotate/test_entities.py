@@ -181,3 +181,15 @@ def test_a_venue_city_is_a_location_not_a_country(pipeline):
     place = _find(record, "Dushanbe")
     assert (place.kind, place.country) == ("location", "TJK")
     assert _countries(record) == set()
+
+
+def test_a_capitalised_demonym_inside_a_name_is_not_a_country(pipeline):
+    record = analyze(pipeline, "Lo scrittore Marco Russo ha presentato il suo libro a Torino.", "it")
+    assert _countries(record) == set()
+    assert "Marco Russo" in _people(record)
+
+
+def test_reporters_after_a_byline_cue_in_the_body_are_persons(pipeline):
+    record = analyze(pipeline, "Iran denied the report on Friday.\n\n"
+                               "Reporting by Parisa Hafezi; Editing by Alex Richardson", "en")
+    assert {"Parisa Hafezi", "Alex Richardson"} <= _people(record)

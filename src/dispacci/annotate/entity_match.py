@@ -97,7 +97,12 @@ class AliasMatcher:
         exact, lower = self.single_exact, self.single_lower
         size = len(doc)
         for token in doc:
-            candidates = exact.get(token.text) or lower.get(token.lower_)
+            candidates = exact.get(token.text)
+            if candidates is None:
+                candidates = lower.get(token.lower_)
+                if candidates is not None and not token.is_lower and _capitalised_mid_sentence(doc, token) \
+                        and all(c[0] == "demonym" for c in candidates):
+                    candidates = None  # "Giovanni Russo", "la Pravda Russa": a name, not the adjective
             if candidates is not None:
                 found.append(Mention(token.idx, token.idx + len(token.text), token.i, token.i + 1, candidates))
             for table, attr in ((self.multi_exact, token.text), (self.multi_lower, token.lower_)):
@@ -136,6 +141,13 @@ class AliasMatcher:
                     start = token.idx + where
                     parts.append(Mention(start, start + len(piece), token.i, token.i + 1, candidates, part=True))
         return parts
+
+
+def _capitalised_mid_sentence(doc: Doc, token) -> bool:
+    if token.i == 0 or token.is_sent_start:
+        return False
+    before = doc[token.i - 1]
+    return before.is_alpha or before.text in (",", ";")
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:

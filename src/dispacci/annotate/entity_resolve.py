@@ -29,13 +29,19 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 
 class Resolver:
     def __init__(self, base: ActorBase, lang: str, *, given: set[str], credit_words: set[str],
-                 honorifics: set[str], particles: set[str]):
+                 honorifics: set[str], particles: set[str], byline_cues: set[str] = frozenset(),
+                 joiners: set[str] = frozenset()):
         self.base = base
         self.lang = lang
         self.given = given
         self.credit_words = {w.lower() for w in credit_words}
         self.honorifics = honorifics
         self.particles = particles
+        # cue phrase → its words, longest first, e.g. ("Reporting", "by")
+        self.byline_cues: dict[str, list[tuple[str, ...]]] = {}
+        for cue in sorted((tuple(c.split()) for c in byline_cues), key=len, reverse=True):
+            self.byline_cues.setdefault(cue[0], []).append(cue)
+        self.joiners = joiners
         self.connectors = {w for w in base.word_list("connectors", lang)}
         self.locative = {w.lower() for w in base.word_list("locative", lang)}
         self._ner = None
@@ -62,6 +68,7 @@ class Resolver:
             found = self._natasha_persons(doc)
             self._russian_people(doc, [span for span in found if " " in self.text[span[0]:span[1]]], people)
         self._credit_people(doc, people)
+        self._byline_people(doc, people)
         self._short_mentions(doc, people)
         if self.lang == "ru":  # a lone surname natasha found that no full name explains
             self._russian_people(doc, [span for span in found if " " not in self.text[span[0]:span[1]]], people)
@@ -354,6 +361,36 @@ class Resolver:
                 end -= 1
         return found
 
+    def _byline_people(self, doc: Doc, people: list) -> None:
+        """Reporters named after a byline cue in a short line or parenthesis, even where the
+        not-body layer kept it as body ("Reporting by Parisa Hafezi; Editing by Alex Richardson")."""
+        for token in doc:
+            for cue in self.byline_cues.get(token.text, ()):
+                end = token.i + len(cue)
+                if end > len(doc) or tuple(t.text for t in doc[token.i:end]) != cue:
+                    continue
+                if len(cue) == 1 and not _short_line(self.text, token):
+                    continue  # "di"/"par"/"by" alone only open a byline on a short line
+                i = end
+                while i < len(doc):
+                    if i in self.occupied and self.by_start.get(i) and self.by_start[i].chosen and \
+                            self.by_start[i].chosen[0] == "person":
+                        i = self.by_start[i].token_end
+                    else:
+                        run_end = name_run(doc, i, self.particles, limit=3, stop=self.occupied)
+                        if run_end - i < 2:
+                            break
+                        run = doc[i:run_end]
+                        people.append((run.start_char, run.end_char, self._canonical(run.text.split()),
+                                       None, [], None))
+                        self.occupied.update(range(i, run_end))
+                        i = run_end
+                    if i < len(doc) and doc[i].text in self.joiners:
+                        i += 1
+                        continue
+                    break
+                break
+
     def _short_mentions(self, doc: Doc, people: list) -> None:
         """A later lone surname ("Hebestreit") is the person named in full before."""
         surnames: dict[str, tuple] = {}
@@ -490,6 +527,15 @@ def _surname_index(base: ActorBase) -> dict[str, list[Person]]:
         if len(words) >= 2:
             index.setdefault(words[-1], []).append(person)
     return index
+
+
+def _short_line(text: str, token) -> bool:
+    """True when ``token`` opens a short line or a parenthesis (where a byline sits)."""
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    end = len(text) if end < 0 else end
+    opening = text[start:token.idx].strip()
+    return (not opening or opening.endswith("(")) and len(text[start:end].split()) <= 12
 
 
 def _cyrillic(text: str) -> bool:
