@@ -343,3 +343,11 @@ def test_a_title_then_the_name_after_the_verb(pipeline):
     text = "«Abbiamo approvato il decimo pacchetto di sanzioni», ha dichiarato la presidente del Consiglio Giorgia Meloni."
     assert said(annotate(pipeline, text, "it")) == [
         ("Abbiamo approvato il decimo pacchetto di sanzioni", "Giorgia Meloni")]
+
+
+def test_the_speaker_named_in_the_next_sentence_or_by_an_opening_per(pipeline):
+    text = ("Mosca – \"L'Occidente continua ad alimentare il conflitto in Ucraina\". A sostenerlo è il portavoce "
+            "del Cremlino, Dmitry Peskov.\nPer Peskov, \"le forniture di armi prolungano solo le sofferenze\".")
+    assert said(annotate(pipeline, text, "it")) == [
+        ("L'Occidente continua ad alimentare il conflitto in Ucraina", "Dmitry Peskov"),
+        ("le forniture di armi prolungano solo le sofferenze", "Dmitry Peskov")]

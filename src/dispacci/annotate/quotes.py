@@ -69,6 +69,9 @@ class QuoteFinder:
             if words:
                 pattern = r"(?<!\w)(?:" + "|".join(phrase_pattern(w) for w in words) + r")(?!\w)"
                 self.phrases.append((kind, re.compile(pattern, re.IGNORECASE)))
+        leading = sorted(set(cues("according_opening")), key=len, reverse=True)
+        self.opening_re = re.compile(r"\s*(?:" + "|".join(phrase_pattern(w) for w in leading) + r")(?!\w)") \
+            if leading else None
         openings = sorted(set(cues("next_sentence")), key=len, reverse=True)
         self.next_re = re.compile(r"(?:" + "|".join(phrase_pattern(o) for o in openings) + r")(?!\w)",
                                   re.IGNORECASE) if openings else None
@@ -188,9 +191,7 @@ class QuoteFinder:
             return None
         ended = _SENTENCE_END.search(text, opening.end(), para_end)
         stop = ended.start() if ended else para_end
-        cue = self._first_cue(text, begin, stop)
-        if cue is None:
-            return None
+        cue = self._first_cue(text, begin, stop) or _Cue("verb", opening.start(), opening.end(), opening.group())
         return self._resolve(text, cue, begin, stop, part.start, before=None)
 
     def _cues(self, text: str, start: int, end: int) -> list[_Cue]:
@@ -205,6 +206,11 @@ class QuoteFinder:
         for match in _TOKEN.finditer(text, start, end):
             if match.group().lower() in self.verbs and not any(a <= match.start() < b for a, b in taken):
                 found.append(self._verb_cue(text, match, start))
+        if self.opening_re is not None and not found:
+            leading = self.opening_re.match(text, start, end)
+            if leading and (start == 0 or text[start - 1] in "\n" or text[max(0, start - 2):start].strip() in ".!?…"):
+                found.append(_Cue("according", leading.end() - len(leading.group().strip()), leading.end(),
+                                  leading.group().strip()))
         found.sort(key=lambda c: c.start)
         return found
 
