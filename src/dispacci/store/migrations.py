@@ -105,9 +105,14 @@ INSERT INTO actor_stats (actor, canonical, kind, country, mentions, records)
   FROM entities WHERE coalesce(actor, canonical) IS NOT NULL GROUP BY coalesce(actor, canonical)
 """)
 
+# v3: one narrow index holding every record filter, so a filtered search or
+# listing reads index entries instead of the wide record rows.
+_V3 = ("CREATE INDEX IF NOT EXISTS records_filters ON records(language, date, lower(outlet))",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, layer tables, full-text search, fingerprints, duplicates, stories",
               _SQLITE_V1, _POSTGRES_V1),
     Migration(2, "case-insensitive indexes, actor_stats", _V2, _V2),
+    Migration(3, "records_filters index", _V3, _V3),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

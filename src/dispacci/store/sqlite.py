@@ -140,15 +140,31 @@ class SQLiteStore(ClustersMixin, QueriesMixin, SQLStoreBase):
                        (cursor.lastrowid, rows.record.title or "", rows.record.text))
 
     def _search(self, query: str, where: str, params: tuple, limit: int, offset: int) -> list[dict]:
-        sql = (f"SELECT {RECORD_SUMMARY}, snippet(records_fts, 1, '[', ']', '…', 16) AS snippet, "
-               "-bm25(records_fts, 2.0, 1.0) AS score FROM records_fts JOIN records r ON r.seq = records_fts.rowid "
-               "LEFT JOIN duplicates d ON d.record_id = r.id LEFT JOIN story_members sm ON sm.record_id = r.id "
-               f"WHERE records_fts MATCH ? {where} ORDER BY score DESC LIMIT ? OFFSET ?")
         try:
-            return self._fetch(sql, (_fts_query(query), *params, limit, offset))
+            return self._ranked(_fts_query(query), where, params, limit, offset)
         except sqlite3.OperationalError:
             # the user's own FTS5 syntax did not parse: search the words instead
-            return self._fetch(sql, (_quoted_words(query), *params, limit, offset))
+            return self._ranked(_quoted_words(query), where, params, limit, offset)
+
+    def _ranked(self, match: str, where: str, params: tuple, limit: int, offset: int) -> list[dict]:
+        # Rank first, then make snippets for the page only: a common word matches
+        # thousands of texts, and a snippet costs far more than a score.
+        # Filters select rowids from the narrow records_filters index, never the wide record rows.
+        within = f"AND +records_fts.rowid IN (SELECT r.seq FROM records r WHERE {where.removeprefix('AND ')})" \
+            if where else ""
+        ranked = self._fetch(f"SELECT records_fts.rowid AS seq, -bm25(records_fts, 2.0, 1.0) AS score "
+                             f"FROM records_fts WHERE records_fts MATCH ? {within} "
+                             "ORDER BY score DESC LIMIT ? OFFSET ?", (match, *params, limit, offset))
+        if not ranked:
+            return []
+        marks = ", ".join("?" * len(ranked))
+        rows = self._fetch(f"SELECT r.seq AS seq_, {RECORD_SUMMARY}, snippet(records_fts, 1, '[', ']', '…', 16) "
+                           "AS snippet FROM records_fts JOIN records r ON r.seq = records_fts.rowid "
+                           "LEFT JOIN duplicates d ON d.record_id = r.id LEFT JOIN story_members sm "
+                           f"ON sm.record_id = r.id WHERE records_fts MATCH ? AND records_fts.rowid IN ({marks})",
+                           (match, *(row["seq"] for row in ranked)))
+        by_seq = {row.pop("seq_"): row for row in rows}
+        return [{**by_seq[row["seq"]], "score": row["score"]} for row in ranked if row["seq"] in by_seq]
 
     def integrity_check(self) -> str:
         return self._fetch("PRAGMA integrity_check")[0]["integrity_check"]
