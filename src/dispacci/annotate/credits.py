@@ -120,6 +120,7 @@ class CreditFinder:
                 continue
             seen.add(item.name)
             credits.append(Credit(name=item.name, role=item.role, start=item.start, end=item.end, actor=item.actor))
+        # the site that published the article (HTML/JSONL input): an empty span at 0 when the text never names it
         publisher = (context.article.publisher or "").strip() if context else ""
         if publisher and publisher not in seen:
             where = doc.text.find(publisher, context.body_start)

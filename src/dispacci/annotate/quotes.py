@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..record import Credit, Entity, Quote
+from ..record import Quote
 from ..resources import load_resource
 from .credits import phrase_pattern
 from .doc import in_body
