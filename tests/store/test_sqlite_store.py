@@ -28,14 +28,16 @@ def store(tmp_path):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=phrases, body=phrases, lang=st.sampled_from(["it", "en", "ru"]),
        published=st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())))
-def test_a_record_read_back_equals_the_record_stored(tmp_path, title, body, lang, published):
+def test_a_record_read_back_equals_the_record_stored_and_is_stored_once(tmp_path, title, body, lang, published):
     first_word = body.split()[0]
     record = make_record(title, body, lang=lang, published=published,
                          entities=[(first_word, "person", "someone", "ITA")], quotes=[(first_word, "Someone", None)],
                          events=[(first_word, ("A", "a", "ITA"), None, "010", "COMMENT", published)])
     with open_store(tmp_path / f"{uuid.uuid4().hex}.db") as store:
-        store.add([record])
+        assert store.add([record])["stored"] == 1
         assert store.get(record.id) == record
+        assert store.add([record, record]) == {"stored": 0, "duplicates": 2, "failed": 0}
+        assert store.count() == 1 and len(store.events()) == 1 and len(store.quotes()) == 1
 
 
 def test_adding_the_same_record_twice_stores_it_once(new_store, call_records):
