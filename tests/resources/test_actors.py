@@ -197,11 +197,12 @@ def test_a_missing_user_file_is_reported(tmp_path):
 def test_the_compiled_base_is_cached_on_disk_and_read_back(tmp_path, monkeypatch):
     from pathlib import Path
 
+    import dispacci.resources.actor_files as files
     import dispacci.resources.actors as actors
 
     mini = Path(__file__).parent / "data" / "mini_actors.yaml"
     monkeypatch.setenv("DISPACCI_CACHE", str(tmp_path))
-    monkeypatch.setattr(actors, "resource_dirs", lambda extra=(): ())  # the small file alone
+    monkeypatch.setattr(files, "resource_dirs", lambda extra=(): ())  # the small file alone
     monkeypatch.setattr(actors, "_memo", {})
     first = load_actor_base([str(mini)])
     assert list(tmp_path.glob("actors-*.pickle"))

@@ -1,0 +1,263 @@
+"""People the actor base does not know, and places the gazetteer does.
+
+Mixed into ``entity_resolve.Resolver`` (it shares the per-doc state: ``occupied``
+tokens, ``by_start`` matches, ``text``): names after a known given name, in
+bylines and credit lines, from natasha's NER in Russian, later surnames of a
+name already found, spellings of known people the aliases miss, and cities
+named in the text.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from spacy.tokens import Doc
+
+from ..record import Entity
+from ..resources.actor_models import Person
+from ..resources.actors import ActorBase
+from .doc import in_body
+from .entity_match import Mention
+from .entity_names import NAME_WORD, canonical_name, name_run, russian_nominative, transliterate
+
+__all__ = ["PeopleFinder", "is_credit", "cyrillic", "person_country"]
+
+
+
+class PeopleFinder:
+    """Unknown people and gazetteer places; see ``Resolver`` for the state it uses."""
+
+    def _known_like(self, words: list[str], among: list[Person] | None = None) -> Person | None:
+        """A known person written another way: same surname, same first letters of the given name
+        ("Dmitri Peskov", "Хаканом Фиданом" → Hakan Fidan); with ``among``, the surname suffices."""
+        latin = [_fold(transliterate(" ".join(russian_nominative(words))) if cyrillic(" ".join(words))
+                       else " ".join(words)).split()][0]
+        if not latin:
+            return None
+        if among:
+            for person in among:
+                if _fold(person.name).split()[-1] == latin[-1]:
+                    return person
+            return None
+        if len(latin) < 2:
+            return None
+        for person in self._surnames.get(latin[-1], ()):
+            given = _fold(person.name).split()[0]
+            if given[:2] == latin[0][:2] or _fold(person.name).split()[0][:1] == latin[0][:1] == latin[0]:
+                return person
+        return None
+
+    def _canonical(self, words: list[str]) -> str:
+        """An unknown person's canonical name: as written, Russian ones in the nominative and in Latin."""
+        if any(cyrillic(word) for word in words):
+            return transliterate(" ".join(russian_nominative(words)))
+        return " ".join(words)
+
+
+    # -- people the base does not know -----------------------------------------------------
+    def _given_name_people(self, doc: Doc, kept: list[Mention], people: list) -> None:
+        stops = self._stops()
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if token.text in self.given and i not in stops and not self._inside_longer_name(doc, i) \
+                    and in_body(doc, token.idx):
+                end = name_run(doc, i, self.particles, stop=stops)
+                if end - i >= 2:
+                    span = doc[i:end]
+                    people.append((span.start_char, span.end_char, self._canonical(span.text.split()), None, [], None))
+                    self.occupied.update(range(i, end))
+                    for m in kept:
+                        if m.token_start >= i and m.token_end <= end:
+                            m.extra["dropped"] = True
+                    i = end
+                    continue
+            i += 1
+
+    def _inside_longer_name(self, doc: Doc, i: int) -> bool:
+        """"San Diego Zoo", "Piazza Maria Teresa": a given name preceded by another capitalised
+        word (not a title, not the sentence start) is inside some other name."""
+        if i == 0 or doc[i].is_sent_start:
+            return False
+        before = doc[i - 1]
+        if "\n" in before.whitespace_ or not NAME_WORD.match(before.text) or before.text in self.honorifics:
+            return False
+        match = self.by_end.get(i)
+        return not (match is not None and match.chosen and match.chosen[0] in ("office", "counterpart", "country",
+                                                                              "demonym", "organization"))
+
+    def _russian_people(self, doc: Doc, spans: list[tuple[int, int]], people: list) -> None:
+        for start, end in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or any(i in self.occupied for i in range(span.start, span.end)):
+                continue
+            if not in_body(doc, span.start_char, span.end_char):
+                continue
+            people.append((span.start_char, span.end_char, self._canonical(span.text.split()), None, [], None))
+            self.occupied.update(range(span.start, span.end))
+
+    def _natasha_persons(self, doc: Doc) -> list[tuple[int, int]]:
+        """PER spans from natasha, run only on sentences with capitalised words nothing explains
+        (its CNN costs ~50 ms a sentence on a busy CPU; most sentences name only known actors)."""
+        found = []
+        for sentence in doc.sents:
+            unexplained = [t for t in sentence[1:] if t.i not in self.occupied and NAME_WORD.match(t.text)
+                           and cyrillic(t.text) and not t.text.isupper()]
+            if unexplained and in_body(doc, sentence.start_char, sentence.end_char):
+                offset = sentence.start_char
+                found += [(offset + a, offset + b) for a, b in self._natasha_run(sentence.text)]
+        return found
+
+    def _natasha_run(self, text: str) -> list[tuple[int, int]]:
+        if self._ner is None:
+            from natasha import Doc as NatashaDoc, NewsEmbedding, NewsNERTagger, Segmenter
+
+            self._ner = (Segmenter(), NewsNERTagger(NewsEmbedding()), NatashaDoc)
+        segmenter, tagger, make = self._ner
+        parsed = make(text)
+        parsed.segment(segmenter)
+        parsed.tag_ner(tagger)
+        return [(s.start, s.stop) for s in parsed.spans if s.type == "PER"]
+
+    def _credit_people(self, doc: Doc, people: list) -> None:
+        for item in doc._.not_body or []:
+            if not is_credit(doc, item):
+                continue
+            span = doc.char_span(item.start, item.end, alignment_mode="expand")
+            if span is None:
+                continue
+            i = span.start
+            while i < span.end:
+                token = doc[i]
+                if token.text.lower() in self.credit_words or i in self.occupied or not NAME_WORD.match(token.text):
+                    i += 1
+                    continue
+                end = min(name_run(doc, i, self.particles, limit=3, stop=self.occupied), span.end)
+                if end - i >= 2:
+                    words = [t.text for t in doc[i:end] if t.text.lower() not in self.credit_words]
+                    run = doc[i:end]
+                    people.append((run.start_char, run.end_char, self._canonical(canonical_name(words, self.given).split()),
+                                   None, [], None))
+                    self.occupied.update(range(i, end))
+                i = max(end, i + 1)
+
+    def _places_after_prepositions(self, doc: Doc) -> list[Entity]:
+        """"a Netanya", "in Dushanbe", "Palermo": a capitalised name the base does not know is a
+        place when the gazetteer (geonames cities) knows it; outside "in/a/à/в..." only a name that
+        is not a given name, not the sentence start and not the end of a longer name."""
+        from ..resources.places import place_index
+
+        found, index = [], None
+        dateline = doc._.dateline
+        for token in doc[:-1]:
+            i = token.i + 1
+            if i in self.occupied or not NAME_WORD.match(doc[i].text) or doc[i].is_sent_start or (
+                    NAME_WORD.match(token.text) and not token.is_sent_start):
+                continue
+            if token.lower_ not in self.locative and (doc[i].text in self.given or len(doc[i].text) < 5):
+                continue
+            end = name_run(doc, i, self.particles, limit=3, stop=self.occupied)
+            span = doc[i:end]
+            if doc[i].text in self.given or not in_body(doc, span.start_char, span.end_char) or (
+                    dateline is not None and span.start_char < dateline.end and dateline.start < span.end_char):
+                continue
+            index = index or place_index()
+            while end > i:
+                span = doc[i:end]
+                country = index.lookup(span.text)
+                if country:
+                    found.append(Entity(text=span.text, kind="location", canonical=span.text, actor=None,
+                                        country=country, start=span.start_char, end=span.end_char))
+                    self.occupied.update(range(i, end))
+                    break
+                end -= 1
+        return found
+
+    def _byline_people(self, doc: Doc, people: list) -> None:
+        """Reporters named after a byline cue in a short line or parenthesis, even where the
+        not-body layer kept it as body ("Reporting by Parisa Hafezi; Editing by Alex Richardson")."""
+        for token in doc:
+            for cue in self.byline_cues.get(token.text, ()):
+                end = token.i + len(cue)
+                if end > len(doc) or tuple(t.text for t in doc[token.i:end]) != cue:
+                    continue
+                if len(cue) == 1 and not _short_line(self.text, token):
+                    continue  # "di"/"par"/"by" alone only open a byline on a short line
+                i = end
+                while i < len(doc):
+                    if i in self.occupied and self.by_start.get(i) and self.by_start[i].chosen and \
+                            self.by_start[i].chosen[0] == "person":
+                        i = self.by_start[i].token_end
+                    else:
+                        run_end = name_run(doc, i, self.particles, limit=3, stop=self.occupied)
+                        if run_end - i < 2:
+                            break
+                        run = doc[i:run_end]
+                        people.append((run.start_char, run.end_char, self._canonical(run.text.split()),
+                                       None, [], None))
+                        self.occupied.update(range(i, run_end))
+                        i = run_end
+                    if i < len(doc) and doc[i].text in self.joiners:
+                        i += 1
+                        continue
+                    break
+                break
+
+    def _short_mentions(self, doc: Doc, people: list) -> None:
+        """A later lone surname ("Hebestreit") is the person named in full before."""
+        surnames: dict[str, tuple] = {}
+        for person in people:
+            words = self.text[person[0]:person[1]].split()
+            if len(words) >= 2:
+                forms = [words[-1]]
+                if cyrillic(words[-1]):
+                    from ..resources.actor_forms import russian_forms
+
+                    forms = list(russian_forms(russian_nominative(words[-1:])[0]))
+                for form in forms:
+                    surnames.setdefault(form, person)
+        if not surnames:
+            return
+        for token in doc:
+            if token.i in self.occupied or token.text not in surnames or not in_body(doc, token.idx):
+                continue
+            person = surnames[token.text]
+            people.append((token.idx, token.idx + len(token), person[2], None, person[4], person[5]))
+            self.occupied.add(token.i)
+
+
+def _fold(text: str) -> str:
+    """Lowercase without accents or hyphens, for comparing spellings of a name."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("-", " "))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("kh", "h")
+
+
+def _surname_index(base: ActorBase) -> dict[str, list[Person]]:
+    index: dict[str, list[Person]] = {}
+    for person in base.people():
+        words = _fold(person.name).split()
+        if len(words) >= 2:
+            index.setdefault(words[-1], []).append(person)
+    return index
+
+
+def _short_line(text: str, token) -> bool:
+    """True when ``token`` opens a short line or a parenthesis (where a byline sits)."""
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    end = len(text) if end < 0 else end
+    opening = text[start:token.idx].strip()
+    return (not opening or opening.endswith("(")) and len(text[start:end].split()) <= 12
+
+
+def cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def is_credit(doc: Doc, item) -> bool:
+    why = item.why.lower()
+    return "byline" in why or ("credit" in why and item.end - item.start < 80
+                               and len(doc.text[item.start:item.end].split()) <= 8)
+
+
+def person_country(person: Person) -> str | None:
+    return person.country or next((r.country for r in person.roles if r.country), None)
