@@ -351,3 +351,11 @@ def test_the_speaker_named_in_the_next_sentence_or_by_an_opening_per(pipeline):
     assert said(annotate(pipeline, text, "it")) == [
         ("L'Occidente continua ad alimentare il conflitto in Ucraina", "Dmitry Peskov"),
         ("le forniture di armi prolungano solo le sofferenze", "Dmitry Peskov")]
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("it", "«L'Italia resterà al fianco dei partner europei»: così Tajani a margine del vertice.", "Antonio Tajani"),
+    ("de", "„Wir stehen fest an der Seite unserer Partner“, so Scholz am Rande des Gipfels.", "Olaf Scholz"),
+])
+def test_a_word_right_after_the_quote_introduces_its_speaker(pipeline, lang, text, speaker):
+    assert [q.speaker for q in annotate(pipeline, text, lang)._.quotes] == [speaker]

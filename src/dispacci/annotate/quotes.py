@@ -72,6 +72,9 @@ class QuoteFinder:
         leading = sorted(set(cues("according_opening")), key=len, reverse=True)
         self.opening_re = re.compile(r"\s*(?:" + "|".join(phrase_pattern(w) for w in leading) + r")(?!\w)") \
             if leading else None
+        after_quote = sorted(set(cues("after_quote")), key=len, reverse=True)
+        self.after_quote_re = re.compile(r"[\s,:;–—-]*(?P<cue>" + "|".join(phrase_pattern(w) for w in after_quote)
+                                         + r")(?!\w)", re.IGNORECASE) if after_quote else None
         openings = sorted(set(cues("next_sentence")), key=len, reverse=True)
         self.next_re = re.compile(r"(?:" + "|".join(phrase_pattern(o) for o in openings) + r")(?!\w)",
                                   re.IGNORECASE) if openings else None
@@ -170,6 +173,9 @@ class QuoteFinder:
             previous_start = starts[bisect.bisect_right(starts, colon) - 1] if starts else 0
             before_start, opening = max(previous_start, text.rfind("\n", 0, colon) + 1), colon
         cue = self._first_cue(text, after_start, after_end, reach=_AFTER_REACH)
+        leading = self.after_quote_re.match(text, after_start, after_end) if self.after_quote_re else None
+        if leading is not None and (cue is None or cue.start >= leading.end()):
+            cue = _Cue("verb", leading.start("cue"), leading.end("cue"), leading.group("cue"))
         if cue is not None:
             return self._resolve(text, cue, after_start, after_end, part.start, before=(before_start, opening))
         if part.dash:
