@@ -128,3 +128,16 @@ def test_readers_query_while_an_ingest_writes(tmp_path, many_articles):
     assert process.returncode == 0, process.stderr.read()
     assert counts == sorted(counts) and counts[0] < 240 and counts[-1] == 240
     assert len(set(counts)) > 2   # the reader saw the store grow, batch by batch
+
+
+def test_with_workers_files_are_read_in_parallel_and_bad_ones_still_reported(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted((NEWS / "articles").glob("*.txt"))[:4]:
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_text("")
+    (folder / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    with open_store(tmp_path / "corpus.db") as store:
+        summary = ingest_paths([str(folder)], store, annotators=FAST, workers=2)
+    assert (summary.stored, summary.failed) == (4, 2)
+    assert sorted(message[:6] for _, message in summary.failures) == ["[E001]", "[E002]"]

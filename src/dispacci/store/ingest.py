@@ -96,8 +96,63 @@ def ingest_paths(paths: Sequence[str], store, *, fmt: str = "auto", max_chars: i
     """Ingest every article under ``paths`` (files or folders) into ``store``."""
     from ..ingest.readers import read_paths
 
-    items = list(read_paths(paths, fmt=fmt, max_chars=max_chars))
+    workers = options.get("workers", 1)
+    files = _expand(paths)
+    if workers > 1 and len(files) > 1:
+        # reading HTML (boilerplate removal) costs as much as analysis: spread it too
+        import multiprocessing
+        from functools import partial
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            read = partial(_read_file, fmt=fmt, max_chars=max_chars)
+            items = [_unpack(item) for batch in pool.imap(read, files, chunksize=16) for item in batch]
+    else:
+        items = list(read_paths(paths, fmt=fmt, max_chars=max_chars))
     return ingest_articles(items, store, max_chars=max_chars, **options)
+
+
+def _expand(paths: Sequence[str]) -> list[str]:
+    """The files ``read_paths`` would read, in its order ('-' stays as is)."""
+    from pathlib import Path
+
+    files: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            readable = {p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")}
+            # let the reader's own rules decide which files of a folder it reads
+            files.extend(str(p) for p in sorted(readable) if _readable_suffix(p))
+        else:
+            files.append(name)
+    return files
+
+
+def _readable_suffix(path) -> bool:
+    from ..ingest import readers
+
+    return path.suffix.lower() in readers._SUFFIXES
+
+
+def _read_file(name: str, *, fmt: str, max_chars: int) -> list:
+    """Runs in a worker. Errors travel as tuples: exceptions with keyword
+    arguments do not survive pickling."""
+    from ..ingest.readers import read_paths
+
+    try:
+        items = list(read_paths([name], fmt=fmt, max_chars=max_chars))
+    except DispacciError as error:
+        items = [error]
+    return [("error", type(item).__name__, item.code, item.message, item.source)
+            if isinstance(item, DispacciError) else item for item in items]
+
+
+def _unpack(item):
+    if isinstance(item, tuple):
+        from .. import errors
+
+        _, kind, code, message, source = item
+        return getattr(errors, kind, InputError)(code, message, source=source)
+    return item
 
 
 def ingest_articles(items: Iterable[Article | InputError], store, *, workers: int = 1, batch_size: int = 200,
