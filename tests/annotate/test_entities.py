@@ -193,3 +193,8 @@ def test_reporters_after_a_byline_cue_in_the_body_are_persons(pipeline):
     record = analyze(pipeline, "Iran denied the report on Friday.\n\n"
                                "Reporting by Parisa Hafezi; Editing by Alex Richardson", "en")
     assert {"Parisa Hafezi", "Alex Richardson"} <= _people(record)
+
+
+def test_a_name_of_an_institution_is_not_a_person(pipeline):
+    record = analyze(pipeline, "Researchers at George Washington University published the poll.", "en")
+    assert _people(record) == set()

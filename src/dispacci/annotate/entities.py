@@ -45,7 +45,8 @@ class EntityAnnotator:
         self.matcher = AliasMatcher(nlp, self.base, lang)
         self.resolver = Resolver(
             self.base, lang, given=given, credit_words=words("credit_words"), honorifics=words("honorifics"),
-            particles=words("particles"), byline_cues=words("byline_cues"), joiners=words("name_joiners"))
+            particles=words("particles"), byline_cues=words("byline_cues"), joiners=words("name_joiners"),
+            institution_words=words("institution_words"))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.entities = self.resolver(doc, self.matcher(doc))

@@ -26,6 +26,11 @@ __all__ = ["PeopleFinder", "is_credit", "cyrillic", "person_country"]
 class PeopleFinder:
     """Unknown people and gazetteer places; see ``Resolver`` for the state it uses."""
 
+    def _institution(self, span) -> bool:
+        """"George Washington University", "Charles de Gaulle Airport": a name of a place or body."""
+        return any(token.text in self.institution_words for token in span) or (
+            span.end < len(span.doc) and span.doc[span.end].text in self.institution_words)
+
     def _known_like(self, words: list[str], among: list[Person] | None = None) -> Person | None:
         """A known person written another way: same surname, same first letters of the given name
         ("Dmitri Peskov", "Хаканом Фиданом" → Hakan Fidan); with ``among``, the surname suffices."""
@@ -62,7 +67,7 @@ class PeopleFinder:
             if token.text in self.given and i not in stops and not self._inside_longer_name(doc, i) \
                     and in_body(doc, token.idx):
                 end = name_run(doc, i, self.particles, stop=stops)
-                if end - i >= 2:
+                if end - i >= 2 and not self._institution(doc[i:end]):
                     span = doc[i:end]
                     people.append((span.start_char, span.end_char, self._canonical(span.text.split()), None, [], None))
                     self.occupied.update(range(i, end))

@@ -31,7 +31,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 class Resolver(PeopleFinder):
     def __init__(self, base: ActorBase, lang: str, *, given: set[str], credit_words: set[str],
                  honorifics: set[str], particles: set[str], byline_cues: set[str] = frozenset(),
-                 joiners: set[str] = frozenset()):
+                 joiners: set[str] = frozenset(), institution_words: set[str] = frozenset()):
         self.base = base
         self.lang = lang
         self.given = given
@@ -43,6 +43,7 @@ class Resolver(PeopleFinder):
         for cue in sorted((tuple(c.split()) for c in byline_cues), key=len, reverse=True):
             self.byline_cues.setdefault(cue[0], []).append(cue)
         self.joiners = joiners
+        self.institution_words = institution_words
         self.connectors = {w for w in base.word_list("connectors", lang)}
         self.locative = {w.lower() for w in base.word_list("locative", lang)}
         self._ner = None
@@ -204,6 +205,8 @@ class Resolver(PeopleFinder):
         if i >= len(doc) or i in self.occupied or not NAME_WORD.match(doc[i].text):
             return i
         end = name_run(doc, i, self.particles, stop=self._stops())
+        if self._institution(doc[i:end]):
+            return i
         if end - i == 1 and (self.lang == "de" or doc[i].text.endswith(".")) and doc[i].text not in self.given:
             return i  # German capitalises every noun: one word after a cue is not enough
         return end
