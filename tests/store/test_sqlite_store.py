@@ -173,3 +173,25 @@ def test_a_database_of_an_older_schema_is_upgraded_when_opened(tmp_path, call_re
     with open_store(path) as store:
         assert store.schema_version() == LATEST_VERSION >= 2
         assert store.actors(top=1)[0]["actor"] == "vladimir-putin" and store.actors(top=1)[0]["mentions"] == 3
+
+
+def test_two_writers_adding_the_same_records_at_once_store_them_once(new_store, call_records):
+    import threading
+
+    first = new_store()
+    second = open_store(first.target)
+    results = []
+    start = threading.Barrier(2)
+
+    def write(store):
+        start.wait()
+        results.append(store.add(call_records))
+
+    threads = [threading.Thread(target=write, args=(store,)) for store in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    second.close()
+    assert sorted(r["stored"] for r in results) == [0, 4] and sum(r["duplicates"] for r in results) == 4
+    assert first.count() == 4 and len(first.events()) == 4

@@ -64,7 +64,8 @@ class SQLStoreBase:
         raise NotImplementedError
         yield
 
-    def _insert_record(self, cursor, rows: RecordRows) -> None:
+    def _insert_record(self, cursor, rows: RecordRows) -> bool:
+        """Insert the record row (and its search entry); False if the id exists."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -96,7 +97,9 @@ class SQLStoreBase:
                     continue
                 existing.add(record.id)
                 rows = RecordRows(record)
-                self._insert_record(cursor, rows)
+                if not self._insert_record(cursor, rows):   # a concurrent writer stored it first
+                    duplicates += 1
+                    continue
                 self._executemany(cursor, _insert("entities", RecordRows.ENTITY_COLUMNS), rows.entity_rows)
                 self._executemany(cursor, _insert("quotes", RecordRows.QUOTE_COLUMNS), rows.quote_rows)
                 self._executemany(cursor, _insert("credits", RecordRows.CREDIT_COLUMNS), rows.credit_rows)

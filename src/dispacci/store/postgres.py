@@ -94,10 +94,11 @@ class PostgresStore(ClustersMixin, QueriesMixin, SQLStoreBase):
         except self._psycopg.OperationalError as error:
             raise StoreError("E307", Errors.E307.format(reason=str(error).strip()), source=self.target) from None
 
-    def _insert_record(self, cursor, rows: RecordRows) -> None:
+    def _insert_record(self, cursor, rows: RecordRows) -> bool:
         columns = RecordRows.RECORD_COLUMNS
-        cursor.execute(f"INSERT INTO records ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})",
-                       rows.record_row)
+        cursor.execute(f"INSERT INTO records ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
+                       "ON CONFLICT (id) DO NOTHING", rows.record_row)
+        return cursor.rowcount == 1
 
     def _search(self, query: str, where: str, params: tuple, limit: int, offset: int) -> list[dict]:
         sql = (f"SELECT {RECORD_SUMMARY}, ts_headline('simple', r.text, q, "

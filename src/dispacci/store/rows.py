@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from ..record import Event, Record
 from .codes import goldstein, quad_class
 
-__all__ = ["RecordRows", "record_rows", "record_from_row", "outlet_of", "record_date"]
+__all__ = ["RecordRows", "record_from_row", "outlet_of", "record_date"]
 
 
 def outlet_of(record: Record) -> str | None:

@@ -132,12 +132,15 @@ class SQLiteStore(ClustersMixin, QueriesMixin, SQLStoreBase):
         finally:
             cursor.close()
 
-    def _insert_record(self, cursor, rows: RecordRows) -> None:
+    def _insert_record(self, cursor, rows: RecordRows) -> bool:
         columns = RecordRows.RECORD_COLUMNS
-        cursor.execute(f"INSERT INTO records ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                       rows.record_row)
+        cursor.execute(f"INSERT INTO records ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+                       "ON CONFLICT (id) DO NOTHING", rows.record_row)
+        if cursor.rowcount == 0:
+            return False
         cursor.execute("INSERT INTO records_fts (rowid, title, text) VALUES (?, ?, ?)",
                        (cursor.lastrowid, rows.record.title or "", rows.record.text))
+        return True
 
     def _search(self, query: str, where: str, params: tuple, limit: int, offset: int) -> list[dict]:
         try:
