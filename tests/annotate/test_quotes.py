@@ -359,3 +359,12 @@ def test_the_speaker_named_in_the_next_sentence_or_by_an_opening_per(pipeline):
 ])
 def test_a_word_right_after_the_quote_introduces_its_speaker(pipeline, lang, text, speaker):
     assert [q.speaker for q in annotate(pipeline, text, lang)._.quotes] == [speaker]
+
+
+def test_an_unnamed_subject_before_the_verb_gives_no_speaker(pipeline):
+    text = ('Washington – "We are weighing all the options," Yellen told reporters.\n'
+            'A senior administration official, who asked not to be named, said the decision could come '
+            '"as early as next week, after the summit".')
+    assert said(annotate(pipeline, text, "en")) == [
+        ("We are weighing all the options", "Janet Yellen"),
+        ("as early as next week, after the summit", None)]

@@ -149,6 +149,9 @@ class SpeakerResolver:
                 return found
             if self._has_pronoun(chunk_start, chunk_end):
                 return self._current_subject(position)
+            words = _TOKEN.findall(self.text, chunk_start, chunk_end)
+            if len(words) >= 2 and re.split(r"['’]", words[0])[0].lower() in self.articles:
+                return None  # "A senior administration official, …, said": someone the text does not name
         return self._current_subject(position)
 
     def _named_after(self, cue_end: int, end: int, position: int, limit: int) -> Speaker | None:
