@@ -67,6 +67,10 @@ def test_development_article_credits(stem, news_records, news_gold):
     ("en", "Reuters\n\nThe United States imposed new sanctions on Thursday.", [("Reuters", "wire")]),
     ("ru", "БАКУ /Trend/ - Как сообщает Trend со ссылкой на ТАСС, министры провели переговоры.",
      [("Trend", "wire"), ("TASS", "wire")]),
+    ("it", "Il vertice è stato rinviato a data da destinarsi (ANSA-AFP).",
+     [("ANSA", "wire"), ("Agence France-Presse", "wire")]),
+    ("de", "ISTANBUL (dpa/AFP) - Erdogan hat erneut angeboten zu vermitteln.",
+     [("dpa", "wire"), ("Agence France-Presse", "wire")]),
 ])
 def test_wire_tags(pipeline, lang, text, expected):
     assert credits(pipeline, text, lang) == expected

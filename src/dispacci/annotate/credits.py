@@ -33,6 +33,8 @@ _WINDOW = 60  # characters looked at around a name for crediting words
 _ARTICLE = r"(?:(?:the|il|lo|la|l['’]|i|gli|le|el|los|las|der|die|das|des|dem|den|du|de\s+la|de\s+l['’]|de|del|della|dell['’]|dello)\s*)?"
 _SENTENCE_BREAK = re.compile(r"[.!?…\n][\"»”’)\]]*\s*$")
 _OPENERS = " \t\"«“„‘(–—-•"
+_JOINT_TAG_BEFORE = re.compile(r"\(\s*(?:[\w.]{2,20}\s*[-/,+]\s*){0,3}$")
+_JOINT_TAG_AFTER = re.compile(r"^\s*(?:[-/,+]\s*[\w.]{2,20}\s*){0,3}\)")
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -173,6 +175,8 @@ class CreditFinder:
         stripped_before, stripped_after = before.rstrip(), after.lstrip()
         if stripped_before.endswith(("(", "/", "[")) and stripped_after.startswith((")", "/", "]")):
             return True  # (Reuters) /ТАСС/ [AGI]
+        if _JOINT_TAG_BEFORE.search(before) and _JOINT_TAG_AFTER.match(after):
+            return True  # (ANSA-AFP) (dpa/AFP)
         if not line.strip(" \t-–—.:()[]").replace(text[start:end], "", 1).strip(" \t-–—.:()[]"):
             return True  # the name alone on its line
         if self.label_re and self.label_re.search(before):
