@@ -368,3 +368,24 @@ def test_an_unnamed_subject_before_the_verb_gives_no_speaker(pipeline):
     assert said(annotate(pipeline, text, "en")) == [
         ("We are weighing all the options", "Janet Yellen"),
         ("as early as next week, after the summit", None)]
+
+
+def test_a_bad_user_cue_file_is_reported_with_its_code(tmp_path):
+    from dispacci import Pipeline
+    from dispacci.errors import ResourceError
+
+    (tmp_path / "cues").mkdir()
+    (tmp_path / "cues" / "quotes.yaml").write_text("it:\n  verbs: sagt\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"E150.*it\.verbs.*list of words"):
+        Pipeline(resources=[str(tmp_path)], language="it").analyze("Roma – «Siamo pronti a tutto», ha detto Peskov.")
+
+
+def test_a_user_cue_file_adds_verbs(tmp_path):
+    from dispacci import Pipeline
+
+    (tmp_path / "cues").mkdir()
+    (tmp_path / "cues" / "quotes.yaml").write_text("it:\n  verbs: [sibilato]\n", encoding="utf-8")
+    text = "Roma – «Non finirà così, ve lo garantisco», ha sibilato Peskov."
+    assert [q.speaker for q in Pipeline(language="it").analyze(text).quotes] == [None]
+    assert [q.speaker for q in Pipeline(resources=[str(tmp_path)], language="it").analyze(text).quotes] == [
+        "Dmitry Peskov"]

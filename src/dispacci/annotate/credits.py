@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import ResourceError
 from ..record import Credit, Entity
 from ..resources import load_resource
 from .doc import in_body
 
-__all__ = ["CreditFinder", "phrase_pattern", "provenance_chain"]
+__all__ = ["CreditFinder", "cue_lists", "phrase_pattern", "provenance_chain"]
 
 _WINDOW = 60  # characters looked at around a name for crediting words
 _ARTICLE = r"(?:(?:the|il|lo|la|l['’]|i|gli|le|el|los|las|der|die|das|des|dem|den|du|de\s+la|de\s+l['’]|de|del|della|dell['’]|dello)\s*)?"
@@ -35,6 +36,29 @@ _SENTENCE_BREAK = re.compile(r"[.!?…\n][\"»”’)\]]*\s*$")
 _OPENERS = " \t\"«“„‘(–—-•"
 _JOINT_TAG_BEFORE = re.compile(r"\(\s*(?:[\w.]{2,20}\s*[-/,+]\s*){0,3}$")
 _JOINT_TAG_AFTER = re.compile(r"^\s*(?:[-/,+]\s*[\w.]{2,20}\s*){0,3}\)")
+
+
+def cue_lists(name: str, table, lang: str, code: str):
+    """``cues(key)``: the words of ``key`` for ``lang`` plus ``any`` from a cue file, checked
+    (each language a mapping of lists of strings) so that a bad user file says what is wrong."""
+    table = table or {}
+    if not isinstance(table, dict):
+        raise ResourceError(code, f"{name} must map language codes (it, en, fr, de, es, ru, any) to cue lists, "
+                                  f"not a {type(table).__name__}")
+    for block in ("any", lang):
+        entry = table.get(block) or {}
+        if not isinstance(entry, dict):
+            raise ResourceError(code, f"{name}: '{block}' must map cue kinds to lists of words, "
+                                      f"not a {type(entry).__name__}")
+        for key, words in entry.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise ResourceError(code, f"{name}: '{block}.{key}' must be a list of words; quote words YAML "
+                                          "would read otherwise (\"on\", \"no\", numbers)")
+
+    def cues(key: str) -> list[str]:
+        return [*(table.get("any") or {}).get(key, []), *(table.get(lang) or {}).get(key, [])]
+
+    return cues
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -64,11 +88,10 @@ class _Found:
 class CreditFinder:
     def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = ()):
         lang = nlp.lang
-        wires = load_resource("cues/wires.yaml", tuple(resources))["wires"]
-        table = load_resource("cues/credits.yaml", tuple(resources)) or {}
-
-        def cues(key: str) -> list[str]:
-            return [*(table.get("any") or {}).get(key, []), *(table.get(lang) or {}).get(key, [])]
+        wires = (load_resource("cues/wires.yaml", tuple(resources)) or {}).get("wires")
+        cues = cue_lists("cues/credits.yaml", load_resource("cues/credits.yaml", tuple(resources)), lang, "E151")
+        if not isinstance(wires, list) or not all(isinstance(w, dict) and "name" in w for w in wires):
+            raise ResourceError("E152", "cues/wires.yaml: 'wires' must be a list of {name, aliases} entries")
 
         self.wire_of: dict[str, dict] = {}
         for wire in wires:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..record import Quote
 from ..resources import load_resource
-from .credits import phrase_pattern
+from .credits import cue_lists, phrase_pattern
 from .doc import in_body
 from .quote_marks import QuoteSpan, clean_span, find_quote_spans
 from .quote_speakers import SpeakerResolver
@@ -56,10 +56,7 @@ class _Attribution:
 class QuoteFinder:
     def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = ()):
         self.lang = lang = nlp.lang
-        table = load_resource("cues/quotes.yaml", tuple(resources)) or {}
-
-        def cues(key: str) -> list[str]:
-            return [*(table.get("any") or {}).get(key, []), *(table.get(lang) or {}).get(key, [])]
+        cues = cue_lists("cues/quotes.yaml", load_resource("cues/quotes.yaml", tuple(resources)), lang, "E150")
 
         self.verbs = {v.lower() for v in cues("verbs")}
         self.aux = {a.lower() for a in cues("aux")}
