@@ -49,7 +49,8 @@ class EntityAnnotator:
             institution_words=words("institution_words"))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.entities = self.resolver(doc, self.matcher(doc))
+        mentions = self.matcher(doc)
+        doc._.entities = self.resolver(doc, mentions, self.matcher.words, self.matcher.sent_starts)
         return doc
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -78,6 +79,13 @@ class AliasMatcher:
                 else:
                     exact, lower = by_label.setdefault(candidates, ([], []))
                     (lower if lowercase else exact).append(variant)
+        strings = nlp.vocab.strings
+        self._single_exact_h = {strings.add(form): c for form, c in self.single_exact.items()}
+        self._single_lower_h = {strings.add(form): c for form, c in self.single_lower.items()}
+        self._multi_exact_h = {strings.add(first): [(tuple(strings.add(w) for w in rest), c) for rest, c in entries]
+                               for first, entries in self.multi_exact.items()}
+        self._multi_lower_h = {strings.add(first): [(tuple(strings.add(w) for w in rest), c) for rest, c in entries]
+                               for first, entries in self.multi_lower.items()}
         make = nlp.tokenizer.pipe
         for number, (candidates, (exact, lower)) in enumerate(by_label.items()):
             label = f"dispacci_alias_{number}"
@@ -94,37 +102,42 @@ class AliasMatcher:
             for key, start, end in matcher(doc):
                 span = doc[start:end]
                 found.append(Mention(span.start_char, span.end_char, start, end, self._labels[key]))
-        exact, lower = self.single_exact, self.single_lower
-        size = len(doc)
-        for token in doc:
-            candidates = exact.get(token.text)
+        # Look-ups on the token hashes spaCy already holds: no Token objects for the many
+        # tokens that match nothing.
+        array = doc.to_array([ORTH, LOWER, SENT_START])
+        orths, lowers, starts = array[:, 0].tolist(), array[:, 1].tolist(), array[:, 2].tolist()
+        strings = doc.vocab.strings
+        self.words = [strings[h] for h in orths]
+        self.sent_starts = [s == 1 for s in starts]
+        exact, lower = self._single_exact_h, self._single_lower_h
+        multi_exact, multi_lower = self._multi_exact_h, self._multi_lower_h
+        size = len(orths)
+        for i in range(size):
+            orth, low = orths[i], lowers[i]
+            candidates = exact.get(orth)
             if candidates is None:
-                candidates = lower.get(token.lower_)
-                if candidates is not None and not token.is_lower and _capitalised_mid_sentence(doc, token) \
-                        and all(c[0] == "demonym" for c in candidates):
+                candidates = lower.get(low)
+                if candidates is not None and orth != low and not self.sent_starts[i] \
+                        and all(c[0] == "demonym" for c in candidates) and _capitalised_mid_sentence(doc, doc[i]):
                     candidates = None  # "Giovanni Russo", "la Pravda Russa": a name, not the adjective
             if candidates is not None:
-                found.append(Mention(token.idx, token.idx + len(token.text), token.i, token.i + 1, candidates))
-            for table, attr in ((self.multi_exact, token.text), (self.multi_lower, token.lower_)):
-                for rest, candidates in table.get(attr, ()):
-                    end = token.i + 1 + len(rest)
-                    if end > size:
-                        continue
-                    following = doc[token.i + 1:end]
-                    if table is self.multi_exact:
-                        same = all(t.text == word for t, word in zip(following, rest))
-                    else:
-                        same = all(t.lower_ == word for t, word in zip(following, rest))
-                    if same:
-                        found.append(Mention(token.idx, following[-1].idx + len(following[-1].text) if rest else
-                                             token.idx + len(token.text), token.i, end, candidates))
+                token = doc[i]
+                found.append(Mention(token.idx, token.idx + len(token.text), i, i + 1, candidates))
+            for table, key, column in ((multi_exact, orth, orths), (multi_lower, low, lowers)):
+                for rest, candidates in table.get(key, ()):
+                    end = i + 1 + len(rest)
+                    if end <= size and tuple(column[i + 1:end]) == rest:
+                        last = doc[end - 1]
+                        found.append(Mention(doc[i].idx, last.idx + len(last.text), i, end, candidates))
         found.extend(self._compound_parts(doc))
         return _longest(found)
 
     def _compound_parts(self, doc: Doc) -> list[Mention]:
         parts = []
-        for token in doc:
-            text = token.text
+        for index, text in enumerate(self.words):
+            if len(text) < 4 or not ("-" in text or "/" in text or "–" in text):
+                continue
+            token = doc[index]
             if len(text) < 4 or not _COMPOUND_SPLIT.search(text) or not token.is_alpha and not any(
                     ch.isalpha() for ch in text):
                 continue

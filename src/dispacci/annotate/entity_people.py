@@ -19,7 +19,7 @@ from .doc import in_body
 from .entity_match import Mention
 from .entity_names import NAME_WORD, canonical_name, name_run, russian_nominative, transliterate
 
-__all__ = ["PeopleFinder", "is_credit", "cyrillic", "person_country"]
+__all__ = ["PeopleFinder", "is_credit", "cyrillic", "person_country", "doc_text"]
 
 
 
@@ -62,10 +62,10 @@ class PeopleFinder:
     def _given_name_people(self, doc: Doc, kept: list[Mention], people: list) -> None:
         stops = self._stops()
         i = 0
-        while i < len(doc):
-            token = doc[i]
-            if token.text in self.given and i not in stops and not self._inside_longer_name(doc, i) \
-                    and in_body(doc, token.idx):
+        words, size = self.words, len(self.words)
+        while i < size:
+            if words[i] in self.given and i not in stops and not self._inside_longer_name(doc, i) \
+                    and in_body(doc, doc[i].idx):
                 end = name_run(doc, i, self.particles, stop=stops)
                 if end - i >= 2 and not self._institution(doc[i:end]):
                     span = doc[i:end]
@@ -153,12 +153,13 @@ class PeopleFinder:
 
         found, index = [], None
         dateline = doc._.dateline
-        for token in doc[:-1]:
-            i = token.i + 1
-            if i in self.occupied or not NAME_WORD.match(doc[i].text) or doc[i].is_sent_start or (
-                    NAME_WORD.match(token.text) and not token.is_sent_start):
+        words, starts = self.words, self.sent_starts
+        for i in range(1, len(words)):
+            word, before = words[i], words[i - 1]
+            if i in self.occupied or starts[i] or not word[:1].isupper() or not NAME_WORD.match(word) or (
+                    not starts[i - 1] and NAME_WORD.match(before)):
                 continue
-            if token.lower_ not in self.locative and (doc[i].text in self.given or len(doc[i].text) < 5):
+            if before.lower() not in self.locative and (word in self.given or len(word) < 5):
                 continue
             end = name_run(doc, i, self.particles, limit=3, stop=self.occupied)
             span = doc[i:end]
@@ -180,11 +181,13 @@ class PeopleFinder:
     def _byline_people(self, doc: Doc, people: list) -> None:
         """Reporters named after a byline cue in a short line or parenthesis, even where the
         not-body layer kept it as body ("Reporting by Parisa Hafezi; Editing by Alex Richardson")."""
-        for token in doc:
-            for cue in self.byline_cues.get(token.text, ()):
-                end = token.i + len(cue)
-                if end > len(doc) or tuple(t.text for t in doc[token.i:end]) != cue:
+        words = self.words
+        for index, word in enumerate(words):
+            for cue in self.byline_cues.get(word, ()):
+                end = index + len(cue)
+                if end > len(words) or tuple(words[index:end]) != cue:
                     continue
+                token = doc[index]
                 if len(cue) == 1 and not _short_line(self.text, token):
                     continue  # "di"/"par"/"by" alone only open a byline on a short line
                 i = end
@@ -222,12 +225,25 @@ class PeopleFinder:
                     surnames.setdefault(form, person)
         if not surnames:
             return
-        for token in doc:
-            if token.i in self.occupied or token.text not in surnames or not in_body(doc, token.idx):
+        for index, word in enumerate(self.words):
+            if word not in surnames or index in self.occupied:
+                continue
+            token = doc[index]
+            if not in_body(doc, token.idx):
                 continue
             person = surnames[token.text]
             people.append((token.idx, token.idx + len(token), person[2], None, person[4], person[5]))
             self.occupied.add(token.i)
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text without rebuilding it: Doc.text joins every token anew on each call,
+    while the article the doc was made from holds the same string."""
+    context = doc._.context
+    text = getattr(getattr(context, "article", None), "text", None)
+    if text is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        return text
+    return doc.text
 
 
 def _fold(text: str) -> str:
@@ -261,7 +277,7 @@ def cyrillic(text: str) -> bool:
 def is_credit(doc: Doc, item) -> bool:
     why = item.why.lower()
     return "byline" in why or ("credit" in why and item.end - item.start < 80
-                               and len(doc.text[item.start:item.end].split()) <= 8)
+                               and len(doc_text(doc)[item.start:item.end].split()) <= 8)
 
 
 def person_country(person: Person) -> str | None:

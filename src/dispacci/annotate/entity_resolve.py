@@ -17,7 +17,7 @@ from ..resources.actors import ActorBase
 from .doc import in_body
 from .entity_match import Mention
 from .entity_names import NAME_WORD, name_run
-from .entity_people import PeopleFinder, _surname_index, is_credit, person_country
+from .entity_people import PeopleFinder, _surname_index, doc_text, is_credit, person_country
 
 __all__ = ["Resolver"]
 
@@ -50,10 +50,14 @@ class Resolver(PeopleFinder):
         self._surnames = _surname_index(base)
 
     # -- the pass over one doc ------------------------------------------------------------
-    def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Entity]:
+    def __call__(self, doc: Doc, mentions: list[Mention], words: list[str] | None = None,
+                 sent_starts: list[bool] | None = None) -> list[Entity]:
         context = doc._.context
         self.day = context.reference_date if context is not None else None
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc_text(doc)
+        # token texts and sentence starts, read once (Token objects are costly to create)
+        self.words = words if words is not None else [t.text for t in doc]
+        self.sent_starts = sent_starts if sent_starts is not None else [bool(t.is_sent_start) for t in doc]
         kept = [m for m in mentions if self._zone(doc, m) != "skip"]
         self.by_start = {m.token_start: m for m in kept if not m.part}
         self.by_end = {m.token_end: m for m in kept if not m.part}
