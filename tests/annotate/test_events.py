@@ -129,6 +129,21 @@ def test_a_meeting_without_a_place_is_a_consultation():
     assert summary(code("Scholz traf Macron.", "de")) == {("040", "DEU", "FRA")}
 
 
+def test_a_host_receiving_a_guest_is_coded_both_ways_with_the_weekday_date():
+    events = code("Macron a reçu mercredi Scholz à l'Elysée.", "fr")
+    assert summary(events) == {("043", "FRA", "DEU"), ("042", "DEU", "FRA")}
+    assert {e.mode for e in events} == {"host", "visit"} and {e.date for e in events} == {"2024-03-13"}
+
+
+def test_what_two_leaders_discussed_is_the_topic():
+    (event,) = code("Putin and Tokayev discussed the grain deal.", "en")
+    assert event.cameo == "040" and event.topics == ["the grain deal"]
+
+
+def test_a_place_and_wire_tag_before_the_dash_are_not_actors():
+    assert summary(code("Iran, March 3 (Reuters) - Putin met Tokayev.", "en")) == {("040", "RUS", "KAZ")}
+
+
 # -- conflict: accusations, sanctions, attacks ----------------------------------------------
 
 @pytest.mark.parametrize("lang,text,expected", [
@@ -163,6 +178,12 @@ def test_an_attack_in_a_country_targets_it_and_a_background_date_takes_the_right
     events = code(text, lang, reference="2022-04-02")
     assert summary(events) == {("190", "RUS", "UKR")}
     assert events[0].date == "2022-02-24" and events[0].plover == "ASSAULT"
+
+
+def test_one_war_told_twice_is_one_event_coded_most_precisely():
+    events = code("Russia attacked Ukraine on Monday. Later Russia bombed Ukraine again.", "en")
+    assert summary(events) == {("195", "RUS", "UKR")}
+    assert events[0].date == "2024-03-11"  # the Monday of the first telling
 
 
 # -- argument structure ----------------------------------------------------------------------

@@ -247,8 +247,8 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
                       + [g for g in rest_after if g.marker in counterpart]
                       + [g for g in rest_before if g.marker in (None, "of")]
                       + [g for g in rest_before if g.marker in counterpart])
-        else:
-            ranked = ([g for g in rest_after if g.marker in counterpart] + [g for g in rest_after if g.marker is None]
+        else:  # the nearest counterpart or object after the cue ("ha ricevuto mercoledì X a Y")
+            ranked = ([g for g in rest_after if g.marker in counterpart or g.marker is None]
                       + [g for g in rest_before if g.marker in counterpart]
                       + [g for g in rest_after if g.marker == "of"]
                       + [g for g in rest_before if g.marker is None])

@@ -17,6 +17,7 @@ __all__ = ["merge_events", "date_events", "drop_title_echoes", "actor_key"]
 _GENERIC_CONSULT = ("040", "046")
 _SPECIFIC_CONSULT = ("041", "042", "043", "044")
 _DIRECTED = ("042", "043")
+_VIOLENCE = ("18", "19", "20")
 
 
 def actor_key(actor: EventActor | None) -> str:
@@ -37,12 +38,20 @@ def _key(event: Event, symmetric: set[str]) -> tuple:
         return "04", _pair(event)
     if code in symmetric:
         return code, _pair(event)
+    if code[:2] in _VIOLENCE:
+        # "launched drone strikes", "Russia ... Russian forces struck Ukraine": in one article,
+        # violence between the same two countries is one event, coded most precisely
+        source, target = event.source.country, event.target.country if event.target else None
+        if source and target:
+            return code[:2], source, target
+        return code[:2], actor_key(event.source), actor_key(event.target)
     return code[:3], actor_key(event.source), actor_key(event.target)
 
 
 def _rank(item: tuple[Event, dict]) -> tuple:
     event, info = item
     return (info.get("title", False), event.negated, event.cameo in _GENERIC_CONSULT,
+            event.cameo[:2] in _VIOLENCE and event.cameo.endswith("0"),
             not info.get("lead", False), event.evidence.start)
 
 
@@ -68,7 +77,13 @@ def merge_events(found: list[tuple[Event, dict]], symmetric: set[str]) -> list[t
             event = event.model_copy(update={"plover": specific_event.plover, "mode": specific_event.mode})
         merged.append((event, {**info, "lead": any(i.get("lead") for _, i in items)}))
     specific_pairs = {_pair(e) for e, _ in merged if e.cameo in _SPECIFIC_CONSULT}
-    merged = [(e, i) for e, i in merged if not (e.cameo in _GENERIC_CONSULT and _pair(e) in specific_pairs)]
+    folded: dict[frozenset, list[str]] = {}
+    for event, _ in merged:  # "the two leaders discussed X": topics of the call or visit
+        if event.cameo in _GENERIC_CONSULT and _pair(event) in specific_pairs:
+            folded.setdefault(_pair(event), []).extend(event.topics)
+    merged = [(e if e.cameo not in _SPECIFIC_CONSULT or not folded.get(_pair(e)) else
+               e.model_copy(update={"topics": list(dict.fromkeys(e.topics + folded[_pair(e)]))}), i)
+              for e, i in merged if not (e.cameo in _GENERIC_CONSULT and _pair(e) in specific_pairs)]
     return sorted(merged, key=lambda item: item[0].evidence.start)
 
 

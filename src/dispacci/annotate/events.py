@@ -65,6 +65,11 @@ class EventCoder:
         set_lemmas(doc, self.lang, self._lemma_hashes)
         self._text = doc.text  # Doc.text joins every token: read it once
         self._words, self._lemmas = self._token_strings(doc)
+        self._after_dateline = 0  # the dateline's place is not an actor
+        dateline = getattr(doc._, "dateline", None)
+        if dateline is not None and dateline.end > dateline.start:
+            span = doc.char_span(dateline.start, dateline.end, alignment_mode="expand")
+            self._after_dateline = span.end if span is not None else 0
         matches = self._cues(doc)
         if not matches:
             doc._.events = []
@@ -72,7 +77,6 @@ class EventCoder:
         quotes = self._quote_spans(doc)
         entities = self._actor_entities(doc)
         reference = context.reference_date if context is not None else None
-        dateline = getattr(doc._, "dateline", None)
         lead_end = self._lead_end(doc)
         found: list[tuple[Event, dict]] = []
         for sent, cues in self._by_sentence(doc, matches):
@@ -185,10 +189,10 @@ class EventCoder:
         if passive and self._words[start].endswith(tuple(words.get("gerund_suffixes", ())) or ("\0",)):
             passive = False  # "is imposing": progressive, not passive
         code = label
-        clause_start = sent.start
-        for i in range(start - 1, sent.start, -1):
-            if doc[i].text in self.clause_marks:
-                clause_start = i + 1
+        clause_start = max(sent.start, self._after_dateline)
+        for i in range(start - 1, clause_start, -1):
+            if doc[i].text in self.clause_marks or (doc[i].text in _DASHES and doc[i - 1].whitespace_):
+                clause_start = i + 1  # "Italia-Usa: Tajani ...", "(Reuters) - Putin ..."
                 break
         clause_end = sent.end
         for i in range(end, sent.end - 1):
@@ -311,12 +315,17 @@ class EventCoder:
         begin = doc[first].idx
         end_char = doc[stop - 1].idx + len(doc[stop - 1].text) if stop > first else doc[first].idx
         text = self._text[begin:end_char]
-        mentions = find_date_mentions(text, begin, self.lang, words.get("relative_days", {}),
-                                      tuple(words.get("past_words", [])))
-        for mention in mentions:
+        relative, past = words.get("relative_days", {}), tuple(words.get("past_words", []))
+        for mention in find_date_mentions(text, begin, self.lang, relative, past):
             resolved = resolve(mention, reference)
             if resolved:
                 return resolved
+        opening = doc[max(sent.start, self._after_dateline)].idx
+        if opening < begin:  # "Ieri Macron aveva telefonato...": a date opening the clause
+            for mention in find_date_mentions(self._text[opening:begin], opening, self.lang, relative, past):
+                resolved = resolve(mention, reference)
+                if resolved:
+                    return resolved
         return None
 
     def _topics(self, doc: Doc, sent: Span, after: int, code: str, cue_lemmas: set[str] = frozenset()) -> list[str]:
@@ -331,6 +340,14 @@ class EventCoder:
         if cue_lemmas & self.discuss_lemmas:
             opening = markers | phrases.get("discuss_topic_markers", set())
         topics, i, limit = [], after, sent.end
+        if cue_lemmas & self.discuss_lemmas and self.patterns.words.get("discuss_direct_object") \
+                and not self._marker_at(doc, after, limit, opening):
+            j = after  # "discussed the grain deal", "обсудили зерновую сделку"
+            while j < limit and j - after < 10 and not doc[j].is_punct and self._words[j] not in self.conjunctions:
+                j += 1
+            if j > after:
+                topics.append(doc[after:j].text)
+            return topics
         skipped = 0
         while i < limit and len(topics) < 6:
             size = self._marker_at(doc, i, limit, opening if not topics else opening)
@@ -392,6 +409,7 @@ def _runs_on(sent: Span) -> bool:
     return last is not None and last.text not in _FINAL and "\n\n" not in sent.text
 
 
+_DASHES = {"-", "–", "—"}
 _FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
 
 
