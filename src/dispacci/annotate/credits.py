@@ -28,7 +28,7 @@ from ..record import Credit, Entity
 from ..resources import load_resource
 from .doc import in_body
 
-__all__ = ["CreditFinder", "cue_lists", "phrase_pattern", "provenance_chain"]
+__all__ = ["CreditFinder", "cue_lists", "doc_text", "phrase_pattern", "provenance_chain"]
 
 _WINDOW = 60  # characters looked at around a name for crediting words
 _ARTICLE = r"(?:(?:the|il|lo|la|l['’]|i|gli|le|el|los|las|der|die|das|des|dem|den|du|de\s+la|de\s+l['’]|de|del|della|dell['’]|dello)\s*)?"
@@ -36,6 +36,14 @@ _SENTENCE_BREAK = re.compile(r"[.!?…\n][\"»”’)\]]*\s*$")
 _OPENERS = " \t\"«“„‘(–—-•"
 _JOINT_TAG_BEFORE = re.compile(r"\(\s*(?:[\w.]{2,20}\s*[-/,+]\s*){0,3}$")
 _JOINT_TAG_AFTER = re.compile(r"^\s*(?:[-/,+]\s*[\w.]{2,20}\s*){0,3}\)")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, which spaCy joins anew on every access, read once per document."""
+    text = doc.user_data.get("dispacci_text")
+    if text is None:
+        text = doc.user_data["dispacci_text"] = doc.text
+    return text
 
 
 def cue_lists(name: str, table, lang: str, code: str):
@@ -136,7 +144,8 @@ class CreditFinder:
     # -- the component --------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.context
-        found = self._wires(doc) + self._origins(doc)
+        text = doc_text(doc)
+        found = self._wires(doc, text) + self._origins(doc, text)
         found.sort(key=lambda f: f.start)
         credits: list[Credit] = []
         seen: set[str] = set()
@@ -148,7 +157,7 @@ class CreditFinder:
         # the site that published the article (HTML/JSONL input): an empty span at 0 when the text never names it
         publisher = (context.article.publisher or "").strip() if context else ""
         if publisher and publisher not in seen:
-            where = doc.text.find(publisher, context.body_start)
+            where = text.find(publisher, context.body_start)
             start, end = (where, where + len(publisher)) if where >= 0 else (0, 0)
             credits.append(Credit(name=publisher, role="publisher", start=start, end=end))
         photo = {item.name for item in found if item.photo}
@@ -159,8 +168,7 @@ class CreditFinder:
         return doc
 
     # -- wires ----------------------------------------------------------------------------
-    def _wires(self, doc: Doc) -> list[_Found]:
-        text = doc.text
+    def _wires(self, doc: Doc, text: str) -> list[_Found]:
         context = doc._.context
         body_start = context.body_start if context else 0
         dateline = doc._.dateline
@@ -188,7 +196,7 @@ class CreditFinder:
             if not photo and not self._credits_wire(text, start, end, before, after, line, wire, dateline):
                 continue
             found.append(_Found(wire["name"], "wire", start, end, photo=photo))
-        found.extend(self._pools(doc))
+        found.extend(self._pools(doc, text))
         return found
 
     def _credits_wire(self, text, start, end, before, after, line, wire, dateline) -> bool:
@@ -221,7 +229,7 @@ class CreditFinder:
     def _copyright(self, before: str) -> bool:
         return bool(self.copyright_re and self.copyright_re.search(before))
 
-    def _pools(self, doc: Doc) -> list[_Found]:
+    def _pools(self, doc: Doc, text: str) -> list[_Found]:
         """Photo pools credited on a photo credit line: "Pool Moncloa / Fernando Calvo"."""
         found = []
         if self.pool_re is None:
@@ -230,7 +238,7 @@ class CreditFinder:
             if not item.why.startswith("photo"):
                 continue
             offset = item.start
-            for part in doc.text[item.start:item.end].split("/"):
+            for part in text[item.start:item.end].split("/"):
                 name = part.strip()
                 if name and self.pool_re.match(name):
                     start = offset + part.index(name)
@@ -239,8 +247,7 @@ class CreditFinder:
         return found
 
     # -- origins --------------------------------------------------------------------------
-    def _origins(self, doc: Doc) -> list[_Found]:
-        text = doc.text
+    def _origins(self, doc: Doc, text: str) -> list[_Found]:
         dateline = doc._.dateline
         found = []
         for entity in doc._.entities or []:

@@ -69,8 +69,8 @@ class SpeakerResolver:
         return self._base
 
     # -- per document ---------------------------------------------------------------------
-    def start(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
-        self.doc, self.text = doc, doc.text
+    def start(self, doc: Doc, text: str, quoted: list[tuple[int, int]], sentence_starts: list[int]) -> None:
+        self.doc, self.text = doc, text
         self.date = doc._.context.reference_date if doc._.context else None
         quoted = sorted(quoted)
         starts = [a for a, _ in quoted]
@@ -87,14 +87,11 @@ class SpeakerResolver:
         self.entity_starts = [e.start for e in self.entities]
         self.origins = sorted((c for c in doc._.credits or [] if c.role == "origin"), key=lambda c: c.start)
         self.history: list[tuple[int, Speaker]] = []
-        self.subjects = self._sentence_subjects(doc)
+        self.subjects = self._sentence_subjects(sentence_starts)
 
-    def _sentence_subjects(self, doc: Doc) -> list[tuple[int, Entity]]:
+    def _sentence_subjects(self, starts: list[int]) -> list[tuple[int, Entity]]:
         """The first person named in each sentence, outside quotes: the likely subject."""
-        try:
-            sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        except ValueError:
-            sentences = [(0, len(doc.text))]
+        sentences = list(zip(starts, [*starts[1:], len(self.text)])) or [(0, len(self.text))]
         subjects = []
         for start, end in sentences:
             for entity in self._between(start, end):

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..record import Quote
 from ..resources import load_resource
-from .credits import cue_lists, phrase_pattern
+from .credits import cue_lists, doc_text, phrase_pattern
 from .doc import in_body
 from .quote_marks import QuoteSpan, clean_span, find_quote_spans
 from .quote_speakers import SpeakerResolver
@@ -78,14 +78,14 @@ class QuoteFinder:
         self.speakers = SpeakerResolver(lang, cues, tuple(resources))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         context = doc._.context
         body_start = context.body_start if context else 0
         spans = [s for s in find_quote_spans(text, body_start) if in_body(doc, s.start, s.end)]
         parts = self._parts(text, spans)
         real = [p for p in parts if p.words >= MIN_QUOTE_WORDS]
-        self.speakers.start(doc, [(p.raw_start - 1, p.raw_end + 1) for p in real])
-        starts = _sentence_starts(doc)
+        starts = _sentence_starts(doc, text)
+        self.speakers.start(doc, text, [(p.raw_start - 1, p.raw_end + 1) for p in real], starts)
         quotes: list[Quote] = []
         kept: list[_Part] = []
         previous: tuple[_Part, _Attribution] | None = None
@@ -300,12 +300,12 @@ def _starts_new_sentence(text: str, start: int, end: int) -> bool:
     return not rest or rest[0].isupper() or rest[0] in "«“„\"‘"
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
+def _sentence_starts(doc: Doc, text: str) -> list[int]:
     try:
         return [sentence.start_char for sentence in doc.sents]
     except ValueError:  # no sentence annotator in this pipeline
         starts = [0]
-        starts.extend(m.end() for m in _SENTENCE_END.finditer(doc.text))
+        starts.extend(m.end() for m in _SENTENCE_END.finditer(text))
         return sorted(set(starts))
 
 
