@@ -198,3 +198,9 @@ def test_reporters_after_a_byline_cue_in_the_body_are_persons(pipeline):
 def test_a_name_of_an_institution_is_not_a_person(pipeline):
     record = analyze(pipeline, "Researchers at George Washington University published the poll.", "en")
     assert _people(record) == set()
+
+
+def test_a_country_named_inside_an_institution_name_is_a_country_mention(pipeline):
+    record = analyze(pipeline, "Secondo il ministero degli Esteri russo, i colloqui sono falliti.", "it")
+    assert _find(record, "russo", "country").country == "RUS"
+    assert _find(record, "ministero degli Esteri russo", "organization").country == "RUS"

@@ -257,6 +257,10 @@ class Resolver(PeopleFinder):
                     seat = next((self.base.get(c[1]) for c in inner.candidates if c[0] == "organization"), None)
                     if isinstance(seat, Organization) and seat.stands_for == "government" and seat.id != actor.id:
                         emit_org(inner.start, inner.end, seat)
+                    named = next((c[1] for c in inner.candidates if c[0] in ("country", "demonym")), None)
+                    country = self.base.country(named) if actor.type not in ("igo", "eu") else None
+                    if country is not None and not inner.part:  # "Ministero della Difesa [russo]" names Russia
+                        emit(inner.start, inner.end, "country", country.name, country.id, country.id)
             elif tag == "generic":
                 org = self.base.generic_org(actor_id, self._context_country(doc, kept, m))
                 if org is not None:
