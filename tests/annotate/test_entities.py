@@ -204,3 +204,14 @@ def test_a_country_named_inside_an_institution_name_is_a_country_mention(pipelin
     record = analyze(pipeline, "Secondo il ministero degli Esteri russo, i colloqui sono falliti.", "it")
     assert _find(record, "russo", "country").country == "RUS"
     assert _find(record, "ministero degli Esteri russo", "organization").country == "RUS"
+
+
+def test_capitals_acting_together_are_both_governments(pipeline):
+    record = analyze(pipeline, "Berlin et Rome ont félicité le nouveau Premier ministre.", "fr")
+    assert {"DEU", "ITA"} <= _countries(record)
+
+
+def test_a_german_expert_after_a_capitalised_noun_is_a_person(pipeline):
+    record = analyze(pipeline, "Der Nahost-Experte Guido Steinberg sagte, Teheran stecke dahinter.", "de")
+    assert "Guido Steinberg" in _people(record)
+    assert "IRN" in _countries(record)

@@ -81,7 +81,7 @@ class PeopleFinder:
     def _inside_longer_name(self, doc: Doc, i: int) -> bool:
         """"San Diego Zoo", "Piazza Maria Teresa": a given name preceded by another capitalised
         word (not a title, not the sentence start) is inside some other name."""
-        if i == 0 or doc[i].is_sent_start:
+        if i == 0 or doc[i].is_sent_start or self.lang == "de":  # German capitalises every noun
             return False
         before = doc[i - 1]
         if "\n" in before.whitespace_ or not NAME_WORD.match(before.text) or before.text in self.honorifics:

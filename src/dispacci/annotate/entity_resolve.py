@@ -26,6 +26,7 @@ _PREFERENCE = ("person", "organization", "country", "demonym", "location", "capi
                "counterpart")
 _CLAUSE_OPENERS = {",", ";", ":", "(", "«", "“", '"', "„", "–", "—", "-", "‘"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_CONJUNCTIONS = {"e", "ed", "and", "et", "und", "y", "и", "o", "or", "ou", "oder", "или"}
 
 
 class Resolver(PeopleFinder):
@@ -312,6 +313,15 @@ class Resolver(PeopleFinder):
     def _roles(self, person: Person) -> list[str]:
         return [self.base.role_title(role) for role in self.base.roles_on(person.id, self.day)]
 
+    def _acting_place_ends_at(self, i: int) -> bool:
+        """"Berlin et Rome ont félicité": a capital coordinated with a country or capital opening
+        the clause acts with it."""
+        other = self.by_end.get(i)
+        if other is None or not other.chosen or other.chosen[0] not in ("capital", "country"):
+            return False
+        before = other.token_start - 1
+        return before < 0 or self.sent_starts[other.token_start] or self.words[before] in _CLAUSE_OPENERS
+
     def _acts(self, doc: Doc, m: Mention) -> bool:
         """A capital stands for its government where it acts: "Mosca ha risposto", "Moscow's aims"."""
         if m.part:
@@ -322,7 +332,8 @@ class Resolver(PeopleFinder):
             return False
         if after is not None and after.text in _POSSESSIVE:
             return True
-        opens = before is None or doc[m.token_start].is_sent_start or before.text in _CLAUSE_OPENERS
+        opens = before is None or doc[m.token_start].is_sent_start or before.text in _CLAUSE_OPENERS or (
+            before.lower_ in _CONJUNCTIONS and self._acting_place_ends_at(before.i))
         return bool(opens and after is not None and after.is_alpha and after.is_lower
                     and after.text not in self.connectors)
 
