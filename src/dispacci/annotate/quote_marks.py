@@ -19,6 +19,7 @@ _MARKS = re.compile(r"[«»“”„‘’‹›\"']")
 _CLOSERS = {"«": "»", "“": "”“", "„": "“”", "‘": "’", "‹": "›", '"': '"', "»": "«", "”": "”", "'": "'"}
 _DASH_QUOTE = re.compile(r"^[ \t]*[–—][ \t]*(?P<text>\S[^\n]*?)[ \t]*[,.!?…]?[ \t]+[–—][ \t]*(?P<rest>\S[^\n]*)$", re.MULTILINE)
 _TRAILING = ",.;:"
+_PARAGRAPH_END = ".!?:;…»”\"“’'"
 _MAX_NESTING = 6  # deeper nesting is not written; the bound keeps the scan linear
 _SPACE = re.compile(r"\s+")
 
@@ -104,12 +105,13 @@ def find_quote_spans(text: str, begin: int = 0) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     group = 0
     pending: list[QuoteSpan] = []  # parts of a quote running over paragraphs, not yet closed
+    resume_at = 0  # where scanning resumes after a quote that a line break cut in two
     for index, (start, end) in enumerate(paras):
         lead = start + len(text[start:end]) - len(text[start:end].lstrip())
         continuing = bool(pending) and text[lead] == text[pending[0].start - 1]
         if pending and not continuing:
             pending = []  # the quote never closed: its opening mark was a stray
-        scan_from = start
+        scan_from = max(start, resume_at)
         if continuing:
             close = _close_of_continued(text, lead, end, text[lead])
             if close is None:
@@ -130,12 +132,31 @@ def find_quote_spans(text: str, begin: int = 0) -> list[QuoteSpan]:
                 group += 1
                 pending = [QuoteSpan(position + 1, end, index, group)]
                 spans[:] = [s for s in spans if not (s.paragraph == index and s.start > position)]
+            elif nxt is not None and text[start:end].rstrip()[-1:] not in _PARAGRAPH_END:
+                # a line break inside a sentence ("del gruppo\nterroristico"): the quote closes on the next line
+                close = _first_mark_closes(text, nxt, paras[index + 1][1], mark)
+                if close is not None:
+                    group += 1
+                    spans[:] = [s for s in spans if not (s.paragraph == index and s.start > position)]
+                    spans.append(QuoteSpan(position + 1, close, index, group))
+                    resume_at = close + 1
         dashed = _DASH_QUOTE.match(text, start, end)
         if dashed and not closed and left_open is None:
             group += 1
             spans.append(QuoteSpan(dashed.start("text"), dashed.end("text"), index, group, dash=True))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _first_mark_closes(text: str, start: int, end: int, opener: str) -> int | None:
+    """The position of the next line's first mark when it closes ``opener`` after a word."""
+    match = _MARKS.search(text, start, end)
+    if match is None or match.group() not in _CLOSERS[opener]:
+        return None
+    i = match.start()
+    if i == start or text[i - 1].isspace() or not _can_close(text, i, start, end, opener):
+        return None
+    return i
 
 
 def _close_of_continued(text: str, lead: int, end: int, mark: str) -> int | None:
