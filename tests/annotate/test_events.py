@@ -144,6 +144,13 @@ def test_a_place_and_wire_tag_before_the_dash_are_not_actors():
     assert summary(code("Iran, March 3 (Reuters) - Putin met Tokayev.", "en")) == {("040", "RUS", "KAZ")}
 
 
+def test_a_left_out_subject_is_the_last_named_actor_in_italian_and_spanish():
+    events = code("Meloni ha incontrato Scholz. Poi ha telefonato a Macron.", "it")
+    assert ("041", "ITA", "FRA") in summary(events)
+    events = code("Sánchez recibió a Macron. Después ha hablado por teléfono con Zelensky.", "es")
+    assert ("041", "ESP", "UKR") in summary(events)
+
+
 # -- conflict: accusations, sanctions, attacks ----------------------------------------------
 
 @pytest.mark.parametrize("lang,text,expected", [

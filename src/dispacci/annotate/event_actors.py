@@ -200,7 +200,8 @@ def coordinated(doc: Doc, groups: list[Group], index: int, conjunctions: set[str
 def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive: bool,
                  object_first: bool, place_target: bool, conjunctions: set[str],
                  articles: set[str], clause_start: int = 0, clause_end: int | None = None,
-                 relative_subject: Group | None = None, text: str | None = None) -> list[tuple[Group, Group | None]]:
+                 relative_subject: Group | None = None, text: str | None = None,
+                 prefer_foreign: bool = False) -> list[tuple[Group, Group | None]]:
     """(source, target) pairs for a cue at token span ``cue`` among the clause's groups.
     With ``place_target`` (attacks, visits) a country named as the place ("in Ucraina")
     can be the target."""
@@ -254,6 +255,8 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
                       + [g for g in rest_before if g.marker is None])
         if place_target:
             ranked += [g for g in actors if g.marker in ("at", "to") and g not in sources and g.start >= cue_end]
+        if prefer_foreign and source.country:  # "ha incontrato a Palazzo Chigi il cancelliere": a guest
+            ranked.sort(key=lambda g: g.country == source.country)
         if ranked:
             target = ranked[0]
             targets = [actors[i] for i in coordinated(doc, actors, actors.index(target), conjunctions, articles, text)]

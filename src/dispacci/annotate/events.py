@@ -41,6 +41,7 @@ class EventCoder:
         self.conjunctions = set(markers.get("and", [])) | {","}
         self.glue = set(markers.get("of", [])) | self.articles
         self.indefinite = set(words.get("indefinite", []))
+        self.pro_drop = bool(words.get("pro_drop"))
         self.markers = marker_table(phrases)
         self.clause_marks = {":", ";", "|"}
         self.relative_pronouns = set(words.get("relative_pronouns", []))
@@ -76,6 +77,7 @@ class EventCoder:
             return doc
         quotes = self._quote_spans(doc)
         entities = self._actor_entities(doc)
+        self._entities, self._last_source = entities, None
         reference = context.reference_date if context is not None else None
         lead_end = self._lead_end(doc)
         found: list[tuple[Event, dict]] = []
@@ -189,7 +191,9 @@ class EventCoder:
         if passive and self._words[start].endswith(tuple(words.get("gerund_suffixes", ())) or ("\0",)):
             passive = False  # "is imposing": progressive, not passive
         code = label
-        clause_start = max(sent.start, self._after_dateline)
+        clause_start = sent.start
+        if sent.start < self._after_dateline <= start:
+            clause_start = self._after_dateline
         for i in range(start - 1, clause_start, -1):
             if doc[i].text in self.clause_marks or (doc[i].text in _DASHES and doc[i - 1].whitespace_):
                 clause_start = i + 1  # "Italia-Usa: Tajani ...", "(Reuters) - Putin ..."
@@ -205,7 +209,10 @@ class EventCoder:
                              text=self._text,
                              object_first=code.startswith(self.object_first),
                              place_target=code.startswith(self.place_target),
+                             prefer_foreign=code == "meet" or code.startswith(("04", "036")),
                              conjunctions=self.conjunctions, articles=self.articles)
+        if not pairs and self.pro_drop and not passive:
+            pairs = self._unstated_subject(groups, start, end, clause_start, clause_end)
         for source_group, target_group in pairs:
             first, last = min(start, source_group.start), max(end, source_group.end)
             if target_group is not None:
@@ -218,6 +225,8 @@ class EventCoder:
             if source_group.pair and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]  # "the two leaders agreed": each other
             location = self._location(groups, start, last)
+            if source_group.head is not None and source_group.head.kind == "person" and source_group.start < start:
+                self._last_source = source_group.head
             final = self._final_code(code, location, sources, targets, doc, sent)
             if final is None or final.startswith(self.not_events):
                 continue
@@ -238,6 +247,29 @@ class EventCoder:
                                       location=location.canonical if location else None, topics=list(topics),
                                       negated=negated, hypothetical=hypothetical, evidence=evidence)
                         yield event, {"cue": (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))}
+
+    def _unstated_subject(self, groups: list[Group], start: int, end: int, clause_start: int,
+                          clause_end: int) -> list[tuple[Group, Group]]:
+        """Pro-drop languages leave the subject out ("Ha poi telefonato a Macron"):
+        it is the last event's source, else the article's first-named person, when
+        nobody stands before the cue and a counterpart follows it."""
+        if any(g.is_actor and clause_start <= g.start and g.end <= start for g in groups):
+            return []
+        if start > clause_start and (self._words[start - 1] in self.articles or self._words[start - 1] in self.indefinite
+                                     or (self._words[start - 1],) in self.markers):
+            return []  # "ninguna negociación", "della telefonata": a noun, not a verb missing its subject
+        after = [g for g in groups if g.is_actor and end <= g.start < clause_end and g.start - end <= 8
+                 and g.marker in (None, "with", "to", "against")]
+        subject = self._last_source
+        if subject is None:
+            people = self.resolver.protagonists(self._entities)
+            subject = people[0] if people else None
+        if not after or subject is None:
+            return []
+        stand_in = Group(start=start, end=start, entities=[subject], char_start=subject.start, char_end=subject.end)
+        if any(e.actor and e.actor == subject.actor for e in after[0].entities):
+            return []
+        return [(stand_in, after[0])]
 
     def _reporting(self, doc: Doc, i: int, limit: int) -> bool:
         """", ha riferito il portavoce", ", the ministry said": a reporting clause follows."""
@@ -284,9 +316,15 @@ class EventCoder:
     def _location(self, groups: list[Group], start: int, last: int):
         for group in groups:
             if group.marker in ("at", "to") and group.start >= start and group.head is not None and group.start <= last + 6:
-                if group.head.kind in ("location", "country"):
+                if group.head.kind in ("location", "country") or self._is_seat(group.head):
                     return group.head
         return None
+
+    def _is_seat(self, entity) -> bool:
+        """A seat of government named as a place ("a Palazzo Chigi", "at the Elysée")."""
+        base = self.resolver.base()
+        actor = base.get(entity.actor) if base is not None and entity.actor else None
+        return getattr(actor, "type", None) == "seat"
 
     def _negated(self, doc: Doc, sent: Span, start: int, source: Group) -> bool:
         begin = max(sent.start, start - 3, source.end if source.end <= start else start - 3)
@@ -320,7 +358,7 @@ class EventCoder:
             resolved = resolve(mention, reference)
             if resolved:
                 return resolved
-        opening = doc[max(sent.start, self._after_dateline)].idx
+        opening = doc[self._after_dateline if sent.start < self._after_dateline < first else sent.start].idx
         if opening < begin:  # "Ieri Macron aveva telefonato...": a date opening the clause
             for mention in find_date_mentions(self._text[opening:begin], opening, self.lang, relative, past):
                 resolved = resolve(mention, reference)
@@ -345,7 +383,7 @@ class EventCoder:
             j = after  # "discussed the grain deal", "обсудили зерновую сделку"
             while j < limit and j - after < 10 and not doc[j].is_punct and self._words[j] not in self.conjunctions:
                 j += 1
-            if j > after:
+            if j - after >= 2:
                 topics.append(doc[after:j].text)
             return topics
         skipped = 0
