@@ -173,13 +173,19 @@ class QuoteFinder:
         leading = self.after_quote_re.match(text, after_start, after_end) if self.after_quote_re else None
         if leading is not None and (cue is None or cue.start >= leading.end()):
             cue = _Cue("verb", leading.start("cue"), leading.end("cue"), leading.group("cue"))
+        found = None
         if cue is not None:
-            return self._resolve(text, cue, after_start, after_end, part.start, before=(before_start, opening))
+            found = self._resolve(text, cue, after_start, after_end, part.start, before=(before_start, opening))
+            if found.speaker is not None or part.dash:
+                return found
         if part.dash:
             return None
         cue = self._last_cue(text, before_start, opening)
-        if cue is not None:
-            return self._resolve(text, cue, before_start, opening, part.start, before=None)
+        if cue is not None:  # "Peskov ha detto che «…», secondo i media": the verb before names him
+            earlier = self._resolve(text, cue, before_start, opening, part.start, before=None)
+            return earlier if earlier.speaker is not None or found is None else found
+        if found is not None:
+            return found
         return self._next_sentence(text, part, after_end, para_end)
 
     def _next_sentence(self, text: str, part: "_Part", after_end: int, para_end: int) -> _Attribution | None:
