@@ -215,3 +215,13 @@ def test_a_german_expert_after_a_capitalised_noun_is_a_person(pipeline):
     record = analyze(pipeline, "Der Nahost-Experte Guido Steinberg sagte, Teheran stecke dahinter.", "de")
     assert "Guido Steinberg" in _people(record)
     assert "IRN" in _countries(record)
+
+
+@pytest.mark.parametrize("lang, text, capital, country", [
+    ("it", "Il portavoce ha detto che Mosca è pronta a trattare.", "Mosca", "RUS"),
+    ("ru", "Песков заявил, что Москва готова к переговорам.", "Москва", "RUS"),
+    ("en", "The talks will be held in Moscow next week.", "Moscow", None),
+])
+def test_a_capital_opening_a_clause_is_its_government(pipeline, lang, text, capital, country):
+    entity = _find(analyze(pipeline, text, lang), capital)
+    assert entity.kind == ("country" if country else "location")

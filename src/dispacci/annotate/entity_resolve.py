@@ -26,6 +26,8 @@ _PREFERENCE = ("person", "organization", "country", "demonym", "location", "capi
                "counterpart")
 _CLAUSE_OPENERS = {",", ";", ":", "(", "«", "“", '"', "„", "–", "—", "-", "‘"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+# "ha detto che Mosca è pronta", "заявил, что Москва готова": the capital opens a clause
+_SUBORDINATORS = {"che", "that", "que", "qu'", "qu’", "dass", "что", "чтобы", "perché", "because", "weil"}
 _CONJUNCTIONS = {"e", "ed", "and", "et", "und", "y", "и", "o", "or", "ou", "oder", "или"}
 
 
@@ -333,7 +335,7 @@ class Resolver(PeopleFinder):
         if after is not None and after.text in _POSSESSIVE:
             return True
         opens = before is None or doc[m.token_start].is_sent_start or before.text in _CLAUSE_OPENERS or (
-            before.lower_ in _CONJUNCTIONS and self._acting_place_ends_at(before.i))
+            before.lower_ in _CONJUNCTIONS and self._acting_place_ends_at(before.i)) or before.lower_ in _SUBORDINATORS
         return bool(opens and after is not None and after.is_alpha and after.is_lower
                     and after.text not in self.connectors)
 
