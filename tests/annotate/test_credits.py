@@ -131,3 +131,13 @@ def test_each_source_is_listed_once_at_its_first_mention(pipeline):
 def test_an_institution_with_an_adverb_before_its_verb(pipeline):
     text = "Roma – Il Ministero della Difesa russo ha invece affermato di aver colpito depositi di munizioni."
     assert credits(pipeline, text, "it") == [("Ministry of Defence of Russia", "origin")]
+
+
+def test_a_preposition_after_the_verb_is_not_an_adverb(pipeline):
+    text = "Bruxelles – « L'Europe doit se préparer », a-t-il déclaré devant le Parlement européen."
+    names = {**INSTITUTIONS, "Parlement européen": ("European Parliament", "organization", None, "european-parliament")}
+    assert [(c.name, c.role) for c in annotate(pipeline, text, "fr", names)._.credits] == []
+    text = "Москва – Как сообщили в МИД России, переговоры пройдут в Анкаре."
+    names = {"МИД России": ("Ministry of Foreign Affairs of Russia", "organization", "RUS", "mfa-russia")}
+    assert [(c.name, c.role) for c in annotate(pipeline, text, "ru", names)._.credits] == [
+        ("Ministry of Foreign Affairs of Russia", "origin")]

@@ -123,8 +123,9 @@ class CreditFinder:
                 re.compile(r"^\s*" + phrase_pattern(suffix), re.IGNORECASE) if suffix.strip() else None,
                 prefix, suffix))
         reporting = cues("reporting")
+        adverbs = "|".join(phrase_pattern(a) for a in sorted(set(cues("adverbs")), key=len, reverse=True)) or "(?!)"
         self.report_before_re = _alternation(
-            reporting, before=r"(?<!\w)", after=r"(?:\s+\w{1,8}){0,1}\s+" + _ARTICLE + r"$")
+            reporting, before=r"(?<!\w)", after=r"(?:\s+(?:" + adverbs + r")){0,2}\s+" + _ARTICLE + r"$")
         self.report_after_re = _alternation(
             reporting, before=r"^\s*(?:[\w.’'-]+\s+){0,2}", after=r"(?!\w)")
         documents = cues("document")
