@@ -225,3 +225,10 @@ def test_a_german_expert_after_a_capitalised_noun_is_a_person(pipeline):
 def test_a_capital_opening_a_clause_is_its_government(pipeline, lang, text, capital, country):
     entity = _find(analyze(pipeline, text, lang), capital)
     assert entity.kind == ("country" if country else "location")
+
+
+def test_an_organisation_the_base_does_not_know_is_found_from_its_head_word(pipeline):
+    record = analyze(pipeline, "Lo studio dell'università di Nottingham è stato pubblicato ieri.", "it")
+    org = _find(record, "università di Nottingham", "organization")
+    assert org.actor is None
+    assert _people(record) == set() and _countries(record) == set()

@@ -35,6 +35,12 @@ class EntityAnnotator:
             table = names.get(key) or {}
             return {str(w) for w in (*table.get("any", []), *table.get(lang, []))}
 
+        organizations = load_resource("cues/organizations.yaml", tuple(resources)) or {}
+
+        def org_words(key: str) -> set[str]:
+            table = organizations.get(key) or {}
+            return {str(w) for w in (*table.get("any", []), *table.get(lang, []))}
+
         given = words("given_names")
         for person in self.base.people():
             first = person.name.split()[0]
@@ -46,7 +52,8 @@ class EntityAnnotator:
         self.resolver = Resolver(
             self.base, lang, given=given, credit_words=words("credit_words"), honorifics=words("honorifics"),
             particles=words("particles"), byline_cues=words("byline_cues"), joiners=words("name_joiners"),
-            institution_words=words("institution_words"))
+            institution_words=words("institution_words"), org_heads=org_words("heads"),
+            org_connectors=org_words("connectors"))
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.matcher(doc)

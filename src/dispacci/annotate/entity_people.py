@@ -178,6 +178,35 @@ class PeopleFinder:
                 end -= 1
         return found
 
+    def _unknown_organizations(self, doc: Doc, kept: list[Mention]) -> list[Entity]:
+        """"l'università di Nottingham", "Partito Democratico": an organisation head word and the
+        capitalised name after it, where the base knows neither."""
+        found = []
+        words, size = self.words, len(self.words)
+        for i, word in enumerate(words):
+            if i in self.occupied or word.lower() not in self.org_heads or not in_body(doc, doc[i].idx):
+                continue
+            j, end = i + 1, i + 1
+            while j < size:
+                if words[j] in self.org_connectors and end == j and j + 1 < size:
+                    j += 1
+                    continue
+                taken = j in self.occupied and not (self.by_start.get(j) and self.by_start[j].chosen
+                                                     and self.by_start[j].chosen[0] in ("capital", "location"))
+                if taken or not NAME_WORD.match(words[j]) or words[j].lower() in self.org_heads and j > i + 1:
+                    break
+                j = end = j + 1
+            if end == i + 1 or (not word[:1].isupper() and end - i < 3 and words[i + 1] not in self.org_connectors):
+                continue
+            span = doc[i:end]
+            found.append(Entity(text=span.text, kind="organization", canonical=span.text, actor=None,
+                                country=None, start=span.start_char, end=span.end_char))
+            self.occupied.update(range(i, end))
+            for m in kept:
+                if i <= m.token_start and m.token_end <= end:
+                    m.extra["dropped"] = True
+        return found
+
     def _byline_people(self, doc: Doc, people: list) -> None:
         """Reporters named after a byline cue in a short line or parenthesis, even where the
         not-body layer kept it as body ("Reporting by Parisa Hafezi; Editing by Alex Richardson")."""

@@ -34,7 +34,8 @@ _CONJUNCTIONS = {"e", "ed", "and", "et", "und", "y", "и", "o", "or", "ou", "ode
 class Resolver(PeopleFinder):
     def __init__(self, base: ActorBase, lang: str, *, given: set[str], credit_words: set[str],
                  honorifics: set[str], particles: set[str], byline_cues: set[str] = frozenset(),
-                 joiners: set[str] = frozenset(), institution_words: set[str] = frozenset()):
+                 joiners: set[str] = frozenset(), institution_words: set[str] = frozenset(),
+                 org_heads: set[str] = frozenset(), org_connectors: set[str] = frozenset()):
         self.base = base
         self.lang = lang
         self.given = given
@@ -47,6 +48,8 @@ class Resolver(PeopleFinder):
             self.byline_cues.setdefault(cue[0], []).append(cue)
         self.joiners = joiners
         self.institution_words = institution_words
+        self.org_heads = {w.lower() for w in org_heads}
+        self.org_connectors = org_connectors
         self.connectors = {w for w in base.word_list("connectors", lang)}
         self.locative = {w.lower() for w in base.word_list("locative", lang)}
         self._ner = None
@@ -81,7 +84,7 @@ class Resolver(PeopleFinder):
         self._short_mentions(doc, people)
         if self.lang == "ru":  # a lone surname natasha found that no full name explains
             self._russian_people(doc, [span for span in found if " " not in self.text[span[0]:span[1]]], people)
-        places = self._places_after_prepositions(doc)
+        places = self._unknown_organizations(doc, kept) + self._places_after_prepositions(doc)
         return sorted(self._entities(doc, kept, people, extra) + places,
                       key=lambda e: (e.start, _kind_rank(e.kind)))
 
