@@ -283,3 +283,36 @@ def test_development_articles_events_score_well(news_records, news_gold):
     # Three of the eleven datelines have no year ("Roma, 11 nov."): its guess, not the
     # events layer, decides their year, so dates are held to a lower bar here.
     assert scores.date_accuracy >= 0.75
+
+
+# -- users' own patterns ----------------------------------------------------------------------
+
+def test_a_users_pattern_file_adds_cues_to_the_bundled_ones(tmp_path):
+    folder = tmp_path / "events" / "patterns"
+    folder.mkdir(parents=True)
+    (folder / "it.yaml").write_text('events:\n  "111": [stroncare]\n', encoding="utf-8")
+    register_extensions()
+    nlp = spacy.blank("it")
+    nlp.add_pipe("dispacci_sentences")
+    nlp.add_pipe("dispacci_events", config={"resources": [str(tmp_path)]})
+    text = "Meloni ha stroncato la Russia. Meloni ha condannato la Russia."
+    doc = nlp.make_doc(text)
+    start_doc(doc, DocContext(article=Article.from_parts(None, text), language="it"))
+    doc._.entities = [Entity(text=w, kind=k, canonical=c, actor=a, country=n, start=m.start(), end=m.end())
+                      for w, (k, c, n, a) in ACTORS.items() for m in re.finditer(rf"\b{w}\b", text)]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    cues = {text[e.evidence.start:e.evidence.end] for e in doc._.events}
+    assert any("stroncato" in cue for cue in cues)  # the user's cue ...
+    assert summary(doc._.events) == {("111", "ITA", "RUS")}  # ... and the bundled one, one event
+
+
+def test_an_unknown_cameo_code_in_a_pattern_file_is_named(tmp_path):
+    from dispacci.errors import ResourceError
+
+    folder = tmp_path / "events" / "patterns"
+    folder.mkdir(parents=True)
+    (folder / "en.yaml").write_text('events:\n  "999": [frobnicate]\n', encoding="utf-8")
+    nlp = spacy.blank("en")
+    with pytest.raises(ResourceError, match=r"E200.*'999'.*cameo.yaml"):
+        nlp.add_pipe("dispacci_events", config={"resources": [str(tmp_path)]})
