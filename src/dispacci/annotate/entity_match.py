@@ -96,7 +96,8 @@ class AliasMatcher:
             if lower:
                 self.lower.add(label, list(make(lower)))
 
-    def __call__(self, doc: Doc) -> list[Mention]:
+    def __call__(self, doc: Doc) -> tuple[list[Mention], list[str], list[bool]]:
+        """The longest matches, with the doc's token texts and sentence starts read on the way."""
         found = []
         for matcher in (self.exact, self.lower):
             for key, start, end in matcher(doc):
@@ -107,8 +108,8 @@ class AliasMatcher:
         array = doc.to_array([ORTH, LOWER, SENT_START])
         orths, lowers, starts = array[:, 0].tolist(), array[:, 1].tolist(), array[:, 2].tolist()
         strings = doc.vocab.strings
-        self.words = [strings[h] for h in orths]
-        self.sent_starts = [s == 1 for s in starts]
+        words = [strings[h] for h in orths]
+        sent_starts = [s == 1 for s in starts]
         exact, lower = self._single_exact_h, self._single_lower_h
         multi_exact, multi_lower = self._multi_exact_h, self._multi_lower_h
         size = len(orths)
@@ -117,7 +118,7 @@ class AliasMatcher:
             candidates = exact.get(orth)
             if candidates is None:
                 candidates = lower.get(low)
-                if candidates is not None and orth != low and not self.sent_starts[i] \
+                if candidates is not None and orth != low and not sent_starts[i] \
                         and all(c[0] == "demonym" for c in candidates) and _capitalised_mid_sentence(doc, doc[i]):
                     candidates = None  # "Giovanni Russo", "la Pravda Russa": a name, not the adjective
             if candidates is not None:
@@ -129,12 +130,12 @@ class AliasMatcher:
                     if end <= size and tuple(column[i + 1:end]) == rest:
                         last = doc[end - 1]
                         found.append(Mention(doc[i].idx, last.idx + len(last.text), i, end, candidates))
-        found.extend(self._compound_parts(doc))
-        return _longest(found)
+        found.extend(self._compound_parts(doc, words))
+        return _longest(found), words, sent_starts
 
-    def _compound_parts(self, doc: Doc) -> list[Mention]:
+    def _compound_parts(self, doc: Doc, words: list[str]) -> list[Mention]:
         parts = []
-        for index, text in enumerate(self.words):
+        for index, text in enumerate(words):
             if len(text) < 4 or not ("-" in text or "/" in text or "–" in text):
                 continue
             token = doc[index]

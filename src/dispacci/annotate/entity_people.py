@@ -113,11 +113,11 @@ class PeopleFinder:
         return found
 
     def _natasha_run(self, text: str) -> list[tuple[int, int]]:
-        if self._ner is None:
+        if "ner" not in self._shared:
             from natasha import Doc as NatashaDoc, NewsEmbedding, NewsNERTagger, Segmenter
 
-            self._ner = (Segmenter(), NewsNERTagger(NewsEmbedding()), NatashaDoc)
-        segmenter, tagger, make = self._ner
+            self._shared["ner"] = (Segmenter(), NewsNERTagger(NewsEmbedding()), NatashaDoc)
+        segmenter, tagger, make = self._shared["ner"]
         parsed = make(text)
         parsed.segment(segmenter)
         parsed.tag_ner(tagger)

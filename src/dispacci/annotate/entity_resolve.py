@@ -52,7 +52,7 @@ class Resolver(PeopleFinder):
         self.org_connectors = org_connectors
         self.connectors = {w for w in base.word_list("connectors", lang)}
         self.locative = {w.lower() for w in base.word_list("locative", lang)}
-        self._ner = None
+        self._shared: dict = {}  # natasha's tagger, loaded once and shared by per-doc copies
         self._surnames = _surname_index(base)
 
     # -- the pass over one doc ------------------------------------------------------------
