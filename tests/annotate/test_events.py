@@ -111,6 +111,14 @@ def test_a_call_between_x_and_y_takes_the_first_named_as_source(lang, text):
     assert summary(code(text, lang)) == {("041", "RUS", "KAZ")}
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Tokayev ha ricevuto una telefonata da Putin."),
+    ("en", "Tokayev received a phone call from Putin."),
+])
+def test_who_received_a_call_is_the_target(lang, text):
+    assert summary(code(text, lang)) == {("041", "RUS", "KAZ")}
+
+
 def test_two_leaders_who_discussed_together_are_one_consultation():
     events = code("Putin e Tokayev hanno discusso della cooperazione economica.", "it")
     assert summary(events) == {("040", "RUS", "KAZ")}

@@ -201,7 +201,7 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
                  object_first: bool, place_target: bool, conjunctions: set[str],
                  articles: set[str], clause_start: int = 0, clause_end: int | None = None,
                  relative_subject: Group | None = None, text: str | None = None,
-                 prefer_foreign: bool = False) -> list[tuple[Group, Group | None]]:
+                 prefer_foreign: bool = False, agent_counterpart: bool = False) -> list[tuple[Group, Group | None]]:
     """(source, target) pairs for a cue at token span ``cue`` among the clause's groups.
     With ``place_target`` (attacks, visits) a country named as the place ("in Ucraina")
     can be the target."""
@@ -212,7 +212,7 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
     cue_start, cue_end = cue
     before = [g for g in actors if g.end <= cue_start]
     after = [g for g in actors if g.start > cue_start]  # inside a gapped cue too: "expelled two Russian diplomats"
-    counterpart = ("with", "against", "to")
+    counterpart = ("with", "against", "to", "agent") if agent_counterpart else ("with", "against", "to")
 
     between = [g for g in actors if g.marker == "between" and cue_end <= g.start <= cue_end + 4]
     if between:
@@ -237,7 +237,8 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
     if subjects:
         source = subjects[0]
         sources = [actors[i] for i in coordinated(doc, actors, actors.index(source), conjunctions, articles, text)]
-        rest = [g for g in actors if g not in sources and g.marker not in ("source_of_info", "at", "agent")]
+        rest = [g for g in actors if g not in sources
+                and g.marker not in (("source_of_info", "at") if agent_counterpart else ("source_of_info", "at", "agent"))]
         rest_after = [g for g in rest if g.start > cue_start and g.start - cue_end <= _TARGET_WINDOW]
         rest_before = [g for g in rest if g.end <= cue_start]
         direct = [g for g in rest_after if g.marker is None and _adjacent(doc, cue_end, g, articles)]

@@ -181,7 +181,7 @@ class EventPatterns:
 
         for code, cues in (data.get("events") or {}).items():
             code = str(code)
-            if code != "meet" and not ontology.is_code(code):
+            if code != "meet" and not ontology.is_code(code.rstrip("<")):
                 raise ResourceError("E200", Errors.E200.format(code=code, lang=lang))
             add(code, cues)
         add("ROLE", data.get("roles", []))

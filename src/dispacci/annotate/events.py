@@ -190,7 +190,7 @@ class EventCoder:
                       for i in range(max(sent.start, start - 3), start))
         if passive and self._words[start].endswith(tuple(words.get("gerund_suffixes", ())) or ("\0",)):
             passive = False  # "is imposing": progressive, not passive
-        code = label
+        code, inverted = label.rstrip("<"), label.endswith("<")  # "041<": "received a call from X"
         clause_start = sent.start
         if sent.start < self._after_dateline <= start:
             clause_start = self._after_dateline
@@ -210,9 +210,12 @@ class EventCoder:
                              object_first=code.startswith(self.object_first),
                              place_target=code.startswith(self.place_target),
                              prefer_foreign=code == "meet" or code.startswith(("04", "036")),
+                             agent_counterpart=inverted,
                              conjunctions=self.conjunctions, articles=self.articles)
         if not pairs and self.pro_drop and not passive:
             pairs = self._unstated_subject(groups, start, end, clause_start, clause_end)
+        if inverted:
+            pairs = [(target, source) for source, target in pairs if target is not None]
         for source_group, target_group in pairs:
             first, last = min(start, source_group.start), max(end, source_group.end)
             if target_group is not None:
