@@ -232,3 +232,8 @@ def test_an_organisation_the_base_does_not_know_is_found_from_its_head_word(pipe
     org = _find(record, "università di Nottingham", "organization")
     assert org.actor is None
     assert _people(record) == set() and _countries(record) == set()
+
+
+def test_a_weekday_after_a_name_is_not_part_of_it(pipeline):
+    record = analyze(pipeline, "The ministry's spokesman Adam Kowalczyk Tuesday said the talks failed.", "en")
+    assert "Adam Kowalczyk" in _people(record)

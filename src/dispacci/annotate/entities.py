@@ -55,7 +55,7 @@ class EntityAnnotator:
             self.base, lang, given=given, credit_words=words("credit_words"), honorifics=words("honorifics"),
             particles=words("particles"), byline_cues=words("byline_cues"), joiners=words("name_joiners"),
             institution_words=words("institution_words"), org_heads=org_words("heads"),
-            org_connectors=org_words("connectors"))
+            org_connectors=org_words("connectors"), not_names=words("not_names"))
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, words, sent_starts = self.matcher(doc)

@@ -19,7 +19,8 @@ NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][a-zß-öø-ÿā-ž
 _INITIAL = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ]\.$")
 
 
-def name_run(doc: Doc, start: int, particles: set[str], limit: int = 4, stop: set[int] | None = None) -> int:
+def name_run(doc: Doc, start: int, particles: set[str], limit: int = 4, stop: set[int] | None = None,
+             not_names: frozenset[str] | set[str] = frozenset()) -> int:
     """End token of the capitalised name starting at ``start`` (== start when none).
 
     Stops at a token index in ``stop`` (known actors), at line breaks and
@@ -30,7 +31,7 @@ def name_run(doc: Doc, start: int, particles: set[str], limit: int = 4, stop: se
     i = start
     while i < len(doc) and words < limit:
         token = doc[i]
-        if stop and i in stop:
+        if (stop and i in stop) or token.text in not_names:
             break
         if NAME_WORD.match(token.text) or _INITIAL.match(token.text):
             if token.text.endswith(".") and not _INITIAL.match(token.text):

@@ -66,7 +66,7 @@ class PeopleFinder:
         while i < size:
             if words[i] in self.given and i not in stops and not self._inside_longer_name(doc, i) \
                     and in_body(doc, doc[i].idx):
-                end = name_run(doc, i, self.particles, stop=stops)
+                end = name_run(doc, i, self.particles, not_names=self.not_names, stop=stops)
                 if end - i >= 2 and not self._institution(doc[i:end]):
                     span = doc[i:end]
                     people.append((span.start_char, span.end_char, self._canonical(span.text.split()), None, [], None))
@@ -136,7 +136,7 @@ class PeopleFinder:
                 if token.text.lower() in self.credit_words or i in self.occupied or not NAME_WORD.match(token.text):
                     i += 1
                     continue
-                end = min(name_run(doc, i, self.particles, limit=3, stop=self.occupied), span.end)
+                end = min(name_run(doc, i, self.particles, not_names=self.not_names, limit=3, stop=self.occupied), span.end)
                 if end - i >= 2:
                     words = [t.text for t in doc[i:end] if t.text.lower() not in self.credit_words]
                     run = doc[i:end]
@@ -161,7 +161,7 @@ class PeopleFinder:
                 continue
             if before.lower() not in self.locative and (word in self.given or len(word) < 5):
                 continue
-            end = name_run(doc, i, self.particles, limit=3, stop=self.occupied)
+            end = name_run(doc, i, self.particles, not_names=self.not_names, limit=3, stop=self.occupied)
             span = doc[i:end]
             if doc[i].text in self.given or not in_body(doc, span.start_char, span.end_char) or (
                     dateline is not None and span.start_char < dateline.end and dateline.start < span.end_char):
@@ -225,7 +225,7 @@ class PeopleFinder:
                             self.by_start[i].chosen[0] == "person":
                         i = self.by_start[i].token_end
                     else:
-                        run_end = name_run(doc, i, self.particles, limit=3, stop=self.occupied)
+                        run_end = name_run(doc, i, self.particles, not_names=self.not_names, limit=3, stop=self.occupied)
                         if run_end - i < 2:
                             break
                         run = doc[i:run_end]

@@ -35,7 +35,8 @@ class Resolver(PeopleFinder):
     def __init__(self, base: ActorBase, lang: str, *, given: set[str], credit_words: set[str],
                  honorifics: set[str], particles: set[str], byline_cues: set[str] = frozenset(),
                  joiners: set[str] = frozenset(), institution_words: set[str] = frozenset(),
-                 org_heads: set[str] = frozenset(), org_connectors: set[str] = frozenset()):
+                 org_heads: set[str] = frozenset(), org_connectors: set[str] = frozenset(),
+                 not_names: set[str] = frozenset()):
         self.base = base
         self.lang = lang
         self.given = given
@@ -50,6 +51,7 @@ class Resolver(PeopleFinder):
         self.institution_words = institution_words
         self.org_heads = {w.lower() for w in org_heads}
         self.org_connectors = org_connectors
+        self.not_names = frozenset(not_names)
         self.connectors = {w for w in base.word_list("connectors", lang)}
         self.locative = {w.lower() for w in base.word_list("locative", lang)}
         self._shared: dict = {}  # natasha's tagger, loaded once and shared by per-doc copies
@@ -214,7 +216,7 @@ class Resolver(PeopleFinder):
     def _unknown_name_end(self, doc: Doc, i: int) -> int:
         if i >= len(doc) or i in self.occupied or not NAME_WORD.match(doc[i].text):
             return i
-        end = name_run(doc, i, self.particles, stop=self._stops())
+        end = name_run(doc, i, self.particles, not_names=self.not_names, stop=self._stops())
         if self._institution(doc[i:end]):
             return i
         if end - i == 1 and (self.lang == "de" or doc[i].text.endswith(".")) and doc[i].text not in self.given:
