@@ -396,3 +396,8 @@ def test_a_quote_cut_by_a_line_break_inside_its_sentence(pipeline):
             "intercettato”, secondo i media.\nAltro paragrafo senza citazioni.")
     doc = annotate(pipeline, text, "it")
     assert said(doc) == [("il lancio del missile contro il gruppo terroristico è stato intercettato", "Dmitry Peskov")]
+
+
+def test_a_state_as_subject_speaks_rather_than_the_last_person_named(pipeline):
+    text = "Roma – Meloni ha sentito Peskov ieri. La Russia ha fatto sapere che «non ci sono margini per una tregua»."
+    assert said(annotate(pipeline, text, "it")) == [("non ci sono margini per una tregua", "Russia")]

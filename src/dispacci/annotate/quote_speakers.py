@@ -128,7 +128,7 @@ class SpeakerResolver:
         chunks = _chunks_before(self.text, start, cue_start)
         if chunks and chunks[0][1] == cue_start:
             # a subject right before the verb wins over a name after it ("Smith told Reuters")
-            found = self._in_chunk(chunks[0][0], chunks[0][1], position)
+            found = self._in_chunk(chunks[0][0], chunks[0][1], position, countries=True)
             if found is not None:
                 return found
             if self._has_pronoun(chunks[0][0], chunks[0][1]):
@@ -207,7 +207,7 @@ class SpeakerResolver:
             return self._current_subject(position)
         return None
 
-    def _in_chunk(self, start: int, end: int, position: int) -> Speaker | None:
+    def _in_chunk(self, start: int, end: int, position: int, countries: bool = False) -> Speaker | None:
         entities = [e for e in self._between(start, end) if e.kind in _SPEAKING_KINDS and self._free(e)]
         persons = [e for e in entities if e.kind == "person"]
         if persons:
@@ -221,6 +221,10 @@ class SpeakerResolver:
                 return role
         if entities:
             return _of_entity(entities[-1])
+        if countries:  # "Mosca ha fatto sapere che «…»": the state speaks, not the last person named
+            nations = [e for e in self._between(start, end) if e.kind == "country" and self._free(e)]
+            if len(nations) == 1 and len(_TOKEN.findall(chunk)) <= 3:
+                return _of_entity(nations[0])
         return None
 
     def _free(self, entity: Entity) -> bool:
