@@ -238,3 +238,23 @@ def test_a_malformed_user_file_stops_the_pipeline_with_the_resource_error(tmp_pa
                     encoding="utf-8")
     with pytest.raises(ResourceError, match="E103"):
         Pipeline(actors=[str(path)], language="it").analyze("Titolo\n\nUn testo qualsiasi su Roma.")
+
+
+def test_the_cli_reads_user_actor_files_and_reports_bad_ones(tmp_path):
+    from typer.testing import CliRunner
+
+    from dispacci.cli import app
+
+    actors = tmp_path / "mine.yaml"
+    actors.write_text(NEW_PERSON, encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("Nota\n\nRoma, 3 marzo 2025 - Aurelia Bianchetti ha smentito le voci.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(article), "--json", "--actors", str(actors)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert [e["actor"] for e in record["entities"] if e["kind"] == "person"] == ["aurelia-bianchetti"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {id: x, name: X, roles: [{office: spokesperson, start: soon}]}", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(article), "--actors", str(bad)])
+    assert result.exit_code != 0
+    assert "E103" in result.output and "bad.yaml" in result.output
