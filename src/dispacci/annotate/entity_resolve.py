@@ -25,6 +25,7 @@ _PLACE_TAGS = ("country", "demonym", "location", "capital")
 _PREFERENCE = ("person", "organization", "country", "demonym", "location", "capital", "generic", "office",
                "counterpart")
 _CLAUSE_OPENERS = {",", ";", ":", "(", "«", "“", '"', "„", "–", "—", "-", "‘"}
+_STATE_BODIES = {"seat", "ministry", "agency", "military", "court"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 # "ha detto che Mosca è pronta", "заявил, что Москва готова": the capital opens a clause
 _SUBORDINATORS = {"che", "that", "que", "qu'", "qu’", "dass", "что", "чтобы", "perché", "because", "weil"}
@@ -266,7 +267,8 @@ class Resolver(PeopleFinder):
                     if isinstance(seat, Organization) and seat.stands_for == "government" and seat.id != actor.id:
                         emit_org(inner.start, inner.end, seat)
                     named = next((c[1] for c in inner.candidates if c[0] in ("country", "demonym")), None)
-                    country = self.base.country(named) if actor.type not in ("igo", "eu") else None
+                    # a state body's name names its state; a party's or company's ("Forza Italia") does not
+                    country = self.base.country(named) if actor.type in _STATE_BODIES else None
                     if country is not None and not inner.part:  # "Ministero della Difesa [russo]" names Russia
                         emit(inner.start, inner.end, "country", country.name, country.id, country.id)
             elif tag == "generic":
