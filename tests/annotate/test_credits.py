@@ -141,3 +141,8 @@ def test_a_preposition_after_the_verb_is_not_an_adverb(pipeline):
     names = {"МИД России": ("Ministry of Foreign Affairs of Russia", "organization", "RUS", "mfa-russia")}
     assert [(c.name, c.role) for c in annotate(pipeline, text, "ru", names)._.credits] == [
         ("Ministry of Foreign Affairs of Russia", "origin")]
+
+
+def test_credits_carry_the_actor_of_the_agency_or_institution(founding_record):
+    assert [(c.name, c.actor) for c in founding_record.credits] == [
+        ("Kremlin press service", "kremlin"), ("RIA Novosti", "ria-novosti")]

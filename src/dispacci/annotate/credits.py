@@ -140,6 +140,7 @@ class CreditFinder:
         self.according_re = _alternation(cues("according"), before=r"(?<!\w)", after=r"\s+" + _ARTICLE + r"$")
         self.resources = tuple(resources)
         self._base = None
+        self._media: dict[str, str] = {}
         self._base_tried = False
 
     # -- the component --------------------------------------------------------------------
@@ -154,7 +155,8 @@ class CreditFinder:
             if item.name in seen or item.name in self.not_credits:
                 continue
             seen.add(item.name)
-            credits.append(Credit(name=item.name, role=item.role, start=item.start, end=item.end, actor=item.actor))
+            actor = item.actor or (self._media_ids().get(item.name) if item.role == "wire" else None)
+            credits.append(Credit(name=item.name, role=item.role, start=item.start, end=item.end, actor=actor))
         # the site that published the article (HTML/JSONL input): an empty span at 0 when the text never names it
         publisher = (context.article.publisher or "").strip() if context else ""
         if publisher and publisher not in seen:
@@ -273,18 +275,26 @@ class CreditFinder:
                 found.append(credit)
         return found
 
-    def _is_media(self, actor_id: str | None) -> bool:
-        if not actor_id:
-            return False
+    def _actor_base(self):
         if not self._base_tried:
             self._base_tried = True
             try:
                 from ..resources.actors import load_actor_base
 
                 self._base = load_actor_base(extra_dirs=self.resources)
+                self._media = {o.name: o.id for o in self._base.organizations() if o.type == "media"}
             except Exception:  # noqa: BLE001 - without the actor base every institution is an origin
                 self._base = None
-        actor = self._base.get(actor_id) if self._base is not None else None
+        return self._base
+
+    def _media_ids(self) -> dict[str, str]:
+        """Canonical outlet name → actor id, for the wires the actor base knows."""
+        self._actor_base()
+        return self._media
+
+    def _is_media(self, actor_id: str | None) -> bool:
+        base = self._actor_base() if actor_id else None
+        actor = base.get(actor_id) if base is not None else None
         return getattr(actor, "type", None) == "media"
 
     def _origin(self, text: str, entity: Entity) -> _Found | None:
