@@ -201,7 +201,8 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
                  object_first: bool, place_target: bool, conjunctions: set[str],
                  articles: set[str], clause_start: int = 0, clause_end: int | None = None,
                  relative_subject: Group | None = None, text: str | None = None,
-                 prefer_foreign: bool = False, agent_counterpart: bool = False) -> list[tuple[Group, Group | None]]:
+                 prefer_foreign: bool = False, agent_counterpart: bool = False,
+                 reciprocal: bool = True) -> list[tuple[Group, Group | None]]:
     """(source, target) pairs for a cue at token span ``cue`` among the clause's groups.
     With ``place_target`` (attacks, visits) a country named as the place ("in Ucraina")
     can be the target."""
@@ -263,7 +264,7 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
             targets = [actors[i] for i in coordinated(doc, actors, actors.index(target), conjunctions, articles, text)]
             targets = [t for t in targets if t not in sources]
             return [(s, t) for s in sources for t in targets]
-        if len(sources) >= 2:  # "X e Y hanno discusso": a reciprocal pair
+        if len(sources) >= 2 and reciprocal:  # "X e Y hanno discusso": a reciprocal pair
             return [(sources[0], t) for t in sources[1:]]
         return [(s, None) for s in sources]
 

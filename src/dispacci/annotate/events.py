@@ -211,6 +211,7 @@ class EventCoder:
                              place_target=code.startswith(self.place_target),
                              prefer_foreign=code == "meet" or code.startswith(("04", "036")),
                              agent_counterpart=inverted,
+                             reciprocal=code == "meet" or code in self.symmetric or code.startswith("03"),
                              conjunctions=self.conjunctions, articles=self.articles)
         if not pairs and self.pro_drop and not passive:
             pairs = self._unstated_subject(groups, start, end, clause_start, clause_end)
