@@ -237,3 +237,9 @@ def test_an_organisation_the_base_does_not_know_is_found_from_its_head_word(pipe
 def test_a_weekday_after_a_name_is_not_part_of_it(pipeline):
     record = analyze(pipeline, "The ministry's spokesman Adam Kowalczyk Tuesday said the talks failed.", "en")
     assert "Adam Kowalczyk" in _people(record)
+
+
+def test_a_title_case_headline_does_not_stretch_names(pipeline):
+    record = pipeline.analyze("The ceremony took place on Monday in the capital.",
+                              title="Adam Kowalczyk Wins Presidential Vote In Landslide", language="en")
+    assert "Adam Kowalczyk" in _people(record)

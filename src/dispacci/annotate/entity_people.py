@@ -63,10 +63,13 @@ class PeopleFinder:
         stops = self._stops()
         i = 0
         words, size = self.words, len(self.words)
+        title_end = _title_case_headline_end(doc, self.text)
         while i < size:
             if words[i] in self.given and i not in stops and not self._inside_longer_name(doc, i) \
                     and in_body(doc, doc[i].idx):
-                end = name_run(doc, i, self.particles, not_names=self.not_names, stop=stops)
+                # In a Title Case Headline Every Word Is Capitalised: take two words, no more.
+                limit = 2 if doc[i].idx < title_end else 4
+                end = name_run(doc, i, self.particles, limit=limit, not_names=self.not_names, stop=stops)
                 if end - i >= 2 and not self._institution(doc[i:end]):
                     span = doc[i:end]
                     people.append((span.start_char, span.end_char, self._canonical(span.text.split()), None, [], None))
@@ -263,6 +266,16 @@ class PeopleFinder:
             person = surnames[token.text]
             people.append((token.idx, token.idx + len(token), person[2], None, person[4], person[5]))
             self.occupied.add(token.i)
+
+
+def _title_case_headline_end(doc: Doc, text: str) -> int:
+    """End offset of the headline when it is written in Title Case, else 0."""
+    context = doc._.context
+    start = getattr(context, "body_start", 0) if context is not None else 0
+    words = [w for w in text[:start].split() if w[:1].isalpha()]
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.8 * len(words):
+        return 0
+    return start
 
 
 def doc_text(doc: Doc) -> str:
