@@ -401,3 +401,13 @@ def test_a_quote_cut_by_a_line_break_inside_its_sentence(pipeline):
 def test_a_state_as_subject_speaks_rather_than_the_last_person_named(pipeline):
     text = "Roma – Meloni ha sentito Peskov ieri. La Russia ha fatto sapere che «non ci sono margini per una tregua»."
     assert said(annotate(pipeline, text, "it")) == [("non ci sono margini per una tregua", "Russia")]
+
+
+def test_a_paragraph_quote_after_a_paragraph_that_announces_it(pipeline):
+    text = ("Mosca – Peskov ha poi aggiunto che la situazione resta complessa.\n"
+            "«Non escludiamo nulla, ma per ora non ci sono piani concreti per un incontro».\n"
+            "La Russia ha ammassato truppe al confine.\n"
+            "«Le esercitazioni si svolgono secondo il calendario previsto da mesi».")
+    assert said(annotate(pipeline, text, "it")) == [
+        ("Non escludiamo nulla, ma per ora non ci sono piani concreti per un incontro", "Dmitry Peskov"),
+        ("Le esercitazioni si svolgono secondo il calendario previsto da mesi", None)]

@@ -35,6 +35,7 @@ MAX_UNCUED_NAME_WORDS = 5  # a short quoted phrase nobody is said to have said i
 _AFTER_REACH = 7  # tokens between a quote and a verb of saying that follows it
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"»”’)]*(?=\s|$)")
+_MARK_CHARS = re.compile(r"[«»“”„\"‹›]")
 _INTERRUPTION = re.compile(r",?\s[-–—]\s+(?P<inner>[^-–—\n]{2,120}?)\s*[-–—](?=[\s.,;:!?]|$)[.,;:]?")
 
 
@@ -186,7 +187,27 @@ class QuoteFinder:
             return earlier if earlier.speaker is not None or found is None else found
         if found is not None:
             return found
-        return self._next_sentence(text, part, after_end, para_end)
+        return self._next_sentence(text, part, after_end, para_end) or \
+            self._previous_paragraph(text, part, starts, para_start, para_end)
+
+    def _previous_paragraph(self, text: str, part: "_Part", starts: list[int], para_start: int,
+                            para_end: int) -> _Attribution | None:
+        """A quote that is a paragraph of its own, after a paragraph ending with a verb of saying:
+        "Peskov ha poi aggiunto che la situazione resta complessa.\n«Non escludiamo nulla…»"."""
+        if text[para_start:part.raw_start - 1].strip() or text[part.raw_end + 1:para_end].strip(" \t.,;!?…»”\"'’"):
+            return None
+        previous_end = len(text[:para_start].rstrip())
+        if previous_end <= 0 or text[previous_end - 1] not in ".!?…":
+            return None
+        previous_start = text.rfind("\n", 0, previous_end) + 1
+        sentence = starts[bisect.bisect_right(starts, previous_end - 1) - 1] if starts else previous_start
+        sentence = max(sentence, previous_start)
+        if _MARK_CHARS.search(text, sentence, previous_end):
+            return None  # a quote there has its own attribution; the carry-over rule covers it
+        cue = self._last_cue(text, sentence, previous_end)
+        if cue is None or cue.kind != "verb":
+            return None
+        return self._resolve(text, cue, sentence, previous_end, part.start, before=None)
 
     def _next_sentence(self, text: str, part: "_Part", after_end: int, para_end: int) -> _Attribution | None:
         """«…». Lo ha detto Peskov ai giornalisti. — the sentence after the quote attributes it."""
