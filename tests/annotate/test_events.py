@@ -207,6 +207,15 @@ def test_the_passive_agent_is_the_source():
     assert summary(code("Tokayev è stato invitato da Putin a Mosca.", "it")) == {("036", "RUS", "KAZ")}
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Putin è stato attaccato."),
+    ("it", "Tre soldati della Russia uccisi in Ucraina."),
+    ("en", "Putin was attacked in Ukraine."),
+])
+def test_the_victim_of_a_passive_harm_is_never_its_source(lang, text):
+    assert not any(e.source.country == "RUS" for e in code(text, lang))
+
+
 def test_coordinated_targets_give_one_event_each():
     events = code("Biden congratulated Macron and Scholz.", "en")
     assert summary(events) == {("051", "USA", "FRA"), ("051", "USA", "DEU")}

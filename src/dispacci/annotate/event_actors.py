@@ -197,7 +197,7 @@ def coordinated(doc: Doc, groups: list[Group], index: int, conjunctions: set[str
     return found
 
 
-def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive: bool,
+def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive: bool, strict_passive: bool = False,
                  object_first: bool, place_target: bool, conjunctions: set[str],
                  articles: set[str], clause_start: int = 0, clause_end: int | None = None,
                  relative_subject: Group | None = None, text: str | None = None,
@@ -226,8 +226,8 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
         agents = [g for g in after if g.marker == "agent"]
         subjects = [g for g in before if g.marker is None]
         if not agents:
-            if not subjects:
-                return []  # "sanctions were imposed": nobody named as acting
+            if not subjects or strict_passive:
+                return []  # "sanctions were imposed", "è stato ucciso": nobody named as acting
             passive = False  # "sont convenus", "è arrivato": a compound tense, not a passive
         else:
             return [(agents[0], subjects[0] if subjects else _first_unmarked(after[after.index(agents[0]) + 1:]))]

@@ -42,6 +42,9 @@ class EventCoder:
         self.glue = set(markers.get("of", [])) | self.articles
         self.indefinite = set(words.get("indefinite", []))
         self.pro_drop = bool(words.get("pro_drop"))
+        self.strict_passive = set(words.get("passive_strict", []))
+        self.participle_suffixes = tuple(words.get("participle_suffixes", []))
+        self.perfect_aux = {self._lemma(w) for w in words.get("perfect_aux", [])} | set(words.get("perfect_aux", []))
         self.markers = marker_table(phrases)
         self.clause_marks = {":", ";", "|"}
         self.relative_pronouns = set(words.get("relative_pronouns", []))
@@ -190,6 +193,11 @@ class EventCoder:
                       for i in range(max(sent.start, start - 3), start))
         if passive and self._words[start].endswith(tuple(words.get("gerund_suffixes", ())) or ("\0",)):
             passive = False  # "is imposing": progressive, not passive
+        harm = label[:2] in _HARM
+        strict = passive and (harm or bool(words.get("passive_is_strict")) or any(
+            self._words[i] in self.strict_passive for i in range(max(sent.start, start - 3), start)))
+        if not passive and harm and self._bare_participle(start, sent.start):
+            passive = strict = True  # "americani uccisi in Iraq", "colpito da un missile"
         code, inverted = label.rstrip("<"), label.endswith("<")  # "041<": "received a call from X"
         clause_start = sent.start
         if sent.start < self._after_dateline <= start:
@@ -203,7 +211,8 @@ class EventCoder:
             if doc[i].text in self.clause_marks or (doc[i].text == "," and self._reporting(doc, i + 1, sent.end)):
                 clause_end = i
                 break
-        pairs = assign_sides(doc, groups, (start, end), passive=passive, clause_start=clause_start,
+        pairs = assign_sides(doc, groups, (start, end), passive=passive, strict_passive=strict,
+                             clause_start=clause_start,
                              clause_end=clause_end,
                              relative_subject=self._relative_subject(doc, groups, start, clause_start),
                              text=self._text,
@@ -251,6 +260,14 @@ class EventCoder:
                                       location=location.canonical if location else None, topics=list(topics),
                                       negated=negated, hypothetical=hypothetical, evidence=evidence)
                         yield event, {"cue": (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))}
+
+    def _bare_participle(self, start: int, sent_start: int) -> bool:
+        """A past participle with no auxiliary before it is passive in Romance languages."""
+        suffixes = self.participle_suffixes
+        if not suffixes or not self._words[start].endswith(suffixes):
+            return False
+        return not any(self._lemmas[i] in self.perfect_aux or self._words[i] in self.perfect_aux
+                       for i in range(max(sent_start, start - 3), start))
 
     def _unstated_subject(self, groups: list[Group], start: int, end: int, clause_start: int,
                           clause_end: int) -> list[tuple[Group, Group]]:
@@ -452,6 +469,7 @@ def _runs_on(sent: Span) -> bool:
 
 
 _DASHES = {"-", "–", "—"}
+_HARM = ("17", "18", "19", "20")  # the grammatical subject of a passive harm is its victim
 _FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
 
 
