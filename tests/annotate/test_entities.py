@@ -243,3 +243,16 @@ def test_a_title_case_headline_does_not_stretch_names(pipeline):
     record = pipeline.analyze("The ceremony took place on Monday in the capital.",
                               title="Adam Kowalczyk Wins Presidential Vote In Landslide", language="en")
     assert "Adam Kowalczyk" in _people(record)
+
+
+def test_a_lone_surname_of_a_known_person_named_in_full_is_that_person(pipeline):
+    record = analyze(pipeline, "Vladimir Putin ha parlato a lungo. Secondo Putin il dialogo continua.", "it",
+                     published="2022-04-02")
+    assert [e.actor for e in _entities(record, "person")] == ["vladimir-putin", "vladimir-putin"]
+
+
+def test_a_surname_that_is_also_a_capital_is_the_person_once_named_in_full(pipeline):
+    record = analyze(pipeline, "Prime minister Joseph Muscat resigned. Muscat denied any wrongdoing.", "en",
+                     published="2021-01-01")
+    assert _find(record, "Muscat").kind == "person"
+    assert _countries(record) == set()

@@ -242,9 +242,14 @@ class PeopleFinder:
                     break
                 break
 
-    def _short_mentions(self, doc: Doc, people: list) -> None:
-        """A later lone surname ("Hebestreit") is the person named in full before."""
+    def _short_mentions(self, doc: Doc, people: list, known: dict[str, str] | None = None) -> None:
+        """A later lone surname ("Hebestreit") is the person named in full before; ``known``
+        maps surnames of known people named in full to their ids."""
         surnames: dict[str, tuple] = {}
+        for surname, actor_id in (known or {}).items():
+            person = self.base.get(actor_id)
+            if isinstance(person, Person):
+                surnames[surname] = (0, 0, person.name, person.id, self._roles(person), person_country(person))
         for person in people:
             words = self.text[person[0]:person[1]].split()
             if len(words) >= 2:
@@ -264,7 +269,7 @@ class PeopleFinder:
             if not in_body(doc, token.idx):
                 continue
             person = surnames[token.text]
-            people.append((token.idx, token.idx + len(token), person[2], None, person[4], person[5]))
+            people.append((token.idx, token.idx + len(token), person[2], person[3], person[4], person[5]))
             self.occupied.add(token.i)
 
 

@@ -75,6 +75,10 @@ class Resolver(PeopleFinder):
                       if c[0] == "person" and len(doc[m.token_start:m.token_end]) > 1}
         for m in kept:
             m.chosen = self._choose(doc, m, full_names)
+        named_in_full = self._surnames_named_in_full(doc, kept)
+        for m in kept:  # "Joseph Muscat … Muscat said": the surname, not the capital of Oman
+            if m.chosen and m.chosen[0] in _PLACE_TAGS and not m.part and self.text[m.start:m.end] in named_in_full:
+                m.chosen = ("person", named_in_full[self.text[m.start:m.end]], None)
         people: list[tuple[int, int, str, str | None, list[str]]] = []  # start, end, canonical, actor, roles
         extra = self._link_roles(doc, kept, people)
         kept = [m for m in kept if not m.extra.get("dropped")]
@@ -84,12 +88,22 @@ class Resolver(PeopleFinder):
             self._russian_people(doc, [span for span in found if " " in self.text[span[0]:span[1]]], people)
         self._credit_people(doc, people)
         self._byline_people(doc, people)
-        self._short_mentions(doc, people)
+        self._short_mentions(doc, people, named_in_full)
         if self.lang == "ru":  # a lone surname natasha found that no full name explains
             self._russian_people(doc, [span for span in found if " " not in self.text[span[0]:span[1]]], people)
         places = self._unknown_organizations(doc, kept) + self._places_after_prepositions(doc)
         return sorted(self._entities(doc, kept, people, extra) + places,
                       key=lambda e: (e.start, _kind_rank(e.kind)))
+
+    def _surnames_named_in_full(self, doc: Doc, kept: list[Mention]) -> dict[str, str]:
+        """Last word → actor id of the known people this article names with two or more words."""
+        found = {}
+        for m in kept:
+            if m.chosen and m.chosen[0] == "person" and not m.part and m.token_end - m.token_start > 1:
+                last = self.words[m.token_end - 1]
+                if last[:1].isupper() and len(last) > 2:
+                    found.setdefault(last, m.chosen[1])
+        return found
 
     def _zone(self, doc: Doc, m: Mention) -> str:
         dateline = doc._.dateline
