@@ -216,6 +216,11 @@ def test_the_victim_of_a_passive_harm_is_never_its_source(lang, text):
     assert not any(e.source.country == "RUS" for e in code(text, lang))
 
 
+def test_one_politician_attacking_another_is_criticism():
+    assert summary(code("Meloni ha attaccato Macron.", "it")) == {("111", "ITA", "FRA")}
+    assert summary(code("La Russia ha attaccato l'Ucraina.", "it")) == {("190", "RUS", "UKR")}
+
+
 def test_coordinated_targets_give_one_event_each():
     events = code("Biden congratulated Macron and Scholz.", "en")
     assert summary(events) == {("051", "USA", "FRA"), ("051", "USA", "DEU")}

@@ -243,6 +243,8 @@ class EventCoder:
             final = self._final_code(code, location, sources, targets, doc, sent)
             if final is None or final.startswith(self.not_events):
                 continue
+            if final == "190" and _person(source_group) and target_group is not None and _person(target_group):
+                final = "111"  # "Travaglio ha attaccato Schifani": one person attacking another in words
             if hypothetical and final.startswith("04"):
                 final, hypothetical = self.conventions.get("future_consult", "036"), False
             evidence = Evidence(start=doc[first].idx, end=doc[last - 1].idx + len(doc[last - 1].text))
@@ -461,6 +463,10 @@ class EventCoder:
             start += 1
         end = text.find("\n", start)
         return len(text) if end < 0 else end
+
+
+def _person(group: Group) -> bool:
+    return group.head is not None and group.head.kind == "person"
 
 
 def _runs_on(sent: Span) -> bool:
