@@ -9,7 +9,17 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
-from .doc import LAYERS, DocContext, body_spans, in_body, register_extensions, start_doc
+_FROM_DOC = ("LAYERS", "DocContext", "body_spans", "in_body", "register_extensions", "start_doc")
+
+
+def __getattr__(name: str):
+    # Lazy, so that importing the language identifier does not import spaCy:
+    # its model loads in a thread while spaCy is being imported.
+    if name in _FROM_DOC:
+        from . import doc
+
+        return getattr(doc, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "PIPELINE_ORDER",
