@@ -174,6 +174,15 @@ def test_accusations_and_condemnations_target_the_accused(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang,text", [
+    ("it", "Meloni ha convocato l'ambasciatore della Russia."),
+    ("en", "Biden summoned the ambassador of Russia."),
+    ("de", "Scholz hat den Botschafter Russlands einbestellt.".replace("Russlands", "Russland")),
+])
+def test_summoning_an_ambassador_is_an_official_complaint(lang, text):
+    assert summary(code(text, lang)) == {("114", {"it": "ITA", "en": "USA", "de": "DEU"}[lang], "RUS")}
+
+
+@pytest.mark.parametrize("lang,text", [
     ("en", "Biden imposed new sanctions on Iran."),
     ("it", "Meloni ha imposto nuove sanzioni all'Iran."),
     ("es", "Sánchez impuso sanciones a Irán."),

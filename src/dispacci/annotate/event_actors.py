@@ -212,7 +212,7 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
         return []
     cue_start, cue_end = cue
     before = [g for g in actors if g.end <= cue_start]
-    after = [g for g in actors if g.start > cue_start]  # inside a gapped cue too: "expelled two Russian diplomats"
+    after = [g for g in actors if g.end > cue_start]  # inside or across a cue too: "expelled two Russian diplomats"
     counterpart = ("with", "against", "to", "agent") if agent_counterpart else ("with", "against", "to")
 
     between = [g for g in actors if g.marker == "between" and cue_end <= g.start <= cue_end + 4]
@@ -240,7 +240,7 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
         sources = [actors[i] for i in coordinated(doc, actors, actors.index(source), conjunctions, articles, text)]
         rest = [g for g in actors if g not in sources
                 and g.marker not in (("source_of_info", "at") if agent_counterpart else ("source_of_info", "at", "agent"))]
-        rest_after = [g for g in rest if g.start > cue_start and g.start - cue_end <= _TARGET_WINDOW]
+        rest_after = [g for g in rest if g.end > cue_start and g.start - cue_end <= _TARGET_WINDOW]
         rest_before = [g for g in rest if g.end <= cue_start]
         direct = [g for g in rest_after if g.marker is None and _adjacent(doc, cue_end, g, articles)]
         if direct:
