@@ -153,7 +153,7 @@ class ClauseReader:
     def _relative_subject(self, doc: Doc, groups: list[Group], start: int, clause_start: int) -> Group | None:
         """"the Commerce Department, which is imposing ...": the antecedent is the subject."""
         for i in range(start - 1, max(clause_start, start - 4) - 1, -1):
-            if doc[i].lower_ in self.relative_pronouns and i > 0 and doc[i - 1].text == ",":
+            if self._words[i] in self.relative_pronouns and i > 0 and self._words[i - 1] == ",":
                 for group in groups:
                     if group.end == i - 1 and group.is_actor:
                         return group

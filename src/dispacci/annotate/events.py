@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -57,6 +57,7 @@ class EventCoder(ClauseReader):
         self.place_target = tuple(self.conventions.get("place_target", ["042", "18", "19", "20"]))
         self.not_events = tuple(self.conventions.get("not_events", []))
         self.resolver = ActorResolver()
+        self.has_quotes_layer = "dispacci_quotes" in nlp.pipe_names  # else quote marks are found here
         self._lemma_hashes: dict[int, int] = {}  # word hash → lemma hash in this pipeline's vocab
         self._strings: dict[int, str] = {}  # hash → string, for the arrays read per doc
 
@@ -67,6 +68,10 @@ class EventCoder(ClauseReader):
             doc._.events = []
             return doc
         set_lemmas(doc, self.lang, self._lemma_hashes)
+        matches = self._cues(doc)
+        if not matches:
+            doc._.events = []
+            return doc
         self._text = doc.text  # Doc.text joins every token: read it once
         self._words, self._lemmas = self._token_strings(doc)
         self._after_dateline = 0  # the dateline's place is not an actor
@@ -74,10 +79,6 @@ class EventCoder(ClauseReader):
         if dateline is not None and dateline.end > dateline.start:
             span = doc.char_span(dateline.start, dateline.end, alignment_mode="expand")
             self._after_dateline = span.end if span is not None else 0
-        matches = self._cues(doc)
-        if not matches:
-            doc._.events = []
-            return doc
         quotes = self._quote_spans(doc)
         entities = self._actor_entities(doc)
         self._entities, self._last_source = entities, None
@@ -109,8 +110,9 @@ class EventCoder(ClauseReader):
         """Lowercased words (apostrophes unified) and lemmas of every token, read
         from arrays: creating a Token object per word costs more than the rest."""
         strings, cache = doc.vocab.strings, self._strings
-        words, lemmas = [], []
-        for lower, lemma in doc.to_array([LOWER, LEMMA]).tolist():
+        words, lemmas, starts = [], [], []
+        for lower, lemma, idx in doc.to_array([LOWER, LEMMA, IDX]).tolist():
+            starts.append(idx)
             word = cache.get(lower)
             if word is None:
                 word = cache[lower] = strings[lower].replace("’", "'")
@@ -121,6 +123,7 @@ class EventCoder(ClauseReader):
             lemmas.append(base)
         if len(cache) > 500_000:
             cache.clear()
+        self._starts = starts  # character offset of each token
         return words, lemmas
 
     # -- cues ------------------------------------------------------------------------------
@@ -158,9 +161,10 @@ class EventCoder(ClauseReader):
         for entity in doc._.entities or []:
             if any(c0 <= entity.start and entity.end <= c1 for c0, c1 in credits) and entity.kind != "person":
                 continue  # "riferisce il Cremlino": the source of the information, not an actor
-            span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-            if span is not None:
-                found.append((span.start, span.end, entity))
+            first = bisect.bisect_right(self._starts, entity.start) - 1
+            last = bisect.bisect_left(self._starts, entity.end)
+            if first >= 0 and last > first:
+                found.append((first, last, entity))
         return sorted(found, key=lambda item: (item[0], item[2].start))
 
     def _groups(self, doc: Doc, sent: Span, entities) -> tuple[list[Group], list]:
@@ -191,12 +195,14 @@ class EventCoder(ClauseReader):
         if sent.start < self._after_dateline <= start:
             clause_start = self._after_dateline
         for i in range(start - 1, clause_start, -1):
-            if doc[i].text in self.clause_marks or (doc[i].text in _DASHES and doc[i - 1].whitespace_):
+            word = self._words[i]
+            if word in self.clause_marks or (word in _DASHES and doc[i - 1].whitespace_):
                 clause_start = i + 1  # "Italia-Usa: Tajani ...", "(Reuters) - Putin ..."
                 break
         clause_end = sent.end
         for i in range(end, sent.end - 1):
-            if doc[i].text in self.clause_marks or (doc[i].text == "," and self._reporting(doc, i + 1, sent.end)):
+            word = self._words[i]
+            if word in self.clause_marks or (word == "," and self._reporting(doc, i + 1, sent.end)):
                 clause_end = i
                 break
         pairs = assign_sides(doc, groups, (start, end), passive=passive, strict_passive=strict,
@@ -298,7 +304,7 @@ class EventCoder(ClauseReader):
 
     def _quote_spans(self, doc: Doc) -> list[tuple[int, int]]:
         quotes = [(q.start, q.end) for q in (doc._.quotes or [])]
-        if quotes:
+        if quotes or self.has_quotes_layer:
             return quotes
         try:
             from .quote_marks import find_quote_spans
