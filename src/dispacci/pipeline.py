@@ -45,6 +45,7 @@ class Pipeline:
         from .annotate import available_annotators, default_annotators, register_extensions
 
         register_extensions()
+        _one_blas_thread()
         valid = available_annotators()
         self.annotators = tuple(annotators) if annotators is not None else default_annotators()
         for name in self.annotators:
@@ -73,7 +74,8 @@ class Pipeline:
             nlp = spacy.blank("xx")
         for name in ("dispacci_context", *self.annotators):
             config = {"resources": list(self.resources)}
-            if self.actors and name == "dispacci_entities":
+            # Every layer that reads the actor base must see the user's actors too.
+            if self.actors and "actors" in nlp.get_factory_meta(name).default_config:
                 config["actors"] = list(self.actors)
             nlp.add_pipe(name, config=config)
         return nlp
@@ -139,6 +141,23 @@ class Pipeline:
             self.identifier = LanguageIdentifier()
         guess = self.identifier.identify(article.text)
         return guess.code, guess.confidence
+
+
+_blas_limited = False
+
+
+def _one_blas_thread() -> None:
+    """Annotators use numpy only for small vector work, where OpenBLAS's spinning
+    helper threads cost more than they give: on two cores they halved throughput."""
+    global _blas_limited
+    if _blas_limited:
+        return
+    _blas_limited = True
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def _check_language(code: str) -> str:

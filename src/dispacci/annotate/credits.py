@@ -94,8 +94,9 @@ class _Found:
 
 
 class CreditFinder:
-    def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = ()):
+    def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
         lang = nlp.lang
+        self.actors = tuple(actors)
         wires = (load_resource("cues/wires.yaml", tuple(resources)) or {}).get("wires")
         cues = cue_lists("cues/credits.yaml", load_resource("cues/credits.yaml", tuple(resources)), lang, "E151")
         if not isinstance(wires, list) or not all(isinstance(w, dict) and "name" in w for w in wires):
@@ -281,7 +282,7 @@ class CreditFinder:
             try:
                 from ..resources.actors import load_actor_base
 
-                self._base = load_actor_base(extra_dirs=self.resources)
+                self._base = load_actor_base(self.actors, self.resources)
                 self._media = {o.name: o.id for o in self._base.organizations() if o.type == "media"}
             except Exception:  # noqa: BLE001 - without the actor base every institution is an origin
                 self._base = None
@@ -347,7 +348,7 @@ def provenance_chain(credits: list[Credit], exclude: set[str] = frozenset()) -> 
     "dispacci_credits",
     assigns=["doc._.credits"],
     requires=["doc._.entities"],
-    default_config={"resources": []},
+    default_config={"resources": [], "actors": []},
 )
-def make_credit_finder(nlp: Language, name: str, resources: list[str]):
-    return CreditFinder(nlp, name, tuple(resources))
+def make_credit_finder(nlp: Language, name: str, resources: list[str], actors: list[str]):
+    return CreditFinder(nlp, name, tuple(resources), tuple(actors))

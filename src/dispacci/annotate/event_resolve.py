@@ -12,8 +12,9 @@ __all__ = ["ActorResolver"]
 
 
 class ActorResolver:
-    def __init__(self):
+    def __init__(self, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
         self._actors = None
+        self._files, self._dirs = tuple(actors), tuple(resources)
 
     def resolve(self, group: Group, entities, date: str | None) -> list[EventActor]:
         """The actors a group names: a person, organisation or country; a role with a
@@ -72,7 +73,7 @@ class ActorResolver:
             try:
                 from ..resources.actors import load_actor_base
 
-                self._actors = load_actor_base()
+                self._actors = load_actor_base(self._files, self._dirs)
             except Exception:  # no actor base installed: codes from countries alone
                 self._actors = False
         return self._actors or None

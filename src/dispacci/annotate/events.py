@@ -28,7 +28,7 @@ __all__ = ["EventCoder"]
 
 
 class EventCoder(ClauseReader):
-    def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = ()):
+    def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
         self.lang = nlp.lang
         from .event_patterns import lemmatizer
 
@@ -56,7 +56,7 @@ class EventCoder(ClauseReader):
         self.object_first = tuple(self.conventions.get("object_first", ["11", "12", "13", "16", "17"]))
         self.place_target = tuple(self.conventions.get("place_target", ["042", "18", "19", "20"]))
         self.not_events = tuple(self.conventions.get("not_events", []))
-        self.resolver = ActorResolver()
+        self.resolver = ActorResolver(tuple(resources), tuple(actors))
         self.has_quotes_layer = "dispacci_quotes" in nlp.pipe_names  # else quote marks are found here
         self._lemma_hashes: dict[int, int] = {}  # word hash → lemma hash in this pipeline's vocab
         self._strings: dict[int, str] = {}  # hash → string, for the arrays read per doc
@@ -355,7 +355,7 @@ def _same(a: EventActor, b: EventActor) -> bool:
     "dispacci_events",
     assigns=["doc._.events"],
     requires=["token.is_sent_start"],
-    default_config={"resources": []},
+    default_config={"resources": [], "actors": []},
 )
-def make_event_coder(nlp: Language, name: str, resources: list[str]):
-    return EventCoder(nlp, name, tuple(resources))
+def make_event_coder(nlp: Language, name: str, resources: list[str], actors: list[str]):
+    return EventCoder(nlp, name, tuple(resources), tuple(actors))

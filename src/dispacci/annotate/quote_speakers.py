@@ -33,8 +33,9 @@ Speaker = tuple[str, str | None]
 
 
 class SpeakerResolver:
-    def __init__(self, lang: str, cues, resources: tuple[str, ...] = ()):
+    def __init__(self, lang: str, cues, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
         self.lang = lang
+        self.actors = tuple(actors)
         self.pronouns = {p.lower() for p in cues("pronouns")}
         self.prepositions = {p.lower().rstrip("'’") for p in cues("prepositions")}
         self.aux = {a.lower() for a in cues("aux")}
@@ -63,7 +64,7 @@ class SpeakerResolver:
             try:
                 from ..resources.actors import load_actor_base
 
-                self._base = load_actor_base(extra_dirs=self.resources)
+                self._base = load_actor_base(self.actors, self.resources)
             except Exception:  # noqa: BLE001 - roles then resolve by country and recency alone
                 self._base = None
         return self._base

@@ -55,7 +55,7 @@ class _Attribution:
 
 
 class QuoteFinder:
-    def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = ()):
+    def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
         self.lang = lang = nlp.lang
         cues = cue_lists("cues/quotes.yaml", load_resource("cues/quotes.yaml", tuple(resources)), lang, "E150")
 
@@ -76,7 +76,7 @@ class QuoteFinder:
         openings = sorted(set(cues("next_sentence")), key=len, reverse=True)
         self.next_re = re.compile(r"(?:" + "|".join(phrase_pattern(o) for o in openings) + r")(?!\w)",
                                   re.IGNORECASE) if openings else None
-        self.speakers = SpeakerResolver(lang, cues, tuple(resources))
+        self.speakers = SpeakerResolver(lang, cues, tuple(resources), tuple(actors))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -351,7 +351,7 @@ def _unique(quotes: list[Quote]) -> list[Quote]:
     "dispacci_quotes",
     assigns=["doc._.quotes"],
     requires=["doc._.entities", "doc._.credits"],
-    default_config={"resources": []},
+    default_config={"resources": [], "actors": []},
 )
-def make_quote_finder(nlp: Language, name: str, resources: list[str]):
-    return QuoteFinder(nlp, name, tuple(resources))
+def make_quote_finder(nlp: Language, name: str, resources: list[str], actors: list[str]):
+    return QuoteFinder(nlp, name, tuple(resources), tuple(actors))
