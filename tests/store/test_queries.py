@@ -5,7 +5,7 @@ import pytest
 
 from dispacci.errors import ConfigError
 
-from .conftest import make_record
+from .conftest import PUTIN, TOKAYEV, make_record
 
 
 @pytest.fixture
@@ -90,3 +90,20 @@ def test_undated_records_come_after_dated_ones_on_every_back_end(store):
     store.add([undated])
     listed = store.records(limit=10)
     assert listed[-1]["id"] == undated.id and listed[0]["date"] == "2022-04-03"
+
+
+def test_pages_at_any_offset_join_up_to_the_whole_listing_with_groups_and_stories(store, call_records):
+    store.add([make_record(f"Note {n}", f"Putin said note {n} about Tokayev.", published=f"2022-05-{n % 9 + 1:02d}",
+                           quotes=[(f"note {n}", "Putin", "vladimir-putin")],
+                           events=[(f"note {n}", PUTIN, TOKAYEV, "010", "CONSULT", f"2022-05-{n % 9 + 1:02d}")])
+               for n in range(25)])
+    store.cluster()
+    for method, size in (("records", 29), ("events", 29), ("quotes", 26)):
+        whole = getattr(store, method)(limit=100)
+        assert len(whole) == size
+        pages = [row for offset in range(0, size, 4) for row in getattr(store, method)(limit=4, offset=offset)]
+        assert pages == whole, method
+    listed = {row["id"]: row for row in store.records(limit=100)}
+    story = store.stories()[0]
+    assert all(listed[member["id"]]["story"] == story["story"] for member in story["members"])
+    assert store.records(limit=10, offset=29) == []

@@ -41,6 +41,9 @@ class SQLStoreBase:
 
     placeholder = "?"
     read_only = False
+    # A column naming one row of a layer table (which has no key of its own):
+    # SQLite's rowid, PostgreSQL's ctid. Pages select these first, then join.
+    row_key = "rowid"
 
     def __init__(self):
         self._lock = threading.RLock()
@@ -184,8 +187,12 @@ class SQLStoreBase:
 
     def records(self, *, lang=None, since=None, until=None, outlet=None, limit=50, offset=0) -> list[dict]:
         where, params = self._record_filters(lang=lang, since=since, until=until, outlet=outlet)
-        return self._fetch(f"SELECT {RECORD_SUMMARY} FROM records r {_RECORD_JOINS} {where} "
-                           "ORDER BY r.date DESC NULLS LAST, r.seq DESC LIMIT ? OFFSET ?", (*params, limit, offset))
+        # The page's keys first, from the narrow date index; the wide rows and the
+        # group/story joins then run for the page only, not for every skipped row.
+        page = (f"SELECT r.seq FROM records r {where} ORDER BY r.date DESC NULLS LAST, r.seq DESC "
+                "LIMIT ? OFFSET ?")
+        return self._fetch(f"SELECT {RECORD_SUMMARY} FROM ({page}) p JOIN records r ON r.seq = p.seq "
+                           f"{_RECORD_JOINS} ORDER BY r.date DESC NULLS LAST, r.seq DESC", (*params, limit, offset))
 
     def search(self, query: str, *, lang=None, since=None, until=None, outlet=None, limit=50, offset=0) -> list[dict]:
         where, params = self._record_filters(lang=lang, since=since, until=until, outlet=outlet)

@@ -109,10 +109,17 @@ INSERT INTO actor_stats (actor, canonical, kind, country, mentions, records)
 # listing reads index entries instead of the wide record rows.
 _V3 = ("CREATE INDEX IF NOT EXISTS records_filters ON records(language, date, lower(outlet))",)
 
+# v4: the order of the events listing as one index, so that a deep page reads
+# index entries up to its offset instead of sorting every event.
+_SQLITE_V4 = ("CREATE INDEX IF NOT EXISTS events_page ON events(date DESC, record_id, n)",)
+_POSTGRES_V4 = ("CREATE INDEX IF NOT EXISTS events_page ON events(date DESC NULLS LAST, record_id, n)",
+                "CREATE INDEX IF NOT EXISTS records_page ON records(date DESC NULLS LAST, seq DESC)")
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, layer tables, full-text search, fingerprints, duplicates, stories",
               _SQLITE_V1, _POSTGRES_V1),
     Migration(2, "case-insensitive indexes, actor_stats", _V2, _V2),
     Migration(3, "records_filters index", _V3, _V3),
+    Migration(4, "events_page index (deep pages)", _SQLITE_V4, _POSTGRES_V4),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

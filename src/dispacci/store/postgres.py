@@ -25,6 +25,7 @@ class PostgresStore(ClustersMixin, QueriesMixin, SQLStoreBase):
     """A dispacci corpus in a PostgreSQL database."""
 
     placeholder = "%s"
+    row_key = "ctid"
 
     def __init__(self, url: str, *, read_only: bool = False):
         super().__init__()

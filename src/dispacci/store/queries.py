@@ -80,8 +80,12 @@ class QueriesMixin:
             clauses.append("e.record_id = ?")
             params.append(record_id)
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
-        rows = self._fetch(f"SELECT {EVENT_FIELDS} FROM events e JOIN records r ON r.id = e.record_id {where} "
-                           "ORDER BY e.date DESC NULLS LAST, e.record_id, e.n LIMIT ? OFFSET ?", (*params, limit, offset))
+        # The page's row keys first (events only, by index); the record join and
+        # the wide columns then run for the page, not for every skipped row.
+        order = "ORDER BY e.date DESC NULLS LAST, e.record_id, e.n"
+        page = f"SELECT e.{self.row_key} AS k FROM events e {where} {order} LIMIT ? OFFSET ?"
+        rows = self._fetch(f"SELECT {EVENT_FIELDS} FROM ({page}) p JOIN events e ON e.{self.row_key} = p.k "
+                           f"JOIN records r ON r.id = e.record_id {order}", (*params, limit, offset))
         return [_event(row) for row in rows]
 
     def _actor_ids(self, name_or_id: str) -> list[str]:
@@ -123,8 +127,11 @@ class QueriesMixin:
             clauses.append("q.record_id = ?")
             params.append(record_id)
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
-        rows = self._fetch(f"SELECT {QUOTE_FIELDS} FROM quotes q JOIN records r ON r.id = q.record_id {where} "
-                           "ORDER BY r.date DESC NULLS LAST, q.record_id, q.start LIMIT ? OFFSET ?", (*params, limit, offset))
+        order = "ORDER BY r.date DESC NULLS LAST, q.record_id, q.start"
+        page = (f"SELECT q.{self.row_key} AS k FROM quotes q JOIN records r ON r.id = q.record_id {where} {order} "
+                "LIMIT ? OFFSET ?")
+        rows = self._fetch(f"SELECT {QUOTE_FIELDS} FROM ({page}) p JOIN quotes q ON q.{self.row_key} = p.k "
+                           f"JOIN records r ON r.id = q.record_id {order}", (*params, limit, offset))
         return [_quote(row) for row in rows]
 
     # -- entities -----------------------------------------------------------------
