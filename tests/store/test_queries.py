@@ -79,6 +79,30 @@ def test_one_actor_with_events_counterparts_and_timeline(store):
     assert store.actor("Nobody") is None
 
 
+def test_a_busy_actor_lists_its_newest_items_with_totals_and_groups_the_rest(store):
+    store.add([make_record(f"Call {n}", f"Putin called Tokayev about item {n}.", published=f"2022-06-{n % 9 + 1:02d}",
+                           entities=[("Putin", "person", "vladimir-putin", "RUS")],
+                           quotes=[(f"item {n}", "Putin", "vladimir-putin")],
+                           events=[("called Tokayev", PUTIN, TOKAYEV, "041", "CONSULT", f"2022-06-{n % 9 + 1:02d}")])
+               for n in range(12)])
+    putin = store.actor("vladimir-putin", limit=5)
+    assert putin["mentions"] == 15 and putin["records_total"] == 15 and len(putin["records"]) == 5
+    assert putin["events_total"] == 15 and len(putin["events"]) == 5
+    assert putin["quotes_total"] == 12 and len(putin["quotes"]) == 5
+    assert putin["events"] == store.events(actor="vladimir-putin", limit=5)
+    newest = [row["id"] for row in store.records(limit=100) if row["id"] in set(putin["records"])]
+    assert putin["records"] == newest and store.records(limit=1)[0]["date"] == "2022-06-09"
+    # counterparts and the timeline count every event, not only the ones listed
+    assert putin["counterparts"] == [{"actor": "kassym-jomart-tokayev", "canonical": "Tokayev", "country": "KAZ",
+                                      "events": 15, "cooperation": 15, "conflict": 0}]
+    assert sum(row["events"] for row in putin["timeline"]) == 15
+    assert [row["date"] for row in putin["timeline"]] == sorted(row["date"] or "" for row in putin["timeline"])
+    # roles come with the dates of the articles they were seen in
+    assert putin["role_history"] == [{"role": "head_of_state", "first": "2022-04-02", "last": "2022-06-09",
+                                      "records": 3 + 12}]
+    assert putin["roles"] == ["head_of_state"]
+
+
 def test_entities_rows_give_offsets_into_the_text(store):
     record = store.get(store.records(lang="ru")[0]["id"])
     rows = store.entities(record_id=record.id)

@@ -115,11 +115,16 @@ _SQLITE_V4 = ("CREATE INDEX IF NOT EXISTS events_page ON events(date DESC, recor
 _POSTGRES_V4 = ("CREATE INDEX IF NOT EXISTS events_page ON events(date DESC NULLS LAST, record_id, n)",
                 "CREATE INDEX IF NOT EXISTS records_page ON records(date DESC NULLS LAST, seq DESC)")
 
+# v5: an actor's records and roles read from one covering index, not from the
+# tens of thousands of entity rows of a busy actor.
+_V5 = ("CREATE INDEX IF NOT EXISTS entities_actor_roles ON entities(actor, roles, record_id)",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, layer tables, full-text search, fingerprints, duplicates, stories",
               _SQLITE_V1, _POSTGRES_V1),
     Migration(2, "case-insensitive indexes, actor_stats", _V2, _V2),
     Migration(3, "records_filters index", _V3, _V3),
     Migration(4, "events_page index (deep pages)", _SQLITE_V4, _POSTGRES_V4),
+    Migration(5, "entities_actor_roles index (actor pages)", _V5, _V5),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

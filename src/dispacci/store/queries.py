@@ -53,6 +53,19 @@ class QueriesMixin:
     # -- events -----------------------------------------------------------------
     def events(self, *, actor=None, country=None, code=None, plover=None, since=None, until=None,
                record_id=None, limit=100, offset=0) -> list[dict]:
+        where, params = self._event_filters(actor=actor, country=country, code=code, plover=plover, since=since,
+                                            until=until, record_id=record_id)
+        # The page's row keys first (events only, by index); the record join and
+        # the wide columns then run for the page, not for every skipped row.
+        order = "ORDER BY e.date DESC NULLS LAST, e.record_id, e.n"
+        page = f"SELECT e.{self.row_key} AS k FROM events e {where} {order} LIMIT ? OFFSET ?"
+        rows = self._fetch(f"SELECT {EVENT_FIELDS} FROM ({page}) p JOIN events e ON e.{self.row_key} = p.k "
+                           f"JOIN records r ON r.id = e.record_id {order}", (*params, limit, offset))
+        return [_event(row) for row in rows]
+
+    def _event_filters(self, *, actor=None, country=None, code=None, plover=None, since=None, until=None,
+                       record_id=None) -> tuple[str, list]:
+        """The WHERE clause over ``events e`` for the filters given, and its parameters."""
         clauses, params = [], []
         if actor:
             clause, more = self._actor_match(actor)
@@ -79,14 +92,7 @@ class QueriesMixin:
         if record_id:
             clauses.append("e.record_id = ?")
             params.append(record_id)
-        where = "WHERE " + " AND ".join(clauses) if clauses else ""
-        # The page's row keys first (events only, by index); the record join and
-        # the wide columns then run for the page, not for every skipped row.
-        order = "ORDER BY e.date DESC NULLS LAST, e.record_id, e.n"
-        page = f"SELECT e.{self.row_key} AS k FROM events e {where} {order} LIMIT ? OFFSET ?"
-        rows = self._fetch(f"SELECT {EVENT_FIELDS} FROM ({page}) p JOIN events e ON e.{self.row_key} = p.k "
-                           f"JOIN records r ON r.id = e.record_id {order}", (*params, limit, offset))
-        return [_event(row) for row in rows]
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def _actor_ids(self, name_or_id: str) -> list[str]:
         """Actor ids whose id, canonical name or surface form matches (by index)."""
@@ -113,6 +119,16 @@ class QueriesMixin:
 
     # -- quotes -------------------------------------------------------------------
     def quotes(self, *, speaker=None, record_id=None, limit=100, offset=0) -> list[dict]:
+        where, params = self._quote_filters(speaker=speaker, record_id=record_id)
+        order = "ORDER BY r.date DESC NULLS LAST, q.record_id, q.start"
+        page = (f"SELECT q.{self.row_key} AS k FROM quotes q JOIN records r ON r.id = q.record_id {where} {order} "
+                "LIMIT ? OFFSET ?")
+        rows = self._fetch(f"SELECT {QUOTE_FIELDS} FROM ({page}) p JOIN quotes q ON q.{self.row_key} = p.k "
+                           f"JOIN records r ON r.id = q.record_id {order}", (*params, limit, offset))
+        return [_quote(row) for row in rows]
+
+    def _quote_filters(self, *, speaker=None, record_id=None) -> tuple[str, list]:
+        """The WHERE clause over ``quotes q`` for the filters given, and its parameters."""
         clauses, params = [], []
         if speaker:
             ids = self._actor_ids(speaker)
@@ -126,13 +142,7 @@ class QueriesMixin:
         if record_id:
             clauses.append("q.record_id = ?")
             params.append(record_id)
-        where = "WHERE " + " AND ".join(clauses) if clauses else ""
-        order = "ORDER BY r.date DESC NULLS LAST, q.record_id, q.start"
-        page = (f"SELECT q.{self.row_key} AS k FROM quotes q JOIN records r ON r.id = q.record_id {where} {order} "
-                "LIMIT ? OFFSET ?")
-        rows = self._fetch(f"SELECT {QUOTE_FIELDS} FROM ({page}) p JOIN quotes q ON q.{self.row_key} = p.k "
-                           f"JOIN records r ON r.id = q.record_id {order}", (*params, limit, offset))
-        return [_quote(row) for row in rows]
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     # -- entities -----------------------------------------------------------------
     def entities(self, *, actor=None, kind=None, record_id=None, limit=100, offset=0) -> list[dict]:
@@ -161,37 +171,98 @@ class QueriesMixin:
         return self._fetch("SELECT actor, canonical, kind, country, mentions, records FROM actor_stats "
                            f"{where} ORDER BY mentions DESC, actor LIMIT ?", (*params, top))
 
-    def actor(self, actor_id_or_name: str) -> dict | None:
+    def actor(self, actor_id_or_name: str, *, limit: int = 200) -> dict | None:
+        """One actor, aggregated in SQL: a busy actor has tens of thousands of
+        mentions, so lists (records, events, quotes) hold the ``limit`` newest with
+        their totals beside them, and roles, counterparts and timeline are grouped."""
         needle = actor_id_or_name.strip()
-        rows = self._fetch(
+        known = self._fetch("SELECT actor AS key, canonical, kind, country, mentions, records, "
+                            "EXISTS (SELECT 1 FROM entities e WHERE e.actor = actor_stats.actor) AS by_id FROM actor_stats "
+                            "WHERE actor = ? OR lower(canonical) = ? ORDER BY actor = ? DESC, mentions DESC LIMIT 1",
+                            (needle, needle.lower(), needle))
+        # a key of actor_stats (actor id, else canonical name) is the actor; otherwise
+        # the key the needle names most often, as an id, a canonical name or a surface form
+        keys = known or self._fetch(
+            "SELECT key, max(CASE WHEN actor = key THEN 1 ELSE 0 END) AS by_id, count(*) AS n FROM ("
             "SELECT coalesce(actor, canonical) AS key, actor FROM entities WHERE actor = ? UNION ALL "
             "SELECT coalesce(actor, canonical), actor FROM entities WHERE lower(canonical) = ? UNION ALL "
-            "SELECT coalesce(actor, canonical), actor FROM entities WHERE lower(text) = ?",
+            "SELECT coalesce(actor, canonical), actor FROM entities WHERE lower(text) = ?) found "
+            "WHERE key IS NOT NULL GROUP BY key ORDER BY n DESC, key LIMIT 1",
             (needle, needle.lower(), needle.lower()))
-        rows = [row for row in rows if row["key"]]
-        if not rows:
+        if not keys:
             return None
-        counts: dict[str, int] = defaultdict(int)
-        for row in rows:
-            counts[row["key"]] += 1
-        key = max(counts, key=counts.get)
-        by_id = any(row["actor"] == key for row in rows)
-        rows = self._fetch("SELECT actor, canonical, kind, country, roles, record_id FROM entities "
-                           + ("WHERE actor = ?" if by_id else "WHERE actor IS NULL AND canonical = ?"), (key,))
-        roles = sorted({role for row in rows for role in json.loads(row["roles"] or "[]")})
-        first = next((row for row in rows if row["canonical"]), rows[0])
-        actor_id = next((row["actor"] for row in rows if row["actor"]), None)
-        name = first["canonical"] or key
-        events = self.events(actor=actor_id or name, limit=1000)
-        quotes = self.quotes(speaker=actor_id or name, limit=1000)
+        key, by_id = keys[0]["key"], bool(keys[0]["by_id"])
+        mine = "e.actor = ?" if by_id else "e.actor IS NULL AND e.canonical = ?"
+        about = known[0] if known else self._fetch(f"SELECT count(*) AS mentions, count(DISTINCT e.record_id) AS records, "
+                            f"max(e.canonical) AS canonical, max(e.kind) AS kind, max(e.country) AS country "
+                            f"FROM entities e WHERE {mine}", (key,))[0]
+        records = self._fetch(f"SELECT p.record_id FROM (SELECT DISTINCT e.record_id FROM entities e WHERE {mine}) p "
+                              "JOIN records r ON r.id = p.record_id ORDER BY r.date DESC NULLS LAST, r.seq DESC LIMIT ?",
+                              (key, limit))
+        actor_id = key if by_id else None
+        name = about["canonical"] or key
+        needle = actor_id or name
+        events_where, events_params = self._event_filters(actor=needle)
+        quotes_where, quotes_params = self._quote_filters(speaker=needle)
+        history = self._role_history(mine, key)
         return {
-            "actor": actor_id or key, "canonical": name, "kind": first["kind"], "country": first["country"],
-            "roles": roles, "mentions": len(rows), "records": sorted({row["record_id"] for row in rows}),
-            "events": events, "quotes": quotes,
-            "counterparts": _counterparts(events, actor_id, name),
-            "timeline": sorted(({"date": e["date"], "cameo": e["cameo"], "root": e["root"], "plover": e["plover"],
-                                 "quad_class": e["quad_class"]} for e in events), key=lambda t: t["date"] or ""),
+            "actor": key, "canonical": name, "kind": about["kind"], "country": about["country"],
+            "roles": sorted(item["role"] for item in history),
+            "role_history": history,
+            "mentions": about["mentions"], "records": [row["record_id"] for row in records],
+            "records_total": about["records"],
+            "events": self.events(actor=needle, limit=limit),
+            "events_total": self._count(f"SELECT count(*) AS n FROM events e {events_where}", events_params),
+            "quotes": self.quotes(speaker=needle, limit=limit),
+            "quotes_total": self._count(f"SELECT count(*) AS n FROM quotes q {quotes_where}", quotes_params),
+            "counterparts": self._counterparts(needle, limit),
+            "timeline": self._fetch(
+                "SELECT e.date, e.cameo, e.root, e.plover, e.quad_class, count(*) AS events "
+                f"FROM events e {events_where} GROUP BY e.date, e.cameo, e.root, e.plover, e.quad_class "
+                "ORDER BY e.date NULLS FIRST, e.cameo", events_params),
         }
+
+    def _count(self, sql: str, params) -> int:
+        return int(self._fetch(sql, tuple(params))[0]["n"])
+
+    def _role_history(self, mine: str, key: str) -> list[dict]:
+        """Each role with the first and last date of the articles it was seen in."""
+        seen: dict[str, dict] = {}
+        for row in self._fetch("SELECT e.roles, min(r.date) AS first, max(r.date) AS last, "
+                               "count(DISTINCT e.record_id) AS records FROM entities e "
+                               f"JOIN records r ON r.id = e.record_id WHERE {mine} AND e.roles IS NOT NULL "
+                               "AND e.roles <> '[]' GROUP BY e.roles", (key,)):
+            for role in json.loads(row["roles"] or "[]"):
+                item = seen.setdefault(role, {"role": role, "first": row["first"], "last": row["last"], "records": 0})
+                item["records"] += row["records"]
+                item["first"] = min(filter(None, (item["first"], row["first"])), default=None)
+                item["last"] = max(filter(None, (item["last"], row["last"])), default=None)
+        return sorted(seen.values(), key=lambda r: (r["first"] or "9999", r["role"]))
+
+    def _counterparts(self, needle: str, limit: int) -> list[dict]:
+        """Who the actor's events involve on the other side, with counts by quad class."""
+        source, source_params = self._side_match(needle, "source")
+        target, target_params = self._side_match(needle, "target")
+        return self._fetch(
+            "SELECT max(other_actor) AS actor, max(other_name) AS canonical, max(other_country) AS country, "
+            "count(*) AS events, sum(CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END) AS cooperation, "
+            "sum(CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END) AS conflict FROM ("
+            "SELECT e.target_actor AS other_actor, e.target_name AS other_name, e.target_country AS other_country, "
+            f"e.quad_class FROM events e WHERE {source} UNION ALL "
+            "SELECT e.source_actor, e.source_name, e.source_country, e.quad_class FROM events e "
+            f"WHERE {target} AND NOT coalesce({source}, FALSE)) other "
+            "WHERE coalesce(other_actor, other_name) IS NOT NULL GROUP BY coalesce(other_actor, other_name) "
+            "ORDER BY count(*) DESC, max(other_name) LIMIT ?",
+            (*source_params, *target_params, *source_params, limit))
+
+    def _side_match(self, name_or_id: str, side: str) -> tuple[str, list]:
+        """The actor on one side of an event: by its ids or exact name, else inside the name."""
+        needle = name_or_id.strip().lower()
+        ids = self._actor_ids(name_or_id)
+        if not ids:
+            return (f"(lower(e.{side}_name) LIKE ? OR e.{side}_actor = ?)", [f"%{needle}%", name_or_id.strip()])
+        marks = ", ".join("?" * len(ids))
+        return f"(e.{side}_actor IN ({marks}) OR lower(e.{side}_name) = ?)", [*ids, needle]
 
     # -- duplicates and stories ------------------------------------------------------
     def duplicates(self, *, limit=100, offset=0) -> list[dict]:
@@ -253,25 +324,3 @@ class QueriesMixin:
             found[row[by]].append(row)
         return found
 
-
-def _counterparts(events: list[dict], actor_id: str | None, name: str) -> list[dict]:
-    table: dict[str, dict] = {}
-    lowered = name.lower()
-    for event in events:
-        for mine, other in (("source", "target"), ("target", "source")):
-            if not ((actor_id and event[f"{mine}_actor"] == actor_id) or
-                    lowered in (event[f"{mine}_name"] or "").lower()):
-                continue
-            key = event[f"{other}_actor"] or event[f"{other}_name"]
-            if not key:
-                continue
-            entry = table.setdefault(key, {"actor": event[f"{other}_actor"], "canonical": event[f"{other}_name"],
-                                           "country": event[f"{other}_country"], "events": 0,
-                                           "cooperation": 0, "conflict": 0})
-            entry["events"] += 1
-            if event["quad_class"] in (1, 2):
-                entry["cooperation"] += 1
-            elif event["quad_class"] in (3, 4):
-                entry["conflict"] += 1
-            break
-    return sorted(table.values(), key=lambda e: (-e["events"], e["canonical"] or ""))

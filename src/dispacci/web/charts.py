@@ -54,7 +54,8 @@ def timeline_chart(timeline: list[dict], *, width: int = 760, row_height: int = 
     counts: dict[tuple, list] = {}
     for day, item in dated:
         key = (day, kind_of(item), _quad(item.get("quad_class")))
-        counts.setdefault(key, []).append(str(item.get("cameo") or "?"))
+        # a timeline row may stand for several events (the store groups them by day and code)
+        counts.setdefault(key, []).extend([str(item.get("cameo") or "?")] * max(int(item.get("events") or 1), 1))
     dots = []
     for (day, kind, quad), codes in sorted(counts.items(), key=lambda pair: (pair[0][0], pair[0][1], pair[0][2] or 0)):
         x = left + 10 + plot * ((day - first).days / span if first != last else 0.5)

@@ -131,29 +131,14 @@ def actor(request: Request, actor_id: str, store=READ_STORE):
                  quad_colours=QUAD_COLOURS)
 
 
-def roles_over_time(store, found: dict, *, records: int = 40) -> list[dict]:
-    """Each role with the first and last date it was seen, from the actor's latest records."""
-    roles = found.get("roles") or []
-    if roles and isinstance(roles[0], dict):
-        return roles
-    actor_id, canonical = found.get("actor"), found.get("canonical")
-    seen: dict[str, dict] = {}
-    for record_id in list(found.get("records") or [])[-records:]:
-        record = store.get(record_id)
-        if record is None:
-            continue
-        day = (record.dateline.date if record.dateline and record.dateline.date else record.source.published) or ""
-        for entity in record.entities:
-            if (actor_id and entity.actor == actor_id) or (not actor_id and canonical and entity.canonical == canonical):
-                for role in entity.roles:
-                    item = seen.setdefault(role, {"role": role, "first": day, "last": day, "records": 0})
-                    item["records"] += 1
-                    if day:
-                        item["first"] = min(filter(None, (item["first"], day)))
-                        item["last"] = max(item["last"] or day, day)
-    for role in roles:
-        seen.setdefault(str(role), {"role": str(role), "first": "", "last": "", "records": 0})
-    return sorted(seen.values(), key=lambda r: (r["first"] or "9999", r["role"]))
+def roles_over_time(store, found: dict) -> list[dict]:
+    """Each role with the first and last date of the articles it was seen in
+    (the store aggregates them over all of the actor's records)."""
+    history = list(found.get("role_history") or [])
+    seen = {item["role"] for item in history}
+    history += [{"role": str(role), "first": "", "last": "", "records": 0}
+                for role in found.get("roles") or [] if str(role) not in seen]
+    return sorted(history, key=lambda r: (r["first"] or "9999", r["role"]))
 
 
 @router.get("/stories", response_class=HTMLResponse)
