@@ -127,6 +127,9 @@ def test_pages_at_any_offset_join_up_to_the_whole_listing_with_groups_and_storie
         assert len(whole) == size
         pages = [row for offset in range(0, size, 4) for row in getattr(store, method)(limit=4, offset=offset)]
         assert pages == whole, method
+    found = store.search("note", limit=100)
+    assert len(found) == 25 and [row for offset in range(0, 25, 4)
+                                 for row in store.search("note", limit=4, offset=offset)] == found
     listed = {row["id"]: row for row in store.records(limit=100)}
     story = store.stories()[0]
     assert all(listed[member["id"]]["story"] == story["story"] for member in story["members"])

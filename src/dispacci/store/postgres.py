@@ -102,14 +102,20 @@ class PostgresStore(ClustersMixin, QueriesMixin, SQLStoreBase):
         return cursor.rowcount == 1
 
     def _search(self, query: str, where: str, params: tuple, limit: int, offset: int) -> list[dict]:
+        # Rank the matches on the narrow columns first; the headline (costly) and the
+        # group/story joins then run for the page only.
+        page = ("SELECT r.seq, ts_rank(r.search, q) AS score FROM records r "
+                "CROSS JOIN websearch_to_tsquery('simple', ?) q "
+                f"WHERE r.search @@ q {where} ORDER BY score DESC, r.seq LIMIT ? OFFSET ?")
         sql = (f"SELECT {RECORD_SUMMARY}, ts_headline('simple', r.text, q, "
                "'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…') AS snippet, "
-               "ts_rank(r.search, q) AS score FROM records r CROSS JOIN websearch_to_tsquery('simple', ?) q "
+               f"p.score FROM ({page}) p JOIN records r ON r.seq = p.seq "
+               "CROSS JOIN websearch_to_tsquery('simple', ?) q "
                "LEFT JOIN duplicates d ON d.record_id = r.id LEFT JOIN story_members sm ON sm.record_id = r.id "
-               f"WHERE r.search @@ q {where} ORDER BY score DESC, r.seq LIMIT ? OFFSET ?")
+               "ORDER BY p.score DESC, r.seq")
         if not _OPERATORS.search(query):  # plain words: a hyphen is not "NOT" here
             query = " ".join(_WORD.findall(query))
-        rows = self._fetch(sql, (query, *params, limit, offset))
+        rows = self._fetch(sql, (query, *params, limit, offset, query))
         for row in rows:
             row["score"] = float(row["score"])
         return rows

@@ -157,7 +157,7 @@ class SQLiteStore(ClustersMixin, QueriesMixin, SQLStoreBase):
             if where else ""
         ranked = self._fetch(f"SELECT records_fts.rowid AS seq, -bm25(records_fts, 2.0, 1.0) AS score "
                              f"FROM records_fts WHERE records_fts MATCH ? {within} "
-                             "ORDER BY score DESC LIMIT ? OFFSET ?", (match, *params, limit, offset))
+                             "ORDER BY score DESC, records_fts.rowid LIMIT ? OFFSET ?", (match, *params, limit, offset))
         if not ranked:
             return []
         marks = ", ".join("?" * len(ranked))
