@@ -5,7 +5,9 @@ from __future__ import annotations
 from dispacci.store import open_store
 from dispacci.store.stories import StoryItem, find_stories
 
-from .conftest import PUTIN, TOKAYEV, make_record
+from .conftest import ERDOGAN, PUTIN, TOKAYEV, make_record
+
+ALIYEV = ("Aliyev", "ilham-aliyev", "AZE")
 
 
 def test_the_same_call_in_three_languages_is_one_story(new_store, call_records):
@@ -54,3 +56,31 @@ def test_copies_of_one_text_alone_are_not_a_story():
     items = [StoryItem("a", "2022-04-02", group="d1", events=[event]),
              StoryItem("b", "2022-04-02", group="d1", events=[event])]
     assert find_stories(items) == []
+
+
+def test_groups_and_stories_whose_first_records_share_an_id_prefix_keep_apart(tmp_path, call_records):
+    """Ids used to be cut to 12 characters: two clusters whose earliest records
+    began alike collided (UNIQUE constraint failed: stories.story)."""
+    other = [make_record("Erdogan and Aliyev meet", "Erdogan met Aliyev in Baku on Saturday to discuss energy.",
+                         lang="en", published="2022-04-10", publisher="Daily Sabah",
+                         entities=[("Erdogan", "person", "recep-tayyip-erdogan", "TUR")],
+                         events=[("met Aliyev", ERDOGAN, ALIYEV, "042", "CONSULT", "2022-04-10")]),
+             make_record("Erdogan incontra Aliyev", "Erdogan ha incontrato Aliyev a Baku per parlare di energia.",
+                         lang="it", published="2022-04-10", publisher="Askanews",
+                         entities=[("Erdogan", "person", "recep-tayyip-erdogan", "TUR")],
+                         events=[("incontrato Aliyev", ERDOGAN, ALIYEV, "042", "CONSULT", "2022-04-10")])]
+    reprint = [record.model_copy(update={"id": f"{record.id[:4]}copy{record.id[8:]}"}) for record in other]
+    records = [*call_records[:3], *other, *reprint]
+    shared = "0123456789ab"   # every id starts alike; the rest keeps them distinct
+    records = [record.model_copy(update={"id": f"{shared}{n:04d}{record.id[16:]}"}) for n, record in enumerate(records)]
+    with open_store(tmp_path / "corpus.db") as store:
+        store.add(records)
+        summary = store.cluster()
+        assert summary["stories"] == 2 and summary["duplicate_groups"] == 2
+        stories = store.stories()
+        assert len({story["story"] for story in stories}) == 2
+        assert {story["story"] for story in stories} == {f"s{story['members'][0]['id']}" for story in stories}
+        groups = store.duplicates()
+        assert len({group["group"] for group in groups}) == 2 and all(g["group"] == f"d{g['earliest']}" for g in groups)
+        store.cluster()   # re-clustering the same records gives the same names
+        assert {story["story"] for story in store.stories()} == {story["story"] for story in stories}

@@ -35,7 +35,9 @@ class ClustersMixin:
                 self._execute(cursor, "DELETE FROM duplicates")
                 self._executemany(cursor, "INSERT INTO duplicates (grp, record_id, similarity, containment, earliest) "
                                   "VALUES (?, ?, ?, ?, ?)",
-                                  [(f"d{group.earliest[:12]}", member, similarity, containment,
+                                  # the earliest copy's whole id: each record is in one group only,
+                                  # so it names one group (a 12-character prefix could name two)
+                                  [(f"d{group.earliest}", member, similarity, containment,
                                     int(member == group.earliest))
                                    for group in groups for member, similarity, containment in group.members])
             summary["duplicate_groups"] = len(groups)

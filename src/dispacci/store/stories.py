@@ -138,6 +138,9 @@ def find_stories(items: Sequence[StoryItem], *, window: int = WINDOW_DAYS) -> li
         for member in members:
             why.update(reasons.get(member, {}))
         dates = sorted(d for d in (items[m].date for m in members) if d)
-        stories.append(Story(id=f"s{items[root].id[:12]}", key=why.most_common(1)[0][0] if why else "",
+        # named by the whole id of its earliest member (items come in chronological order):
+        # a record is in one story only, so no two stories share it, and re-clustering
+        # the same records gives the same name whichever member union-find made the root
+        stories.append(Story(id=f"s{items[min(members)].id}", key=why.most_common(1)[0][0] if why else "",
                              first_seen=dates[0] if dates else None, members=[items[m].id for m in members]))
     return stories
