@@ -136,3 +136,34 @@ def test_reads_after_an_ingest_see_the_new_records(live, records):
     live.post("/api/ingest", json={"records": [fresh.to_dict()]}, headers={"Authorization": "Bearer s3cret-token"})
     after = live.get("/api/records?limit=100").json()["items"]
     assert len(after) == len(before) + 1 and "A brand new record" in [row["title"] for row in after]
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["database path", "open store"])
+def test_an_ingested_reprint_joins_its_original_in_duplicates_and_stories(tmp_path, records, analyser, shared):
+    from fastapi.testclient import TestClient
+
+    from dispacci.api import create_app
+    from dispacci.store import open_store
+
+    from .conftest import build_corpus_db
+
+    db = build_corpus_db(tmp_path / "corpus.db")
+    store = open_store(db) if shared else None
+    with open_store(db, read_only=True) as reader:
+        in_stories = {m["id"] for s in reader.stories() for m in s["members"]}
+    original = next(r for r in records if r.id in in_stories)
+    reprint = original.model_copy(update={"id": "reprint-of-original", "title": f"{original.title} (reprint)"})
+    app = create_app(store if shared else db, token="s3cret-token", pipeline_factory=analyser)
+    with TestClient(app) as client:
+        assert client.post("/api/ingest", json={"records": [reprint.to_dict()]},
+                           headers={"Authorization": "Bearer s3cret-token"}).json()["stored"] == 1
+        groups = client.get("/api/duplicates").json()["items"]
+        group = next(g for g in groups if "reprint-of-original" in {m["id"] for m in g["members"]})
+        assert original.id in {m["id"] for m in group["members"]}
+        story = next(s for s in client.get("/api/stories").json()["items"]
+                     if original.id in {m["id"] for m in s["members"]})
+        assert "reprint-of-original" in {m["id"] for m in story["members"]}
+        listed = {row["id"]: row for row in client.get("/api/records?limit=100").json()["items"]}
+        assert listed["reprint-of-original"]["group"] == group["group"] == listed[original.id]["group"]
+    if store is not None:
+        store.close()

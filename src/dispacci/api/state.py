@@ -79,15 +79,17 @@ class StoreAccess:
 
     def add(self, records, failures=()) -> dict:
         """Write records through the one write store."""
-        if self._shared is not None:
-            with self._lock:
-                return self._shared.add(records, failures=failures)
         with self._lock:
-            if self._writer is None:
-                self._writer = self._open(read_only=False)
-            result = self._writer.add(records, failures=failures)
-            if result.get("stored") and hasattr(self._writer, "cluster"):
-                self._writer.cluster()  # keep duplicates and stories in step with what was added
+            writer = self._shared
+            if writer is None:
+                if self._writer is None:
+                    self._writer = self._open(read_only=False)
+                writer = self._writer
+            result = writer.add(records, failures=failures)
+            if result.get("stored") and hasattr(writer, "cluster"):
+                # keep duplicate groups and stories in step with what was added: a new
+                # record may be a reprint or another language's report of a stored one
+                writer.cluster()
             return result
 
     def close(self) -> None:
