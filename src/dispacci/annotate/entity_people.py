@@ -8,6 +8,8 @@ named in the text.
 """
 from __future__ import annotations
 
+import bisect
+
 import unicodedata
 
 from spacy.tokens import Doc
@@ -105,14 +107,27 @@ class PeopleFinder:
 
     def _natasha_persons(self, doc: Doc) -> list[tuple[int, int]]:
         """PER spans from natasha, run only on sentences with capitalised words nothing explains
-        (its CNN costs ~50 ms a sentence on a busy CPU; most sentences name only known actors)."""
-        found = []
+        (its CNN costs ~50 ms a sentence on a busy CPU; most sentences name only known actors).
+        The sentences go to natasha in one call: per-call overhead was half its cost."""
+        pieces = []
         for sentence in doc.sents:
             unexplained = [t for t in sentence[1:] if t.i not in self.occupied and NAME_WORD.match(t.text)
                            and cyrillic(t.text) and not t.text.isupper()]
             if unexplained and in_body(doc, sentence.start_char, sentence.end_char):
-                offset = sentence.start_char
-                found += [(offset + a, offset + b) for a, b in self._natasha_run(sentence.text)]
+                pieces.append((sentence.start_char, sentence.text))
+        if not pieces:
+            return []
+        joined_starts, cursor = [], 0
+        for _, text in pieces:
+            joined_starts.append(cursor)
+            cursor += len(text) + 2
+        found = []
+        for a, b in self._natasha_run("\n\n".join(text for _, text in pieces)):
+            index = bisect.bisect_right(joined_starts, a) - 1
+            start, text = pieces[index]
+            offset = joined_starts[index]
+            if b - offset <= len(text):
+                found.append((start + a - offset, start + b - offset))
         return found
 
     def _natasha_run(self, text: str) -> list[tuple[int, int]]:
