@@ -134,3 +134,19 @@ def test_pages_at_any_offset_join_up_to_the_whole_listing_with_groups_and_storie
     story = store.stories()[0]
     assert all(listed[member["id"]]["story"] == story["story"] for member in story["members"])
     assert store.records(limit=10, offset=29) == []
+
+
+def test_a_big_cluster_lists_its_first_members_and_counts_them_all(store):
+    from .test_duplicates import ROUNDUP_OPENING
+
+    copies = [make_record(f"Rassegna {n}", ROUNDUP_OPENING, published=f"2022-07-{10 - n:02d}", publisher=f"site {n}")
+              for n in range(5)]
+    store.add(copies)
+    store.cluster()
+    group = store.duplicates(members=2)[0]
+    assert group["size"] == 5 and len(group["members"]) == 2
+    assert group["earliest"] == copies[4].id == group["members"][0]["id"] and group["group"] == f"d{copies[4].id}"
+    assert len(store.duplicates()[0]["members"]) == 5
+    story = store.stories(members=1)[0]
+    assert story["size"] == 3 and len(story["members"]) == 1 and story["languages"] == ["en", "it", "ru"]
+    assert story["members"] == store.stories()[0]["members"][:1]

@@ -43,8 +43,10 @@ def actors(request: Request, top: int = Query(50, ge=1, le=1000),
 
 
 @router.get("/actors/{actor_id}", summary="One actor: roles, events, quotes, counterparts, timeline")
-def actor(request: Request, actor_id: str, store=READ_STORE) -> dict:
-    found = store.actor(actor_id)
+def actor(request: Request, actor_id: str,
+          limit: int = Query(100, ge=1, le=1000, description="newest records, events and quotes listed (totals count all)"),
+          store=READ_STORE) -> dict:
+    found = store.actor(actor_id, limit=limit)
     if found is None:
         raise ApiError(404, "E404", Errors.E404.format(actor=actor_id))
     return found

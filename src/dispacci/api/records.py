@@ -46,14 +46,22 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=500, d
     return page_body(items, page, q=q)
 
 
+# A wire story can be reprinted hundreds of times: clusters list this many members by default.
+MEMBERS = 20
+
+
 @router.get("/duplicates", summary="Reprints grouped with their earliest original")
-def duplicates(request: Request, limit: int = Query(100, ge=1, le=1000), store=READ_STORE) -> dict:
-    return {"items": store.duplicates(limit=limit), "limit": limit}
+def duplicates(request: Request, limit: int = Query(100, ge=1, le=1000),
+               members: int = Query(MEMBERS, ge=1, le=10_000, description="copies listed per group (size counts all)"),
+               store=READ_STORE) -> dict:
+    return {"items": store.duplicates(limit=limit, members=members), "limit": limit}
 
 
 @router.get("/stories", summary="Stories: the same news across outlets and languages")
-def stories(request: Request, limit: int = Query(100, ge=1, le=1000), store=READ_STORE) -> dict:
-    return {"items": store.stories(limit=limit), "limit": limit}
+def stories(request: Request, limit: int = Query(100, ge=1, le=1000),
+            members: int = Query(MEMBERS, ge=1, le=10_000, description="articles listed per story (size counts all)"),
+            store=READ_STORE) -> dict:
+    return {"items": store.stories(limit=limit, members=members), "limit": limit}
 
 
 @router.get("/schema", summary="The JSON Schema of a record")

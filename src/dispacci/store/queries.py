@@ -120,9 +120,12 @@ class QueriesMixin:
     # -- quotes -------------------------------------------------------------------
     def quotes(self, *, speaker=None, record_id=None, limit=100, offset=0) -> list[dict]:
         where, params = self._quote_filters(speaker=speaker, record_id=record_id)
-        order = "ORDER BY r.date DESC NULLS LAST, q.record_id, q.start"
-        page = (f"SELECT q.{self.row_key} AS k FROM quotes q JOIN records r ON r.id = q.record_id {where} {order} "
-                "LIMIT ? OFFSET ?")
+        # Records in listing order, then their quotes: unfiltered, the records are walked
+        # by their date index (CROSS JOIN keeps SQLite from sorting every quote first).
+        order = "ORDER BY r.date DESC NULLS LAST, r.seq DESC, q.start"
+        joined = (f"quotes q JOIN records r ON r.id = q.record_id {where}" if where else
+                  "records r CROSS JOIN quotes q WHERE q.record_id = r.id")
+        page = f"SELECT q.{self.row_key} AS k FROM {joined} {order} LIMIT ? OFFSET ?"
         rows = self._fetch(f"SELECT {QUOTE_FIELDS} FROM ({page}) p JOIN quotes q ON q.{self.row_key} = p.k "
                            f"JOIN records r ON r.id = q.record_id {order}", (*params, limit, offset))
         return [_quote(row) for row in rows]
@@ -265,21 +268,25 @@ class QueriesMixin:
         return f"(e.{side}_actor IN ({marks}) OR lower(e.{side}_name) = ?)", [*ids, needle]
 
     # -- duplicates and stories ------------------------------------------------------
-    def duplicates(self, *, limit=100, offset=0) -> list[dict]:
+    def duplicates(self, *, limit=100, offset=0, members: int | None = None) -> list[dict]:
+        """Groups, largest first, each with its earliest copy first; ``members`` caps the
+        copies listed per group (a wire story can have hundreds), ``size`` counts them all."""
         groups = self._fetch("SELECT grp, count(*) AS n FROM duplicates GROUP BY grp ORDER BY n DESC, grp "
                              "LIMIT ? OFFSET ?", (limit, offset))
         if not groups:
             return []
-        members = self._members("SELECT d.grp, d.similarity, d.containment, d.earliest, r.id, r.title, r.outlet, "
-                                "r.published, r.date FROM duplicates d JOIN records r ON r.id = d.record_id "
-                                "WHERE d.grp IN ({marks}) ORDER BY r.date, r.id", [g["grp"] for g in groups], "grp")
+        rows = self._ranked_members(
+            "SELECT d.grp, d.similarity, d.containment, d.earliest, r.id, r.title, r.outlet, r.published, r.date, "
+            "row_number() OVER (PARTITION BY d.grp ORDER BY d.earliest DESC, r.date, r.id) AS rank_ "
+            "FROM duplicates d JOIN records r ON r.id = d.record_id WHERE d.grp IN ({marks})",
+            [g["grp"] for g in groups], "grp", members)
         result = []
         for group in groups:
-            rows = members.get(group["grp"], [])
-            earliest = next((row["id"] for row in rows if row["earliest"]), rows[0]["id"] if rows else None)
-            result.append({"group": group["grp"], "earliest": earliest, "members": [
+            listed = rows.get(group["grp"], [])
+            earliest = next((row["id"] for row in listed if row["earliest"]), listed[0]["id"] if listed else None)
+            result.append({"group": group["grp"], "earliest": earliest, "size": group["n"], "members": [
                 {"id": row["id"], "title": row["title"], "outlet": row["outlet"], "published": row["published"] or row["date"],
-                 "similarity": row["similarity"], "containment": row["containment"]} for row in rows]})
+                 "similarity": row["similarity"], "containment": row["containment"]} for row in listed]})
         return result
 
     def links(self, record_id: str) -> dict:
@@ -297,25 +304,43 @@ class QueriesMixin:
                          story_members=sorted(r["record_id"] for r in rows if r["record_id"] != record_id))
         return found
 
-    def stories(self, *, limit=100, offset=0) -> list[dict]:
+    def stories(self, *, limit=100, offset=0, members: int | None = None) -> list[dict]:
+        """Stories, largest first; ``members`` caps the articles listed per story
+        (``size`` counts them all; languages and outlets are over all of them)."""
         stories = self._fetch("SELECT story, key, first_seen, size FROM stories ORDER BY size DESC, first_seen DESC, "
                               "story LIMIT ? OFFSET ?", (limit, offset))
         if not stories:
             return []
-        members = self._members("SELECT sm.story, r.id, r.title, r.language, r.outlet, r.published, r.date "
-                                "FROM story_members sm JOIN records r ON r.id = sm.record_id "
-                                "WHERE sm.story IN ({marks}) ORDER BY r.date, r.id", [s["story"] for s in stories], "story")
+        keys = [s["story"] for s in stories]
+        rows = self._ranked_members(
+            "SELECT sm.story, r.id, r.title, r.language, r.outlet, r.published, r.date, "
+            "row_number() OVER (PARTITION BY sm.story ORDER BY r.date, r.id) AS rank_ "
+            "FROM story_members sm JOIN records r ON r.id = sm.record_id WHERE sm.story IN ({marks})",
+            keys, "story", members)
+        spread = self._members("SELECT sm.story, r.language, r.outlet FROM story_members sm "
+                               "JOIN records r ON r.id = sm.record_id WHERE sm.story IN ({marks}) "
+                               "GROUP BY sm.story, r.language, r.outlet", keys, "story")
         result = []
         for story in stories:
-            rows = members.get(story["story"], [])
+            listed, seen = rows.get(story["story"], []), spread.get(story["story"], [])
             result.append({
                 "story": story["story"], "key": story["key"],
-                "languages": sorted({row["language"] for row in rows if row["language"]}),
-                "outlets": sorted({row["outlet"] for row in rows if row["outlet"]}),
-                "first_seen": story["first_seen"],
+                "languages": sorted({row["language"] for row in seen if row["language"]}),
+                "outlets": sorted({row["outlet"] for row in seen if row["outlet"]}),
+                "first_seen": story["first_seen"], "size": story["size"],
                 "members": [{"id": row["id"], "title": row["title"], "language": row["language"],
-                             "outlet": row["outlet"], "published": row["published"] or row["date"]} for row in rows]})
+                             "outlet": row["outlet"], "published": row["published"] or row["date"]} for row in listed]})
         return result
+
+    def _ranked_members(self, sql: str, keys: list[str], by: str, cap: int | None) -> dict[str, list[dict]]:
+        """Members of each cluster in ``rank_`` order, the first ``cap`` of each (all without a cap)."""
+        where, params = ("WHERE rank_ <= ?", [cap]) if cap else ("", [])
+        marks = ", ".join("?" * len(keys))
+        found: dict[str, list[dict]] = defaultdict(list)
+        for row in self._fetch(f"SELECT * FROM ({sql.format(marks=marks)}) m {where} ORDER BY {by}, rank_",
+                               (*keys, *params)):
+            found[row[by]].append(row)
+        return found
 
     def _members(self, sql: str, keys: list[str], by: str) -> dict[str, list[dict]]:
         found: dict[str, list[dict]] = defaultdict(list)

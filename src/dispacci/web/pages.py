@@ -117,7 +117,7 @@ def actors(request: Request, store=READ_STORE):
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor(request: Request, actor_id: str, store=READ_STORE):
-    found = store.actor(actor_id)
+    found = store.actor(actor_id, limit=100)  # the page lists the 100 newest events and quotes
     if found is None:
         return render_not_found(request, f"[E404] {Errors.E404.format(actor=actor_id)}")
     name = found.get("canonical") or found.get("actor") or actor_id
@@ -144,18 +144,20 @@ def roles_over_time(store, found: dict) -> list[dict]:
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request, store=READ_STORE):
     rows = [{**story, "members": _with_links((story.get("members") or [])[:MEMBERS_SHOWN]),
-             "size": len(story.get("members") or [])} for story in store.stories(limit=200)]
+             "size": story.get("size") or len(story.get("members") or [])}
+            for story in store.stories(limit=200, members=MEMBERS_SHOWN)]
     return _page(request, "stories.html", title="Stories", stories=rows)
 
 
 @router.get("/duplicates", response_class=HTMLResponse)
 def duplicates(request: Request, store=READ_STORE):
     groups = []
-    for group in store.duplicates(limit=200):
+    for group in store.duplicates(limit=200, members=MEMBERS_SHOWN + 1):
         members = _with_links(group.get("members") or [])
         original = next((m for m in members if m.get("id") == group.get("earliest")), members[0] if members else None)
         reprints = [m for m in members if m is not original]
-        groups.append({**group, "original": original, "reprints": reprints[:MEMBERS_SHOWN], "size": len(members)})
+        groups.append({**group, "original": original, "reprints": reprints[:MEMBERS_SHOWN],
+                       "size": group.get("size") or len(members)})
     return _page(request, "duplicates.html", title="Duplicates", groups=groups)
 
 
