@@ -275,10 +275,12 @@ class QueriesMixin:
                              "LIMIT ? OFFSET ?", (limit, offset))
         if not groups:
             return []
+        # the earliest copy, then the closest copies: ranked on the duplicates table alone,
+        # so only the listed members' record rows are read
         rows = self._ranked_members(
-            "SELECT d.grp, d.similarity, d.containment, d.earliest, r.id, r.title, r.outlet, r.published, r.date, "
-            "row_number() OVER (PARTITION BY d.grp ORDER BY d.earliest DESC, r.date, r.id) AS rank_ "
-            "FROM duplicates d JOIN records r ON r.id = d.record_id WHERE d.grp IN ({marks})",
+            "SELECT d.grp, d.record_id, d.similarity, d.containment, d.earliest, row_number() OVER (PARTITION BY "
+            "d.grp ORDER BY d.earliest DESC, d.similarity DESC, d.record_id) AS rank_ FROM duplicates d "
+            "WHERE d.grp IN ({marks})", "r.id, r.title, r.outlet, r.published, r.date",
             [g["grp"] for g in groups], "grp", members)
         result = []
         for group in groups:
@@ -313,10 +315,9 @@ class QueriesMixin:
             return []
         keys = [s["story"] for s in stories]
         rows = self._ranked_members(
-            "SELECT sm.story, r.id, r.title, r.language, r.outlet, r.published, r.date, "
-            "row_number() OVER (PARTITION BY sm.story ORDER BY r.date, r.id) AS rank_ "
+            "SELECT sm.story, sm.record_id, row_number() OVER (PARTITION BY sm.story ORDER BY r.date, r.id) AS rank_ "
             "FROM story_members sm JOIN records r ON r.id = sm.record_id WHERE sm.story IN ({marks})",
-            keys, "story", members)
+            "r.id, r.title, r.language, r.outlet, r.published, r.date", keys, "story", members)
         spread = self._members("SELECT sm.story, r.language, r.outlet FROM story_members sm "
                                "JOIN records r ON r.id = sm.record_id WHERE sm.story IN ({marks}) "
                                "GROUP BY sm.story, r.language, r.outlet", keys, "story")
@@ -332,13 +333,16 @@ class QueriesMixin:
                              "outlet": row["outlet"], "published": row["published"] or row["date"]} for row in listed]})
         return result
 
-    def _ranked_members(self, sql: str, keys: list[str], by: str, cap: int | None) -> dict[str, list[dict]]:
-        """Members of each cluster in ``rank_`` order, the first ``cap`` of each (all without a cap)."""
+    def _ranked_members(self, ranked: str, columns: str, keys: list[str], by: str,
+                        cap: int | None) -> dict[str, list[dict]]:
+        """The first ``cap`` members of each cluster (all without a cap) in ``rank_`` order:
+        ``ranked`` numbers the members (``record_id``, ``rank_``) and the record ``columns``
+        are read for the kept ones only."""
         where, params = ("WHERE rank_ <= ?", [cap]) if cap else ("", [])
         marks = ", ".join("?" * len(keys))
         found: dict[str, list[dict]] = defaultdict(list)
-        for row in self._fetch(f"SELECT * FROM ({sql.format(marks=marks)}) m {where} ORDER BY {by}, rank_",
-                               (*keys, *params)):
+        for row in self._fetch(f"SELECT m.*, {columns} FROM (SELECT * FROM ({ranked.format(marks=marks)}) w {where}) m "
+                               f"JOIN records r ON r.id = m.record_id ORDER BY m.{by}, m.rank_", (*keys, *params)):
             found[row[by]].append(row)
         return found
 
