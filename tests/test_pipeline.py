@@ -40,3 +40,18 @@ def test_a_subset_of_annotators_leaves_the_other_layers_empty():
     record = Pipeline(annotators=["dispacci_sentences", "dispacci_dateline"]).analyze(
         "MOSCA, 2 aprile 2022 - Il presidente russo Vladimir Putin ha parlato.", title="Titolo")
     assert record.dateline.place == "MOSCA" and record.entities == [] and record.events == []
+
+
+def test_a_long_article_under_the_limit_is_analysed_past_spacys_default_length():
+    body = "Il governo ha approvato il decreto sulle bollette. " * 25_000  # 1.27 million characters
+    record = Pipeline(annotators=["dispacci_sentences", "dispacci_dateline"]).analyze(body, title="Un titolo lungo")
+    assert len(record.text) > 1_000_000
+
+
+def test_an_article_over_the_limit_is_refused_with_the_fix():
+    import pytest
+
+    from dispacci.errors import InputError
+
+    with pytest.raises(InputError, match="--max-chars"):
+        Pipeline(annotators=["dispacci_sentences"], max_chars=1000).analyze("parola " * 500, title="Titolo")

@@ -72,6 +72,9 @@ class Pipeline:
             nlp = spacy.blank(lang)
         except (ImportError, KeyError, ValueError):
             nlp = spacy.blank("xx")
+        # Our own limit (max_chars, an InputError) applies instead of spaCy's 1M-character guard,
+        # which is about parsers' memory; a blank pipeline has none.
+        nlp.max_length = max(self.max_chars + 1, nlp.max_length)
         for name in ("dispacci_context", *self.annotators):
             config = {"resources": list(self.resources)}
             # Every layer that reads the actor base must see the user's actors too.
