@@ -347,3 +347,17 @@ def test_an_unknown_cameo_code_in_a_pattern_file_is_named(tmp_path):
     nlp = spacy.blank("en")
     with pytest.raises(ResourceError, match=r"E200.*'999'.*cameo.yaml"):
         nlp.add_pipe("dispacci_events", config={"resources": [str(tmp_path)]})
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "PARIS, March 12 (Reuters) - Macron and Scholz discussed Ukraine aid by phone on Tuesday."),
+    ("it", "ROMA, 12 marzo 2024 - Macron e Scholz hanno discusso al telefono degli aiuti all'Ucraina."),
+    ("fr", "PARIS, 12 mars (Reuters) - Macron et Scholz ont discuté par téléphone de l'aide à l'Ukraine."),
+], ids=["en", "it", "fr"])
+def test_coordinated_subjects_of_a_reciprocal_verb_are_the_two_sides_not_the_topic(lang, sentence):
+    from dispacci import analyze
+
+    record = analyze(sentence, title="Prova", published="2024-03-12", language=lang)
+    pairs = {(e.source.name, e.target.name if e.target else None) for e in record.events if e.cameo.startswith("04")}
+    assert ("Emmanuel Macron", "Olaf Scholz") in pairs
+    assert not any(target == "Ukraine" for _, target in pairs)

@@ -202,7 +202,7 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
                  articles: set[str], clause_start: int = 0, clause_end: int | None = None,
                  relative_subject: Group | None = None, text: str | None = None,
                  prefer_foreign: bool = False, agent_counterpart: bool = False,
-                 reciprocal: bool = True) -> list[tuple[Group, Group | None]]:
+                 reciprocal: bool = True, topic_words: frozenset[str] = frozenset()) -> list[tuple[Group, Group | None]]:
     """(source, target) pairs for a cue at token span ``cue`` among the clause's groups.
     With ``place_target`` (attacks, visits) a country named as the place ("in Ucraina")
     can be the target."""
@@ -259,6 +259,12 @@ def assign_sides(doc: Doc, groups: list[Group], cue: tuple[int, int], *, passive
             ranked += [g for g in actors if g.marker in ("at", "to") and g not in sources and g.start >= cue_end]
         if prefer_foreign and source.country:  # "ha incontrato a Palazzo Chigi il cancelliere": a guest
             ranked.sort(key=lambda g: g.country == source.country)
+        if len(sources) >= 2 and reciprocal and not any(
+                g.marker in counterpart and not _inside_topic(doc, cue_end, g, topic_words) for g in ranked):
+            # "X and Y discussed Ukraine", "X e Y hanno discusso degli aiuti all'Ucraina": with a
+            # coordinated subject a reciprocal verb pairs the subjects; what follows is the topic,
+            # unless it is a counterpart of the verb itself ("met with Z").
+            return [(sources[0], t) for t in sources[1:]]
         if ranked:
             target = ranked[0]
             targets = [actors[i] for i in coordinated(doc, actors, actors.index(target), conjunctions, articles, text)]
@@ -285,6 +291,11 @@ def _adjacent(doc: Doc, cue_end: int, group: Group, articles: set[str]) -> bool:
     gap = [t for t in doc[cue_end:group.start] if not t.is_space]
     return len(gap) <= 3 and all(_norm(t.text) in articles or (t.is_alpha and t.lower_.endswith("mente"))
                                  or t.lower_ in ("telephonically", "by", "phone") for t in gap) and len(gap) <= 2
+
+
+def _inside_topic(doc: Doc, cue_end: int, group: Group, topic_words: frozenset[str]) -> bool:
+    """A topic marker stands between the cue and the group ("discussed aid to Ukraine")."""
+    return any(_norm(t.text) in topic_words for t in doc[cue_end:group.start])
 
 
 def _first_unmarked(groups: list[Group]) -> Group | None:

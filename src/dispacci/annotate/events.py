@@ -52,6 +52,12 @@ class EventCoder(ClauseReader):
         self.discuss_lemmas = {self._lemma(w) for w in words.get("discuss_verbs", [])}
         self.conventions = self.ontology.conventions
         self.symmetric = set(self.conventions.get("symmetric", []))
+        words = self.patterns.words
+        # Single-word topic markers ("degli", "de", "sur"): a country after one is part of
+        # what was discussed, not the counterpart of the verb.
+        self.topic_words = frozenset(
+            str(w).lower().replace("’", "'") for key in ("topic_markers", "discuss_topic_markers")
+            for w in words.get(key, []) if " " not in str(w))
         self.target_optional = tuple(self.conventions.get("target_optional", []))
         self.object_first = tuple(self.conventions.get("object_first", ["11", "12", "13", "16", "17"]))
         self.place_target = tuple(self.conventions.get("place_target", ["042", "18", "19", "20"]))
@@ -215,7 +221,8 @@ class EventCoder(ClauseReader):
                              prefer_foreign=code == "meet" or code.startswith(("04", "036")),
                              agent_counterpart=inverted,
                              reciprocal=code == "meet" or code in self.symmetric or code.startswith("03"),
-                             conjunctions=self.conjunctions, articles=self.articles)
+                             conjunctions=self.conjunctions, articles=self.articles,
+                             topic_words=self.topic_words)
         if not pairs and self.pro_drop and not passive:
             pairs = self._unstated_subject(groups, start, end, clause_start, clause_end)
         if inverted:
