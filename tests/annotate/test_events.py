@@ -361,3 +361,14 @@ def test_coordinated_subjects_of_a_reciprocal_verb_are_the_two_sides_not_the_top
     pairs = {(e.source.name, e.target.name if e.target else None) for e in record.events if e.cameo.startswith("04")}
     assert ("Emmanuel Macron", "Olaf Scholz") in pairs
     assert not any(target == "Ukraine" for _, target in pairs)
+
+
+def test_a_country_inside_quoted_words_is_not_a_side_of_the_event():
+    from dispacci import analyze
+
+    record = analyze('BERLIN (dpa) - Außenministerin Annalena Baerbock hat am Montag in Washington ihren '
+                     'US-Kollegen Antony Blinken getroffen. "Wir stehen fest an der Seite der Ukraine", '
+                     'sagte Baerbock nach dem Treffen.', title="Baerbock trifft Blinken", published="2023-07-03")
+    sides = {(e.source.name, e.target.name if e.target else None) for e in record.events}
+    assert ("Annalena Baerbock", "Antony Blinken") in sides
+    assert not any("Ukraine" in side for pair in sides for side in pair if side)

@@ -86,7 +86,7 @@ class EventCoder(ClauseReader):
             span = doc.char_span(dateline.start, dateline.end, alignment_mode="expand")
             self._after_dateline = span.end if span is not None else 0
         quotes = self._quote_spans(doc)
-        entities = self._actor_entities(doc)
+        entities = self._actor_entities(doc, quotes)
         self._entities, self._last_source = entities, None
         reference = context.reference_date if context is not None else None
         lead_end = self._lead_end(doc)
@@ -161,12 +161,14 @@ class EventCoder(ClauseReader):
                 merged.append(sent)
         return merged
 
-    def _actor_entities(self, doc: Doc) -> list[tuple[int, int, Entity]]:
+    def _actor_entities(self, doc: Doc, quotes: list[tuple[int, int]] = ()) -> list[tuple[int, int, Entity]]:
         found = []
         credits = [(c.start, c.end) for c in (doc._.credits or [])]
         for entity in doc._.entities or []:
             if any(c0 <= entity.start and entity.end <= c1 for c0, c1 in credits) and entity.kind != "person":
                 continue  # "riferisce il Cremlino": the source of the information, not an actor
+            if any(q0 <= entity.start and entity.end <= q1 for q0, q1 in quotes):
+                continue  # a name inside someone's quoted words is not a side of the narrated event
             first = bisect.bisect_right(self._starts, entity.start) - 1
             last = bisect.bisect_left(self._starts, entity.end)
             if first >= 0 and last > first:
