@@ -82,29 +82,12 @@ def _simplemma(lang: str):
 
 
 def _cached(code: str, load):
-    import os
-    import pickle
-
     import simplemma
 
-    from ..resources.places import cache_dir
+    from ..resources.cache import cache_dir, cached
 
-    path = cache_dir() / f"simplemma-{getattr(simplemma, '__version__', '0')}-{code}.pickle"
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
-    data = load(code)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-    except OSError:
-        pass  # read-only home: decode each time
-    return data
+    return cached(cache_dir() / f"simplemma-{getattr(simplemma, '__version__', '0')}-{code}.pickle",
+                  lambda: load(code))
 
 
 def set_lemmas(doc: Doc, lang: str, cache: dict[int, int] | None = None) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -18,7 +17,7 @@ from pydantic import ValidationError
 from ..errors import ResourceError
 from .actor_models import KIND_MODELS, Actor
 from .loader import merge, resource_dirs
-from .places import cache_dir
+from .cache import cache_dir, cached, write_cached
 
 __all__ = ["actor_files", "validated_actors", "validation_error", "store"]
 
@@ -54,17 +53,9 @@ def _read(path: Path) -> Any:
         key = hashlib.sha256(f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}".encode()).hexdigest()[:24]
     except OSError:
         key = None
-    cached = cache_dir() / "parsed" / f"{key}.pickle"
-    if key:
-        try:
-            with cached.open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
-            pass
-    content = _parse(path)
-    if key:
-        store(cached, content)
-    return content
+    if not key:
+        return _parse(path)
+    return cached(cache_dir() / "parsed" / f"{key}.pickle", lambda: _parse(path))
 
 
 def _parse(path: Path) -> Any:
@@ -180,16 +171,13 @@ _KEEP_COMPILED = 8  # compiled bases kept (one per combination of files), oldest
 
 
 def store(path: Path, value: Any) -> None:
+    """Keep a compiled actor base, and only the newest few of them."""
+    if not write_cached(path, value):
+        return  # a read-only cache folder still works, just slower to start
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-        if path.name.startswith("actors-"):
-            old = sorted(path.parent.glob("actors-*.pickle"), key=lambda p: p.stat().st_mtime)[:-_KEEP_COMPILED]
-            for stale in old:
-                stale.unlink(missing_ok=True)
+        old = sorted(path.parent.glob("actors-*.pickle"), key=lambda p: p.stat().st_mtime)[:-_KEEP_COMPILED]
+        for stale in old:
+            stale.unlink(missing_ok=True)
     except OSError:
-        pass  # a read-only cache folder still works, just slower to start
+        pass
 

