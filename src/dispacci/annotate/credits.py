@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from ..errors import ResourceError
 from ..record import Credit, Entity
 from ..resources import load_resource
+from ..resources.wires import load_wires
 from .doc import in_body
 
 __all__ = ["CreditFinder", "cue_lists", "doc_text", "phrase_pattern", "provenance_chain"]
@@ -97,10 +98,8 @@ class CreditFinder:
     def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
         lang = nlp.lang
         self.actors = tuple(actors)
-        wires = (load_resource("cues/wires.yaml", tuple(resources)) or {}).get("wires")
+        wires = load_wires(tuple(resources))
         cues = cue_lists("cues/credits.yaml", load_resource("cues/credits.yaml", tuple(resources)), lang, "E151")
-        if not isinstance(wires, list) or not all(isinstance(w, dict) and "name" in w for w in wires):
-            raise ResourceError("E152", "cues/wires.yaml: 'wires' must be a list of {name, aliases} entries")
 
         self.wire_of: dict[str, dict] = {}
         for wire in wires:

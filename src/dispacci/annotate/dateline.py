@@ -16,10 +16,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import ResourceError
 from ..record import Dateline
-from ..resources import load_resource
 from ..resources.places import place_index
+from ..resources.wires import load_wires
 from .dates import find_full_dates, parse_day_month, weekday_named_near
 
 __all__ = ["DatelineFinder", "find_dateline"]
@@ -52,7 +51,8 @@ _YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
 class DatelineFinder:
     def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = ()):
         self.lang = nlp.lang
-        self.wire_names = _wire_names(load_resource("cues/wires.yaml", tuple(resources)))
+        self.wire_names = {str(alias): wire["name"] for wire in load_wires(tuple(resources))
+                           for alias in wire.get("aliases", [])}
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.context
@@ -91,19 +91,6 @@ class DatelineFinder:
             dateline.date = dt.date(year, month, day).isoformat()
         except ValueError:
             context.warnings.append(f"dateline date {date_text!r} is not a real date")
-
-
-def _wire_names(table) -> dict[str, str]:
-    wires = table.get("wires") if isinstance(table, dict) else None
-    if not isinstance(wires, list):
-        raise ResourceError("E043", "cues/wires.yaml must have a 'wires' list of {name, aliases} entries")
-    names = {}
-    for number, wire in enumerate(wires, start=1):
-        if not isinstance(wire, dict) or not isinstance(wire.get("name"), str) or not isinstance(wire.get("aliases", []), list):
-            raise ResourceError("E043", f"cues/wires.yaml entry {number} must be a mapping with 'name' and an 'aliases' list, got {wire!r:.80}")
-        for alias in wire.get("aliases", []):
-            names[str(alias)] = wire["name"]
-    return names
 
 
 def find_dateline(text: str, body_start: int, lang: str, wire_names: dict[str, str]) -> tuple[Dateline, str | None] | None:
