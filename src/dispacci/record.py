@@ -26,7 +26,7 @@ __all__ = [
     "record_json_schema",
 ]
 
-SCHEMA_VERSION = "dispacci.record/1"
+SCHEMA_VERSION = "dispacci.record/2"
 
 
 class _Model(BaseModel):
@@ -55,14 +55,22 @@ class Source(_Model):
     published: str | None = Field(None, description="ISO 8601 publication date")
 
 
+DateSource = Literal["dateline", "stamp", "footer", "sentence", "url", "metadata", "published", "guessed"]
+
+
 class Dateline(Span):
     """The place and date that open a dispatch, e.g. `Mosca, 2 aprile 2022 –`."""
 
-    place: str = Field(description="the place as written")
+    place: str | None = Field(None, description="the place as written; null when no dateline opens the text "
+                                               "and the article's date came from elsewhere")
     country: str | None = Field(None, description="ISO 3166-1 alpha-3 of the place")
-    date: str | None = Field(None, description="ISO 8601 date")
+    date: str | None = Field(None, description="ISO 8601 date: the date the report is dated")
     date_text: str | None = Field(None, description="the date as written, if any")
-    year_guessed: bool = Field(False, description="true when the year was not written")
+    date_source: DateSource | None = Field(
+        None, description="where the date came from: the opening dateline, a page stamp under the headline, "
+                          "a footer or signature line, a sentence dating the report, the page URL, the page "
+                          "metadata, the publication date the user gave, or guessed (a year no anchor gave)")
+    year_guessed: bool = Field(False, description="true when the year was not written and no anchor gave it")
 
 
 class Credit(Span):

@@ -22,8 +22,10 @@ def print_summary(record: Record, console: Console | None = None) -> None:
     console.print(f"[bold]Language[/]  {record.language}")
     if record.dateline:
         d = record.dateline
-        guessed = " (year guessed)" if d.year_guessed else ""
-        console.print(f"[bold]Dateline[/]  {d.place} [{d.country or '?'}] {d.date or 'no date'}{guessed}")
+        guessed = " [yellow](year guessed)[/]" if d.year_guessed else ""
+        source = f" from {d.date_source}" if d.date and d.date_source else ""
+        place = f"{d.place} [{d.country or '?'}]" if d.place else "no dateline;"
+        console.print(f"[bold]Dateline[/]  {place} {d.date or 'no date'}{source}{guessed}")
     else:
         console.print("[bold]Dateline[/]  —")
     _table(console, "Credits", ["role", "name", "text"],

@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 from ..record import Dateline
 from ..resources.places import place_index
 from ..resources.wires import load_wires
-from .dates import find_full_dates, parse_day_month, weekday_named_near
+from .article_date import DateAnchor, find_text_anchors, guess_year, iso_anchor, url_date, year_for
+from .dates import FULL_DATE, parse_day_month
 
 __all__ = ["DatelineFinder", "find_dateline"]
 
@@ -32,7 +33,8 @@ _PLACE = rf"(?P<place>{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,3}})"
 _DASH = r"[-–—]{1,2}"
 _DATE = (
     r"(?P<date>"
-    r"\d{1,2}(?:st|nd|rd|th|er|º|°)?\.?\s+[^\W\d_]{3,12}\.?(?:\s+\d{4})?"
+    r"\d{1,2}\s+de\s+[^\W\d_]{3,12}(?:\s+de\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th|er|º|°)?\.?\s+[^\W\d_]{3,12}\.?(?:\s+\d{4})?"
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
     r")"
@@ -51,53 +53,85 @@ _YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
 class DatelineFinder:
     def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = ()):
         self.lang = nlp.lang
-        self.wire_names = {str(alias): wire["name"] for wire in load_wires(tuple(resources))
+        self.resources = tuple(resources)
+        self.wire_names = {str(alias): wire["name"] for wire in load_wires(self.resources)
                            for alias in wire.get("aliases", [])}
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.context
         found = find_dateline(doc.text, context.body_start, self.lang, self.wire_names)
-        if found is None:
-            if context.published:
-                context.reference_date = context.published[:10]
-            return doc
-        dateline, date_text = found
-        if date_text:
-            self._date(doc, dateline, date_text)
-        elif context.published:
-            dateline.date = context.published[:10]
-        else:
-            stamp = _timestamp_before(doc.text, context.body_start, dateline.start, self.lang)
-            if stamp:
-                dateline.date = stamp
-        doc._.dateline = dateline
-        context.reference_date = dateline.date or (context.published[:10] if context.published else None)
+        dateline, date_text = found if found is not None else (None, None)
+        skip = (dateline.start - 1, dateline.end) if dateline is not None else None
+        anchors = find_text_anchors(doc.text, context.body_start, self.lang, skip, self.resources)
+        article = context.article
+        outside = [a for a in (url_date(article.url), iso_anchor("metadata", getattr(article, "metadata_date", None)),
+                               iso_anchor("published", context.published)) if a is not None]
+        written = _dateline_anchor(dateline, date_text, self.lang)
+        dated = self._date(doc, written, anchors, outside)
+        if dateline is not None:
+            dateline.date_text = written.text if written is not None else None
+            if dated is not None:
+                dateline.date, dateline.date_source, dateline.year_guessed = dated
+            doc._.dateline = dateline
+        elif dated is not None:
+            doc._.article_date = _placeless(dated, [a for a in anchors if a.source == dated[1]])
+        day = doc._.dateline.date if doc._.dateline is not None else None
+        day = day or (doc._.article_date.date if doc._.article_date is not None else None)
+        context.reference_date = day or (context.published[:10] if context.published else None)
         return doc
 
-    def _date(self, doc: Doc, dateline: Dateline, date_text: str) -> None:
+    def _date(self, doc: Doc, written: DateAnchor | None, anchors: list[DateAnchor],
+              outside: list[DateAnchor]) -> tuple[str, str, bool] | None:
+        """``(ISO date, source, year guessed)`` of the best anchor, or None."""
         context = doc._.context
-        parsed = parse_day_month(date_text, self.lang)
-        if parsed is None:
-            return
-        month, day, year = parsed
-        dateline.date_text = date_text
-        if year is None and context.published:
-            year = _year_from_published(month, day, context.published)
-        if year is None:
-            year, how = _guess_year(month, day, doc.text, self.lang, dateline.end)
-            dateline.year_guessed = True
-            context.warnings.append(f"dateline year not written; {year} taken from {how}")
-        try:
-            dateline.date = dt.date(year, month, day).isoformat()
-        except ValueError:
-            context.warnings.append(f"dateline date {date_text!r} is not a real date")
+        candidates = ([written] if written is not None else []) + anchors + outside
+        for anchor in candidates:
+            if anchor.month is None or anchor.day is None:
+                continue
+            if anchor.iso:
+                return anchor.iso, anchor.source, False
+            for other in anchors + outside:
+                year = year_for(anchor.month, anchor.day, other) if other.iso or other.source == "url" else None
+                if year is not None:
+                    return _iso(year, anchor), anchor.source, False
+            year, how = guess_year(anchor.month, anchor.day, doc.text, self.lang, anchor.end)
+            context.warnings.append(f"article date year not written; {year} taken from {how}")
+            return _iso(year, anchor), "guessed", True
+        return None
+
+
+def _iso(year: int, anchor: DateAnchor) -> str | None:
+    try:
+        return dt.date(year, anchor.month, anchor.day).isoformat()
+    except ValueError:
+        return None
+
+
+def _dateline_anchor(dateline: Dateline | None, date_text: str | None, lang: str) -> DateAnchor | None:
+    if dateline is None or not date_text:
+        return None
+    parsed = parse_day_month(date_text, lang)
+    if parsed is None:
+        return None
+    month, day, year = parsed
+    return DateAnchor("dateline", month, day, year, date_text, dateline.start, dateline.end)
+
+
+def _placeless(dated: tuple[str, str, bool], written: list[DateAnchor]) -> Dateline:
+    """The article's date where no dateline opens the text: its span is the words that
+    gave it, or empty at 0 where it came from outside the text (URL, metadata, user)."""
+    date, source, guessed = dated
+    where = written[0] if written else None
+    return Dateline(place=None, date=date, date_source=source, year_guessed=guessed,
+                    date_text=where.text if where else None,
+                    start=where.start if where else 0, end=where.end if where else 0)
 
 
 def find_dateline(text: str, body_start: int, lang: str, wire_names: dict[str, str]) -> tuple[Dateline, str | None] | None:
     """The first dateline in the opening lines of the body, with its date as written."""
     offset = body_start
     for line in text[body_start:body_start + _SEARCH_CHARS].split("\n")[:_SEARCH_LINES]:
-        found = _match_line(line, lang, wire_names)
+        found = _match_line(line, lang, wire_names) or match_pipe_line(line, lang, wire_names)
         if found is not None:
             start, end, place, date_text = found
             return Dateline(place=place, country=_country(place), start=offset + start, end=offset + end), date_text
@@ -134,11 +168,49 @@ def _match_line(line: str, lang: str, wire_names: dict[str, str]):
             agency = tag
         cursor = part.end()
     end = _END.match(line, cursor)
-    if end is None or end.end() >= len(line.rstrip()):
+    if end is None and not _ends_without_dash(line, cursor, date_text):
+        return None
+    if end is not None and end.end() >= len(line.rstrip()) and not (date_text and cursor >= len(line.rstrip()) - 1):
         return None
     if not (date_text or agency or _country(place) or (place.isupper() and len(place) >= 3)):
         return None
     return place_start, cursor, place, date_text
+
+
+_NEXT_SENTENCE = re.compile(rf"\s+[{_UPPER}«\"“„(]")
+
+
+def _ends_without_dash(line: str, cursor: int, date_text: str | None) -> bool:
+    """``Vilnius, 4 giu. Il presidente…``: a date ending in an abbreviation's dot, then the
+    lead sentence, or ``Roma, 4 giugno 2024`` alone on its line."""
+    if not date_text:
+        return False
+    rest = line[cursor:]
+    if not rest.strip():
+        return True
+    return line[cursor - 1] == "." and _NEXT_SENTENCE.match(rest) is not None
+
+
+def match_pipe_line(line: str, lang: str, wire_names: dict[str, str]):
+    """``Agency | New Delhi | Updated: 12-06-2023``: a dateline set as cells of one line.
+    Returns ``(place start, end, place, date text)`` or None."""
+    if line.count("|") < 1 or len(line) > 160:
+        return None
+    place = date_text = None
+    cursor = 0
+    for cell in line.split("|"):
+        start = cursor + len(cell) - len(cell.lstrip())
+        cursor += len(cell) + 1
+        value = cell.strip()
+        if place is None and _country(value) and value not in wire_names:
+            place = (start, value)
+            continue
+        dated = FULL_DATE.search(value)
+        if date_text is None and dated and parse_day_month(dated.group(0), lang):
+            date_text = dated.group(0)
+    if place is None:
+        return None
+    return place[0], len(line.rstrip()), place[1], date_text
 
 
 @lru_cache(maxsize=4096)
@@ -146,49 +218,9 @@ def _country(place: str) -> str | None:
     return place_index().lookup(place)
 
 
-def _year_from_published(month: int, day: int, published: str) -> int | None:
-    """The year of the publication date, or the one before for a late-December
-    dateline published in early January."""
-    try:
-        stamp = dt.date.fromisoformat(published[:10])
-        candidate = dt.date(stamp.year, month, day)
-    except ValueError:
-        return None
-    return stamp.year - 1 if (candidate - stamp).days > 2 else stamp.year
-
-
-def _guess_year(month: int, day: int, text: str, lang: str, after: int):
-    for year, _ in find_full_dates(text, lang):
-        return year, "another date in the text"
-    today = dt.date.today()
-    weekday = weekday_named_near(text, after, lang)
-    if weekday is not None:
-        for year in range(today.year, today.year - 12, -1):
-            try:
-                candidate = dt.date(year, month, day)
-            except ValueError:
-                continue
-            if candidate <= today and candidate.weekday() == weekday:
-                return year, "the weekday named in the lead"
-    year = today.year
-    try:
-        if dt.date(year, month, day) > today:
-            year -= 1
-    except ValueError:
-        year -= 1
-    return year, "the most recent such day"
-
-
-def _timestamp_before(text: str, body_start: int, limit: int, lang: str) -> str | None:
-    """A date line set above the dateline by the web page ("20 September 2021, 21:16")."""
-    for year, iso in find_full_dates(text[body_start:limit], lang):
-        return iso
-    return None
-
-
 @Language.factory(
     "dispacci_dateline",
-    assigns=["doc._.dateline"],
+    assigns=["doc._.dateline", "doc._.article_date"],
     default_config={"resources": []},
 )
 def make_dateline_finder(nlp: Language, name: str, resources: list[str]):

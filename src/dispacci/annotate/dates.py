@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-__all__ = ["parse_day_month", "find_full_dates", "weekday_named_near", "FULL_DATE"]
+__all__ = ["parse_day_month", "find_full_dates", "weekday_named_near", "today", "FULL_DATE", "FULL_DATE_WITH_TIME"]
 
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month"], "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2})(?!\d)")
@@ -20,10 +20,22 @@ FULL_DATE = re.compile(
     r"(?<![\w.])(?:"
     r"\d{1,2}(?:st|nd|rd|th|er|º|°)?\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:de\s+|del\s+)?(?:1[89]|20)\d{2}"
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*(?:1[89]|20)\d{2}"
-    r"|\d{1,2}[./]\d{1,2}[./](?:1[89]|20)\d{2}"
+    r"|\d{1,2}\s+de\s+[^\W\d_]{3,12}\.?\s+(?:de\s+|del\s+)?(?:1[89]|20)\d{2}"
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:1[89]|20)\d{2}"
     r"|(?:1[89]|20)\d{2}-\d{2}-\d{2}"
     r")(?!\d)"
 )
+# A full date with the clock time a page stamp often carries ("20 September 2021, 21:16").
+FULL_DATE_WITH_TIME = re.compile(
+    rf"(?:{FULL_DATE.pattern})(?:,?\s*(?:-|alle|à|um|a las|в|at)?\s*\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*(?:Uhr|h|[AaPp]\.?[Mm]\.?))?)?"
+)
+
+
+def today():
+    """The machine's date. Every guess that needs "now" asks here, so tests can freeze it."""
+    import datetime as dt
+
+    return dt.date.today()
 
 
 @lru_cache(maxsize=8)
@@ -52,7 +64,36 @@ def _month_names(lang: str) -> dict[str, int]:
         return {}
 
 
+_NUMERIC = re.compile(r"^(?P<a>\d{1,4})[./-](?P<b>\d{1,2})[./-](?P<c>\d{2,4})$")
+# Spanish and Portuguese write "3 de marzo de 2024"; the particles carry no date.
+_PARTICLES = re.compile(r"(?<=\s)(?:de|del)\s+", re.I)
+
+
+def _numeric(cleaned: str) -> tuple[int, int, int | None] | None:
+    """``12.06.2023``, ``12-06-2023``, ``2023-06-12``: day first, as in every language here
+    but US English, whose ``06/12/2023`` is read month first only where day-first is impossible."""
+    match = _NUMERIC.match(cleaned)
+    if match is None:
+        return None
+    a, b, c = (int(match.group(k)) for k in "abc")
+    if len(match.group("a")) == 4:
+        year, month, day = a, b, c
+    elif len(match.group("c")) == 4:
+        day, month, year = a, b, c
+        if month > 12 and day <= 12:
+            day, month = month, day
+    else:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return month, day, year
+
+
 def _fast_parse(cleaned: str, lang: str) -> tuple[int, int, int | None] | None:
+    numeric = _numeric(cleaned)
+    if numeric is not None:
+        return numeric
+    cleaned = _PARTICLES.sub("", cleaned)
     match = _DAY_MONTH.match(cleaned) or _MONTH_DAY.match(cleaned)
     if match is None:
         return None

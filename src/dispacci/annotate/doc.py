@@ -41,7 +41,7 @@ class DocContext:
 def register_extensions() -> None:
     if not Doc.has_extension("context"):
         Doc.set_extension("context", default=None)
-    for layer in LAYERS:
+    for layer in (*LAYERS, "article_date"):
         if not Doc.has_extension(layer):
             Doc.set_extension(layer, default=None)
 
@@ -50,6 +50,7 @@ def start_doc(doc: Doc, context: DocContext) -> Doc:
     """Give a fresh doc its context and empty layers."""
     doc._.context = context
     doc._.dateline = None
+    doc._.article_date = None  # the date, where no opening dateline carries it
     for layer in ("credits", "entities", "quotes", "events", "not_body"):
         setattr(doc._, layer, [])
     return doc

@@ -108,7 +108,8 @@ class EventCoder(ClauseReader):
                     info["lead"] = info["title"] or sent.start_char < lead_end
                     found.append((event, info))
         events = drop_title_echoes(merge_events(found, self.symmetric))
-        date_events(events, dateline.date if dateline is not None else None)
+        dated = dateline if dateline is not None else getattr(doc._, "article_date", None)
+        date_events(events, dated.date if dated is not None else None)
         doc._.events = [event for event, _ in events]
         return doc
 

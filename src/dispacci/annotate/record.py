@@ -17,7 +17,7 @@ def build_record(doc: Doc, record_id: str) -> Record:
         text=doc.text,
         language=context.language,
         title=article.title,
-        dateline=doc._.dateline,
+        dateline=doc._.dateline or doc._.article_date,
         credits=sorted(doc._.credits or [], key=lambda item: item.start),
         entities=sorted(doc._.entities or [], key=lambda item: (item.start, item.end)),
         quotes=sorted(doc._.quotes or [], key=lambda item: item.start),

@@ -35,6 +35,7 @@ def article_from_html(html: str, *, source: str, url: str | None = None) -> Arti
         title, body,
         url=getattr(document, "url", None) or url,
         published=getattr(document, "date", None),
+        metadata_date=getattr(document, "date", None),
         publisher=getattr(document, "sitename", None),
     )
 

@@ -44,11 +44,13 @@ def marks_of(record: Record) -> list[Mark]:
     from .links import actor_link
 
     marks: list[Mark] = []
-    if record.dateline:
+    if record.dateline and record.dateline.end > record.dateline.start:
         d = record.dateline
+        label = f"dateline: {d.place}" if d.place else f"article date ({d.date_source})"
+        guessed = "year guessed" if d.year_guessed else None
         marks.append(Mark("d0", "dateline", "dl", d.start, d.end,
-                          {"layer": "dateline", "label": f"dateline: {d.place}",
-                           "details": [x for x in (d.country, d.date) if x]}))
+                          {"layer": "dateline", "label": label,
+                           "details": [x for x in (d.country, d.date, guessed) if x]}))
     for n, item in enumerate(record.not_body):
         marks.append(Mark(f"n{n}", "not_body", "nb", item.start, item.end,
                           {"layer": "not body", "label": f"not body text: {item.why}", "details": []}))
