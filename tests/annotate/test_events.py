@@ -276,6 +276,13 @@ def test_the_same_call_told_twice_is_one_event_with_pooled_topics():
     ("en", "Putin spoke by phone with Tokayev on Tuesday.", "2024-03-12"),
     ("fr", "Putin s'est entretenu jeudi par téléphone avec Tokayev.", "2024-03-14"),
     ("de", "Putin hat am 2. März 2023 mit Tokayev telefoniert.", "2023-03-02"),
+    ("es", "Putin mantuvo el pasado día 5 una conversación telefónica con Tokayev.", "2024-03-05"),
+    ("es", "El pasado día 20 Putin mantuvo una conversación telefónica con Tokayev.", "2024-02-20"),
+    ("es", "Putin mantuvo el pasado lunes una conversación telefónica con Tokayev.", "2024-03-11"),
+    ("it", "Putin ha telefonato il giorno 14 a Tokayev.", "2024-03-14"),
+    ("es", "Putin mantuvo el día 4 de marzo una conversación telefónica con Tokayev.", "2024-03-04"),
+    ("en", "On Wednesday Putin spoke by phone with Tokayev.", "2024-03-13"),
+    ("ru", "Путин вчера провел телефонный разговор с Токаевым.", "2024-03-13"),
 ])
 def test_relative_and_explicit_dates_resolve_against_the_reference_date(lang, text, expected):
     (event,) = code(text, lang)

@@ -75,13 +75,14 @@ class ClauseReader:
         end_char = doc[stop - 1].idx + len(doc[stop - 1].text) if stop > first else doc[first].idx
         text = self._text[begin:end_char]
         relative, past = words.get("relative_days", {}), tuple(words.get("past_words", []))
-        for mention in find_date_mentions(text, begin, self.lang, relative, past):
+        days = tuple(words.get("day_words", []))
+        for mention in find_date_mentions(text, begin, self.lang, relative, past, days):
             resolved = resolve(mention, reference)
             if resolved:
                 return resolved
         opening = doc[self._after_dateline if sent.start < self._after_dateline < first else sent.start].idx
         if opening < begin:  # "Ieri Macron aveva telefonato...": a date opening the clause
-            for mention in find_date_mentions(self._text[opening:begin], opening, self.lang, relative, past):
+            for mention in find_date_mentions(self._text[opening:begin], opening, self.lang, relative, past, days):
                 resolved = resolve(mention, reference)
                 if resolved:
                     return resolved

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import parse_day_month
+from .dates import _month_names, parse_day_month
 
 __all__ = ["DateMention", "find_date_mentions", "resolve"]
 
@@ -28,8 +28,8 @@ _ISO = re.compile(r"(?<!\d)((?:1[89]|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 class DateMention:
     start: int  # character offsets
     end: int
-    kind: str  # "full", "day_month", "weekday", "relative"
-    value: tuple  # (y, m, d) | (m, d) | (weekday, weeks_back) | (days,)
+    kind: str  # "full", "day_month", "weekday", "relative", "day"
+    value: tuple  # (y, m, d) | (m, d) | (weekday, weeks_back) | (days,) | (day of month,)
 
 
 @lru_cache(maxsize=32)
@@ -53,10 +53,34 @@ def _relative_pattern(words: tuple[str, ...]):
     return re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=32)
+def _day_pattern(day_words: tuple[str, ...], past_words: tuple[str, ...]):
+    """"el pasado día 15", "il giorno 15": a day of the month named without its month."""
+    if not day_words:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(day_words, key=len, reverse=True))
+    past = "|".join(re.escape(w) for w in sorted(past_words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:(?:{past})\s+)?(?:{words})\s+(\d{{1,2}})(?![\d.:])", re.IGNORECASE)
+
+
+def _preceded_by(text: str, start: int, words: tuple[str, ...]) -> bool:
+    before = text[max(0, start - 14):start].lower().split()
+    return bool(before) and before[-1] in words
+
+
 def find_date_mentions(text: str, offset: int, lang: str, relative_days: dict[str, int],
-                       past_words: tuple[str, ...] = ()) -> list[DateMention]:
+                       past_words: tuple[str, ...] = (), day_words: tuple[str, ...] = ()) -> list[DateMention]:
     """Every date-like expression in ``text`` (which starts at ``offset`` in the doc)."""
     found: list[DateMention] = []
+    days = _day_pattern(tuple(day_words), tuple(past_words))
+    if days is not None:
+        months = _month_names(lang)
+        for match in days.finditer(text):
+            following = re.match(r"\s+(?:de\s+|del\s+)?([^\W\d_]+)", text[match.end():])
+            if following and following.group(1).lower().rstrip(".") in months:
+                continue  # "el día 5 de marzo" is a day and month, read below
+            if 1 <= int(match.group(1)) <= 31:
+                found.append(DateMention(offset + match.start(), offset + match.end(), "day", (int(match.group(1)),)))
     for match in _ISO.finditer(text):
         y, m, d = map(int, match.groups())
         found.append(DateMention(offset + match.start(), offset + match.end(), "full", (y, m, d)))
@@ -76,7 +100,8 @@ def find_date_mentions(text: str, offset: int, lang: str, relative_days: dict[st
             if any(f.start <= offset + match.start() < f.end for f in found):
                 continue
             follow = text[match.end():match.end() + 12].lower()
-            back = 1 if any(follow.lstrip().startswith(p) for p in past_words) else 0
+            back = 1 if any(follow.lstrip().startswith(p) for p in past_words) \
+                or _preceded_by(text, match.start(), past_words) else 0  # "lunedì scorso", "el pasado lunes"
             found.append(DateMention(offset + match.start(), offset + match.end(), "weekday", (table[word], back)))
     relative = _relative_pattern(tuple(relative_days))
     if relative is not None:
@@ -104,6 +129,17 @@ def resolve(mention: DateMention, reference: str | None) -> str | None:
             if back and delta == 0:
                 delta = 7
             return (ref - dt.timedelta(days=delta)).isoformat()
+        if mention.kind == "day":
+            year, month = ref.year, ref.month
+            for _ in range(3):  # this month, else the last one(s) that have such a day
+                try:
+                    candidate = dt.date(year, month, mention.value[0])
+                    if candidate <= ref:
+                        return candidate.isoformat()
+                except ValueError:
+                    pass
+                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            return None
         if mention.kind == "day_month":
             month, day = mention.value
             for year in (ref.year, ref.year - 1):
