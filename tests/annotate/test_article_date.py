@@ -196,3 +196,13 @@ def test_every_dateline_span_indexes_the_text(pipeline):
         d = record.dateline
         assert 0 <= d.start <= d.end <= len(record.text)
         assert d.date_text is None or d.date_text in record.text[d.start:d.end]
+
+
+def test_an_html_pages_own_date_is_metadata(pipeline):
+    paragraph = LEADS["fr"] + " " + LEADS["fr"]
+    html = ("<html><head><title>Le ministre rencontre son homologue</title>"
+            '<meta property="article:published_time" content="2021-05-04T10:00:00+02:00"></head>'
+            f"<body><article><h1>Le ministre rencontre son homologue</h1><p>{paragraph}</p><p>{paragraph}</p>"
+            "</article></body></html>")
+    record = pipeline.analyze(html, language="fr")
+    assert (record.dateline.date, record.dateline.date_source) == ("2021-05-04", "metadata")
