@@ -19,6 +19,7 @@ class Article:
     url: str | None = None
     published: str | None = None
     publisher: str | None = None
+    fetched: str | None = None  # ISO date a crawler fetched the page (WARC-Date, HTTP fetch)
     language: str | None = None
     warnings: list[str] = field(default_factory=list)
 
