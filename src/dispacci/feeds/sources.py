@@ -73,7 +73,7 @@ class Sources:
         except InputError as error:
             return error
         article.url = article.url or response.url
-        article.published = article.published or published
+        article.published = published or article.published  # the feed says when it published the entry
         article.fetched = dt.date.today().isoformat()
         if warning:
             article.warnings.append(warning)
