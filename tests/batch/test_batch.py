@@ -154,3 +154,19 @@ def test_the_batch_command_runs_and_ingest_reads_its_output(tmp_path, warc):
                              "--db", str(db), "--quiet"], capture_output=True, text=True, timeout=300)
     assert stored.returncode == 0, stored.stderr
     assert "2 stored" in stored.stderr
+
+
+def test_the_same_shard_function_runs_under_spark_in_local_mode(tmp_path, warc):
+    pyspark = pytest.importorskip("pyspark")
+    from dispacci.batch import analyze_shard
+
+    articles = list(read_warc(warc))
+    out = str(tmp_path / "out")
+    session = pyspark.sql.SparkSession.builder.master("local[1]").appName("dispacci-test").getOrCreate()
+    try:
+        results = session.sparkContext.parallelize(articles, 2).mapPartitionsWithIndex(
+            lambda index, items: [analyze_shard(f"{index:06d}", list(items), BatchOptions(), out)]).collect()
+    finally:
+        session.stop()
+    assert sum(r["records"] for r in results) == 2
+    assert len(list(read_records(tmp_path / "out"))) == 2
