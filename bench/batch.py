@@ -28,12 +28,19 @@ from corpus import corpus  # noqa: E402
 CLI = [sys.executable, "-c", "from dispacci.cli import main; main()"]
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds, and CPU seconds of the command and every process it started (its Dask
+    workers included): on a shared machine the CPU figure is the one that compares."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command[3:])} failed: {done.stderr[-500:]}")
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -58,13 +65,15 @@ def main() -> None:
                          [*CLI, "batch", str(source), "--out", str(folder / f"dask{workers}"), "-q", "--engine",
                           "dask", "--workers", str(workers), "--shard-size", str(args.shard_size)]))
         print(f"{n} articles, shard size {args.shard_size}, {os.cpu_count()} cores")
-        seconds = {}
+        seconds, cpu = {}, {}
+        print(f"{'run':40s} {'wall s':>8s} {'art/s':>8s} {'CPU s':>8s} {'art/CPU s':>10s}")
         for name, command in runs:
-            seconds[name] = timed(command)
-            print(f"{name:40s} {seconds[name]:8.1f} s {n / seconds[name]:8.1f} articles/s")
-        local, one = seconds["batch --engine local"], seconds["batch --engine dask --workers 1"]
-        print(f"engine cost (dask 1 worker vs local): {one - local:+.1f} s ({(one / local - 1) * 100:+.0f}%)")
-        print(f"speed-up of 2 workers over 1: {one / seconds['batch --engine dask --workers 2']:.2f}x")
+            seconds[name], cpu[name] = timed(command)
+            print(f"{name:40s} {seconds[name]:8.1f} {n / seconds[name]:8.1f} {cpu[name]:8.1f} {n / cpu[name]:10.1f}")
+        local, one = cpu["batch --engine local"], cpu["batch --engine dask --workers 1"]
+        print(f"engine cost in CPU (dask 1 worker vs local): {one - local:+.1f} s ({(one / local - 1) * 100:+.0f}%)")
+        two = seconds["batch --engine dask --workers 2"]
+        print(f"wall speed-up of 2 workers over 1: {seconds['batch --engine dask --workers 1'] / two:.2f}x")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
