@@ -7,4 +7,4 @@ from __future__ import annotations
 
 __all__ = ["COMMAND_MODULES"]
 
-COMMAND_MODULES: tuple[str, ...] = ("store", "evaluate", "serve")
+COMMAND_MODULES: tuple[str, ...] = ("store", "evaluate", "serve", "batch", "feeds")

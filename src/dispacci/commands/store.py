@@ -74,6 +74,36 @@ def _emit(rows: list[dict], *, as_json: bool, as_csv: bool, columns: list[tuple[
         raise typer.Exit(EXIT_NONE)
 
 
+def _ingest_batch_outputs(paths: list[str], store, console, *, cluster: bool) -> list[str]:
+    """Store the records of the `dispacci batch` output folders among ``paths``; the rest is returned."""
+    from ..batch import MANIFEST, ingest_output
+
+    rest = []
+    for name in paths:
+        if (Path(name) / MANIFEST).is_file():
+            counts = ingest_output(name, store, cluster=cluster)
+            console.print(f"{counts['stored']} stored, {counts['duplicates']} skipped as duplicate from batch "
+                          f"output {name}", highlight=False, soft_wrap=True)
+        else:
+            rest.append(name)
+    return rest
+
+
+def _ingest_sources(paths: list[str], store, *, fmt: str, allow_private: bool, **options):
+    """Files and folders as before; feed and page URLs fetched behind the SSRF guard."""
+    from ..feeds import Fetcher, FetchPolicy, Sources, is_url
+    from ..ingest.readers import read_paths
+    from ..store.ingest import IngestSummary, ingest_articles, ingest_paths
+
+    urls = [p for p in paths if is_url(p)]
+    files = [p for p in paths if not is_url(p)]
+    if not urls:
+        return ingest_paths(files, store, fmt=fmt, **options) if files else IngestSummary()
+    sources = Sources(Fetcher(FetchPolicy(allow_private=allow_private)))
+    items = [*read_paths(files, fmt=fmt), *sources.read(urls)]
+    return ingest_articles(items, store, **options)
+
+
 def register(app: typer.Typer) -> None:
     """Add the corpus verbs to the ``dispacci`` command."""
 
@@ -91,8 +121,12 @@ def register(app: typer.Typer) -> None:
         batch: int = typer.Option(200, "--batch", help="Articles per transaction."),
         cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Group duplicates and stories at the end."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        allow_private: bool = typer.Option(False, "--allow-private", help="Fetch URLs on loopback or private "
+                                           "networks too (refused by default: SSRF guard)."),
     ) -> None:
-        """Ingest articles into the store: analyse, store once, skip what is stored already."""
+        """Ingest articles into the store: analyse, store once, skip what is stored already.
+
+        PATHS may also be feed or page URLs (http/https), and --out folders of `dispacci batch`."""
         from rich.console import Console
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                    TimeRemainingColumn)
@@ -117,10 +151,12 @@ def register(app: typer.Typer) -> None:
                            duplicates=progress.duplicates, failed=progress.failed)
 
             try:
-                summary = ingest_paths(paths, store, fmt=fmt, workers=workers, language=language,
-                                       published=published, resources=[str(r) for r in resources],
-                                       batch_size=batch, cluster=cluster, progress=show,
-                                       annotators=[a.strip() for a in annotators.split(",")] if annotators else None)
+                paths = _ingest_batch_outputs(paths, store, console, cluster=cluster)
+                options = dict(workers=workers, language=language, published=published,
+                               resources=[str(r) for r in resources], batch_size=batch, cluster=cluster,
+                               progress=show,
+                               annotators=[a.strip() for a in annotators.split(",")] if annotators else None)
+                summary = _ingest_sources(paths, store, fmt=fmt, allow_private=allow_private, **options)
             except IngestInterrupted as stop:
                 bar.stop()
                 done = stop.summary

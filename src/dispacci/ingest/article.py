@@ -19,6 +19,7 @@ class Article:
     url: str | None = None
     published: str | None = None
     publisher: str | None = None
+    fetched: str | None = None  # ISO date a crawler fetched the page (WARC-Date, HTTP fetch)
     metadata_date: str | None = None  # the date an HTML page's own metadata gives
     language: str | None = None
     warnings: list[str] = field(default_factory=list)

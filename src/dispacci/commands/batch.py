@@ -1,0 +1,63 @@
+"""`dispacci batch`: analyse many articles on a Dask cluster or in this process, to Parquet."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import DispacciError
+
+__all__ = ["register"]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def batch(
+        inputs: list[str] = typer.Argument(..., help="Files or folders: text, HTML, JSONL, CSV, WARC(.gz), Parquet."),
+        out: Path = typer.Option(..., "--out", "-o", help="Folder for the Parquet tables and manifest.json."),
+        engine: str = typer.Option("local", "--engine", help="local (this process) or dask."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler, "
+                                                "e.g. tcp://10.0.0.5:8786 (default: a local cluster)."),
+        workers: int = typer.Option(1, "--workers", "-w", help="Worker processes of the local Dask cluster."),
+        shard_size: int = typer.Option(500, "--shard-size", help="Articles per shard (the unit of resuming)."),
+        fmt: str = typer.Option("auto", "--format", help="Input format: auto, text, html, jsonl, csv."),
+        language: Optional[str] = typer.Option(None, "--language", "-l", help="Force the language (ISO 639-1)."),
+        published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for every input."),
+        resources: list[Path] = typer.Option([], "--resources", help="Folder with your own data files (repeatable)."),
+        actors: list[Path] = typer.Option([], "--actors", help="YAML/JSON file of your own actors (repeatable)."),
+        max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse articles longer than this."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ) -> None:
+        """Analyse articles in shards into Parquet tables (records, entities, quotes, events, credits)."""
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from ..batch import BatchOptions, run_batch
+        from ..pipeline import _check_language, _iso_date
+
+        console = Console(stderr=True)
+        try:
+            options = BatchOptions(language=_check_language(language) if language else None,
+                                   resources=tuple(str(r) for r in resources), actors=tuple(str(a) for a in actors),
+                                   max_chars=max_chars, published=_iso_date(published, "--published"))
+            columns = (TextColumn("[bold]batch"), BarColumn(), TextColumn("{task.fields[shards]} shards · "
+                       "{task.fields[records]} records · {task.fields[failed]} failed"), TimeElapsedColumn())
+            with Progress(*columns, console=console, disable=quiet) as bar:
+                task = bar.add_task("batch", total=None, shards=0, records=0, failed=0)
+                summary = run_batch(inputs, out, engine=engine, scheduler=scheduler, workers=workers,
+                                    shard_size=shard_size, options=options, fmt=fmt,
+                                    progress=lambda s: bar.update(task, shards=s.shards, records=s.records,
+                                                                  failed=s.failed))
+        except DispacciError as error:
+            typer.echo(f"dispacci: {error.one_line()}", err=True)
+            raise typer.Exit(2)
+        for source, message in summary.failures:
+            console.print(f"[red]failed[/red] {message if source in message else f'{source}: {message}'}",
+                          highlight=False, soft_wrap=True)
+        resumed = f" ({summary.skipped} done before, skipped)" if summary.skipped else ""
+        console.print(f"{summary.records} records from {summary.articles} articles in {summary.shards} shards"
+                      f"{resumed}, {summary.failed} failed, in {summary.seconds:.1f} s → {summary.out}",
+                      highlight=False, soft_wrap=True)
+        if summary.failed:
+            raise typer.Exit(1 if summary.records or summary.skipped else 2)
