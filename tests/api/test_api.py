@@ -60,6 +60,15 @@ def test_events_filter_by_actor_country_code_plover_and_date(client):
     assert client.get("/api/events?code=abc").status_code == 422
 
 
+def test_unique_events_count_each_real_event_once_with_its_mentions(client):
+    plain = [e for e in client.get("/api/events?actor=vladimir-putin").json()["items"]
+             if not (e["hypothetical"] or e["negated"])]  # what did not happen is no real-world event
+    unique = client.get("/api/events?actor=vladimir-putin&unique=true").json()["items"]
+    assert 0 < len(unique) <= len(plain)
+    assert sum(len(u["mentions"]) for u in unique) == len(plain)
+    assert all(u["first_report"]["record_id"] in {m["record_id"] for m in u["mentions"]} for u in unique)
+
+
 def test_quotes_filter_by_speaker(client):
     quotes = client.get("/api/quotes?speaker=kassym-jomart-tokayev").json()["items"]
     assert [q["text"] for q in quotes] == ["We agreed to deepen our partnership"]

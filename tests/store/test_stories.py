@@ -84,3 +84,48 @@ def test_groups_and_stories_whose_first_records_share_an_id_prefix_keep_apart(tm
         assert len({group["group"] for group in groups}) == 2 and all(g["group"] == f"d{g['earliest']}" for g in groups)
         store.cluster()   # re-clustering the same records gives the same names
         assert {story["story"] for story in store.stories()} == {story["story"] for story in stories}
+
+
+CALL = {"giorgia-meloni", "volodymyr-zelenskyy"}
+
+
+def _reports(day: str, prefix: str, extra: list[set]) -> list[StoryItem]:
+    return [StoryItem(f"{prefix}{n}", day, actors=CALL | more, countries={"ITA", "UKR"} | ({"USA"} if n % 2 else set()))
+            for n, more in enumerate(extra)]
+
+
+def test_one_call_reported_in_five_languages_is_one_story_without_a_shared_event_key():
+    # each outlet names the two leaders and their countries, plus people of its own
+    extra = [{"palazzo-chigi"}, set(), {"antonio-tajani"}, {"ukrinform"}, set()]
+    items = _reports("2023-03-29", "r", extra)
+    items[3].date = "2023-03-30"  # a later report, within the window
+    (story,) = find_stories(items)
+    assert sorted(story.members) == ["r0", "r1", "r2", "r3", "r4"] and story.key.startswith("actors")
+
+
+def test_the_same_two_leaders_a_month_apart_are_two_stories():
+    items = _reports("2023-03-29", "march", [set(), {"antonio-tajani"}]) + \
+        _reports("2023-04-28", "april", [set(), {"dmytro-kuleba"}])
+    assert sorted(sorted(s.members) for s in find_stories(items)) == [["april0", "april1"], ["march0", "march1"]]
+
+
+def test_one_leader_on_the_same_day_in_two_unrelated_stories_keeps_them_apart():
+    items = [StoryItem("call", "2023-03-29", actors={"giorgia-meloni", "volodymyr-zelenskyy"}, countries={"ITA", "UKR"}),
+             StoryItem("budget", "2023-03-29", actors={"giorgia-meloni", "giancarlo-giorgetti"}, countries={"ITA"})]
+    assert find_stories(items) == []
+
+
+def test_names_in_most_of_the_corpus_weigh_too_little_to_link_by_themselves():
+    common = {"vladimir-putin", "dmitry-peskov"}
+    background = [StoryItem(f"b{n}", f"2022-05-{n % 28 + 1:02d}", actors=common | {f"person-{n}"}, countries={"RUS"})
+                  for n in range(40)]
+    items = [StoryItem("x", "2022-06-01", actors=common | {"recep-tayyip-erdogan", "hakan-fidan"}, countries={"RUS", "TUR"}),
+             StoryItem("y", "2022-06-01", actors=common | {"narendra-modi", "subrahmanyam-jaishankar"},
+                       countries={"RUS", "IND"}), *background]
+    assert not any({"x", "y"} <= set(s.members) for s in find_stories(items))
+
+
+def test_an_undated_report_joins_by_an_event_key_or_a_quote_not_by_its_cast():
+    items = [StoryItem("dated", "2023-03-29", actors=set(CALL), countries={"ITA", "UKR"}),
+             StoryItem("undated", None, actors=set(CALL), countries={"ITA", "UKR"})]
+    assert find_stories(items) == []

@@ -20,8 +20,11 @@ def events(request: Request, page: Page = Depends(),
            plover: str | None = Query(None, max_length=40, description="PLOVER event type, e.g. CONSULT"),
            since: str | None = Query(None, description="earliest event date (YYYY-MM-DD)"),
            until: str | None = Query(None, description="latest event date (YYYY-MM-DD)"),
+           unique: bool = Query(False, description="one item per real-world event, with its mentions across "
+                                                    "articles, outlets and languages"),
            store=READ_STORE) -> dict:
-    items = store.events(actor=actor, country=country and country.upper(), code=code,
+    query = store.unique_events if unique else store.events
+    items = query(actor=actor, country=country and country.upper(), code=code,
                                      plover=plover and plover.upper(), since=iso_date(since, "since"),
                                      until=iso_date(until, "until"), limit=page.limit, offset=page.offset)
     return page_body(items, page)

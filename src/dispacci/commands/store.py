@@ -212,14 +212,25 @@ def register(app: typer.Typer) -> None:
         since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
         limit: int = typer.Option(50, "--limit", "-n"), offset: int = typer.Option(0, "--offset"),
         as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
+        unique: bool = typer.Option(False, "--unique", help="One row per real-world event, however many articles "
+                                    "report it, with its mentions, outlets and languages."),
     ) -> None:
         """List the events the stored articles report, newest first."""
         try:
             with _open(db, read_only=True) as store:
-                rows = store.events(actor=actor, country=country, code=code, plover=plover, since=since,
-                                    until=until, limit=limit, offset=offset)
+                query = store.unique_events if unique else store.events
+                rows = query(actor=actor, country=country, code=code, plover=plover, since=since,
+                             until=until, limit=limit, offset=offset)
         except DispacciError as error:
             _fail(error)
+        if unique:
+            rows = [{**row, "source_name": row["source"]["name"], "target_name": (row["target"] or {}).get("name"),
+                     "reports": len(row["mentions"]), "languages": ",".join(row["languages"]),
+                     "first": row["first_report"]["outlet"] or row["first_report"]["record_id"]} for row in rows]
+            _emit(rows, as_json=as_json, as_csv=as_csv, title="unique events", columns=[
+                ("date", "date"), ("source_name", "source"), ("cameo", "CAMEO"), ("plover", "PLOVER"),
+                ("target_name", "target"), ("reports", "reports"), ("languages", "languages"), ("first", "first report")])
+            return
         _emit(rows, as_json=as_json, as_csv=as_csv, title="events", columns=[
             ("date", "date"), ("source_name", "source"), ("cameo", "CAMEO"), ("plover", "PLOVER"),
             ("target_name", "target"), ("evidence", "evidence"), ("record_id", "record")])

@@ -78,6 +78,11 @@ class ClustersMixin:
         for row in self._fetch("SELECT DISTINCT record_id, actor FROM entities WHERE actor IS NOT NULL "
                                "AND kind IN ('person', 'organization')"):
             actors[row["record_id"]].add(row["actor"])
+        countries: dict[str, set] = defaultdict(set)
+        for row in self._fetch("SELECT DISTINCT record_id, country FROM entities WHERE kind = 'country' "
+                               "AND country IS NOT NULL"):
+            countries[row["record_id"]].add(row["country"])
         return [StoryItem(id=row["id"], date=row["date"], group=row["grp"], events=events.get(row["id"], []),
-                          quotes=quotes.get(row["id"], []), actors=actors.get(row["id"], set()))
+                          quotes=quotes.get(row["id"], []), actors=actors.get(row["id"], set()),
+                          countries=countries.get(row["id"], set()))
                 for row in records]

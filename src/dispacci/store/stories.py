@@ -7,8 +7,16 @@ Records are linked by what their analyses share, never by translating text:
   in Rome, Moscow and Madrid gives the same key in every language);
 - a **shared quote** — the same words after normalisation (wire copy quoted
   verbatim by several outlets);
-- **shared actors** — at least three of the same people or organisations,
-  most of both records' cast, within the window.
+- **a shared cast** — the people and organisations both records name, each
+  weighted by its rarity in the corpus (a leader named in every second record
+  weighs little, a foreign minister met once weighs much), with the countries
+  both name as lighter evidence: two records within the window are linked when
+  the cast they share holds at least two named actors, or one and two countries,
+  and carries at least ``CAST_SHARE`` of the lighter record's weight. Reports of
+  one phone call in five languages share its two leaders and their countries
+  even where their event coding differs; two calls a month apart do not meet in
+  the window, and a leader's call and the same leader's speech that day share
+  one name only.
 
 Linked records form connected components; a component is a story when it
 holds at least two records that are not copies of each other (copies are
@@ -17,6 +25,7 @@ the duplicates' business).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -27,7 +36,9 @@ __all__ = ["StoryItem", "Story", "find_stories", "event_key", "normalise_quote",
 
 WINDOW_DAYS = 2
 MIN_QUOTE_WORDS = 6
-MIN_SHARED_ACTORS = 3
+MIN_SHARED_ACTORS = 2
+CAST_SHARE = 0.5
+COUNTRY_WEIGHT = 0.5       # a country named by both is evidence, weaker than a shared person
 MAX_ACTOR_POSTINGS = 200   # an actor in more records than this links nothing by itself
 _WORD = re.compile(r"\w+")
 
@@ -39,7 +50,8 @@ class StoryItem:
     group: str | None = None                  # near-duplicate group, if any
     events: list[tuple] = field(default_factory=list)  # (source_actor, source_country, target_actor, target_country, root, date)
     quotes: list[str] = field(default_factory=list)
-    actors: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)       # people and organisations (actor ids)
+    countries: set[str] = field(default_factory=set)    # ISO codes of the countries it names
 
 
 @dataclass
@@ -110,21 +122,9 @@ def find_stories(items: Sequence[StoryItem], *, window: int = WINDOW_DAYS) -> li
         if 2 <= len(hits) <= MAX_ACTOR_POSTINGS:
             for other in hits[1:]:
                 union(hits[0], other, f"quote «{' '.join(quote.split()[:8])}…»")
-    # a shared cast of actors
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, item in enumerate(items):
-        for actor in item.actors:
-            postings[actor].append(index)
-    shared: Counter = Counter()
-    for actor, hits in postings.items():
-        if 2 <= len(hits) <= MAX_ACTOR_POSTINGS:
-            shared.update(combinations(hits, 2))
-    for (a, b), count in shared.items():
-        if count < MIN_SHARED_ACTORS or days[a] is None or days[b] is None or abs(days[a] - days[b]) > window:
-            continue
-        union_size = len(items[a].actors | items[b].actors)
-        if count / union_size >= 0.5:
-            union(a, b, "actors " + ", ".join(sorted(items[a].actors & items[b].actors)[:4]))
+    # a shared cast of actors, weighted by rarity
+    for a, b, why in _cast_links(items, days, window):
+        union(a, b, why)
 
     components: dict[int, list[int]] = defaultdict(list)
     for index in range(len(items)):
@@ -144,3 +144,45 @@ def find_stories(items: Sequence[StoryItem], *, window: int = WINDOW_DAYS) -> li
         stories.append(Story(id=f"s{items[min(members)].id}", key=why.most_common(1)[0][0] if why else "",
                              first_seen=dates[0] if dates else None, members=[items[m].id for m in members]))
     return stories
+
+
+def _weights(items: Sequence[StoryItem]) -> dict[tuple[str, str], float]:
+    """Inverse document frequency of each actor and country over the items."""
+    counts: Counter = Counter()
+    for item in items:
+        counts.update(("a", x) for x in item.actors)
+        counts.update(("c", x) for x in item.countries)
+    total = len(items)
+    return {key: math.log((total + 1) / (count + 0.5)) * (COUNTRY_WEIGHT if key[0] == "c" else 1.0)
+            for key, count in counts.items()}
+
+
+def _cast_links(items: Sequence[StoryItem], days: list[int | None], window: int):
+    """``(a, b, why)`` for every pair of dated items within the window whose shared cast is enough."""
+    weights = _weights(items)
+    casts = [{("a", x) for x in item.actors} | {("c", x) for x in item.countries} for item in items]
+    totals = [sum(weights[k] for k in cast) for cast in casts]
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, cast in enumerate(casts):
+        if days[index] is None:
+            continue  # an undated record joins a story only by an event key or a quote
+        for key in cast:
+            if key[0] == "a":
+                postings[key].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for hits in postings.values():
+        if 2 <= len(hits) <= MAX_ACTOR_POSTINGS:
+            pairs.update(combinations(hits, 2))
+    for a, b in sorted(pairs):
+        if abs(days[a] - days[b]) > window:
+            continue
+        shared = casts[a] & casts[b]
+        people = sum(1 for kind, _ in shared if kind == "a")
+        countries = len(shared) - people
+        if people < MIN_SHARED_ACTORS and not (people >= 1 and countries >= 2):
+            continue
+        weight = sum(weights[k] for k in shared)
+        lighter = min(totals[a], totals[b])
+        if lighter > 0 and weight / lighter >= CAST_SHARE:
+            names = sorted(x for kind, x in shared if kind == "a")[:4]
+            yield a, b, "actors " + ", ".join(names)
