@@ -99,3 +99,21 @@ def test_pages_never_change_what_the_api_answers(client):
         client.get(page)
         assert client.get(api).json() == first, api
         assert "href" not in client.get(api).text, api
+
+
+def test_a_story_page_summarises_what_happened_and_lists_articles_and_reprints_in_order(client):
+    import re
+
+    listing = client.get("/stories").text
+    link = re.search(r'<h2><a href="(/stories/[^"]+)"', listing).group(1)
+    page = client.get(link)
+    assert page.status_code == 200
+    text = page.text
+    assert "What happened" in text and "CAMEO 04" in text and "reports in" in text
+    assert "in publication order" in text and "original" in text
+    published = re.findall(r"<tr><td>(\d{4}-\d{2}-\d{2}|undated)</td>", text)
+    assert published == sorted(published, key=lambda d: d if d != "undated" else "9999")
+    member = re.search(r'<td><a href="(/records/[^"]+)">', text).group(1)
+    article = client.get(member).text
+    assert "Story and reprints" in article and link in article
+    assert client.get("/stories/nothing-here").status_code == 404

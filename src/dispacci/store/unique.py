@@ -96,12 +96,36 @@ class UniqueEventsMixin:
     """``unique_events()`` for ``SQLStoreBase`` subclasses."""
 
     def unique_events(self, *, actor=None, country=None, code=None, plover=None, since=None, until=None,
-                      limit=100, offset=0) -> list[dict]:
-        """Unique events among the stored events matching the filters (hypothetical and negated ones left out)."""
+                      limit=100, offset=0, records: list[str] | None = None) -> list[dict]:
+        """Unique events among the stored events matching the filters (hypothetical and negated ones
+        left out); ``records`` keeps the events of those records only."""
         where, params = self._event_filters(actor=actor, country=country, code=code, plover=plover, since=since,
                                             until=until)
         narrative = "e.negated = 0 AND e.hypothetical = 0"
+        if records is not None:
+            narrative += f" AND e.record_id IN ({', '.join('?' * len(records))})" if records else " AND 1 = 0"
+            params = [*params, *records]
         where = f"{where} AND {narrative}" if where else f"WHERE {narrative}"
         rows = self._fetch(f"SELECT {_MENTION_FIELDS} FROM events e JOIN records r ON r.id = e.record_id "
                            f"LEFT JOIN story_members sm ON sm.record_id = e.record_id {where}", params)
         return group_mentions([dict(row) for row in rows])[offset:offset + limit]
+
+    def story(self, story: str) -> dict | None:
+        """One story: its articles in publication order, each marked as an original or a reprint
+        (with the original it copies), and the unique events its articles report."""
+        found = self._fetch("SELECT story, key, first_seen, size FROM stories WHERE story = ?", (story,))
+        if not found:
+            return None
+        rows = self._fetch("SELECT r.id, r.title, r.language, r.outlet, r.published, r.date, d.grp, d.earliest "
+                           "FROM story_members sm JOIN records r ON r.id = sm.record_id "
+                           "LEFT JOIN duplicates d ON d.record_id = r.id WHERE sm.story = ?", (story,))
+        originals = {row["grp"]: row["id"] for row in rows if row["grp"] and row["earliest"]}
+        members = sorted(({"id": row["id"], "title": row["title"], "language": row["language"],
+                           "outlet": row["outlet"], "published": row["published"] or row["date"],
+                           "reprint_of": originals.get(row["grp"]) if row["grp"] and not row["earliest"] else None}
+                          for row in rows), key=lambda m: (m["published"] or "9999", m["id"]))
+        events = self.unique_events(records=[m["id"] for m in members], limit=50)
+        return {**dict(found[0]), "members": members, "events": events,
+                "languages": sorted({m["language"] for m in members if m["language"]}),
+                "outlets": sorted({m["outlet"] for m in members if m["outlet"]}),
+                "first_report": members[0] if members else None}

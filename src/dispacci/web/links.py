@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .templating import path_part
 
-__all__ = ["actor_link", "record_link"]
+__all__ = ["actor_link", "record_link", "story_link"]
 
 
 def actor_link(actor: str | None) -> str | None:
@@ -12,3 +12,7 @@ def actor_link(actor: str | None) -> str | None:
 
 def record_link(record_id: str | None) -> str | None:
     return f"/records/{path_part(record_id)}" if record_id else None
+
+
+def story_link(story: str | None) -> str | None:
+    return f"/stories/{path_part(story)}" if story else None

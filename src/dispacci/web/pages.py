@@ -10,7 +10,7 @@ from ..api.deps import READ_STORE, iso_date
 from ..errors import DispacciError, Errors
 from .charts import QUAD_COLOURS, network_chart, timeline_chart
 from .highlight import QUAD_NAMES, highlighted_html, marks_of, speaker_colours
-from .links import actor_link, record_link
+from .links import actor_link, record_link, story_link
 from .templating import safe_href, templates
 
 __all__ = ["router", "render_not_found"]
@@ -79,7 +79,11 @@ def article(request: Request, record_id: str, store=READ_STORE):
     record = store.get(record_id)
     if record is None:
         return render_not_found(request, f"[E403] {Errors.E403.format(id=record_id)}")
-    return _page(request, "article.html", **article_context(record), stored=True)
+    links = store.links(record_id)
+    related = {"story_href": story_link(links["story"]), "story_size": len(links["story_members"]) + 1,
+               "original_href": record_link(links["earliest"]) if links["earliest"] not in (None, record_id) else None,
+               "copies": [{"id": c, "href": record_link(c)} for c in links["copies"]]}
+    return _page(request, "article.html", **article_context(record), stored=True, related=related)
 
 
 def article_context(record) -> dict:
@@ -143,10 +147,22 @@ def roles_over_time(store, found: dict) -> list[dict]:
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request, store=READ_STORE):
-    rows = [{**story, "members": _with_links((story.get("members") or [])[:MEMBERS_SHOWN]),
+    rows = [{**story, "href": story_link(story["story"]), "members": _with_links((story.get("members") or [])[:MEMBERS_SHOWN]),
              "size": story.get("size") or len(story.get("members") or [])}
             for story in store.stories(limit=200, members=MEMBERS_SHOWN)]
     return _page(request, "stories.html", title="Stories", stories=rows)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str, store=READ_STORE):
+    found = store.story(story_id)
+    if found is None:
+        return render_not_found(request, f"no story {story_id!r}; list stories at /stories")
+    members = [{**m, "href": record_link(m["id"]), "original_href": record_link(m["reprint_of"])}
+               for m in found["members"]]
+    lead = found["events"][0] if found["events"] else None
+    return _page(request, "story.html", title=(members[0]["title"] if members else story_id) or story_id,
+                 story={**found, "members": members}, lead=lead)
 
 
 @router.get("/duplicates", response_class=HTMLResponse)
