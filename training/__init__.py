@@ -1,0 +1,1 @@
+"""Training of dispacci's statistical backbone (one spaCy pipeline per language); never run in CI."""
