@@ -27,7 +27,10 @@ def upper_case_augmenter(nlp, example: Example, *, level: float):
     example_dict = example.to_dict()
     example_dict["token_annotation"]["ORTH"] = words
     text = "".join(w + t.whitespace_ for w, t in zip(words, reference))
-    yield Example.from_dict(nlp.make_doc(text), example_dict)
+    augmented = Example.from_dict(nlp.make_doc(text), example_dict)
+    if not reference.has_annotation("ENT_IOB"):  # from_dict turns missing entities into O: undo
+        augmented.reference.set_ents([], default="missing")
+    yield augmented
 
 
 class TimeUp(Exception):
