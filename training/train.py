@@ -21,7 +21,7 @@ from training.card import write_card
 from training.corpora import CORPORA, Source, data_root
 from training.readers import read_conllu, read_germeval, read_ner_columns
 
-__all__ = ["build_docbins", "train", "main"]
+__all__ = ["build_docbins", "train", "ship", "forget_training_paths", "main"]
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / ".train-work"
@@ -85,6 +85,7 @@ def ship(lang: str) -> Path:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(source, target)
+    forget_training_paths(target / "config.cfg")
     meta = json.loads((target / "meta.json").read_text())
     meta["name"] = f"dispacci_{lang}"
     meta["dispacci_training"] = json.loads((WORK / lang / "training.json").read_text())
@@ -94,6 +95,13 @@ def ship(lang: str) -> Path:
     from models import measure, report  # bench/models.py: the card carries the bench's own figures
     write_card(lang, target, report(lang, measure(lang, limit=CARD_LIMIT)))
     return target
+
+
+def forget_training_paths(config_path: Path) -> None:
+    """The shipped config must not name this machine's DocBin paths; training sets them anew."""
+    import re
+    text = config_path.read_text()
+    config_path.write_text(re.sub(r'^(train|dev) = ".*"$', r"\1 = null", text, flags=re.M))
 
 
 def main(argv=None):
