@@ -23,13 +23,18 @@ class DispacciError(Exception):
 
     def __init__(self, code: str, message: str, *, source: str | None = None):
         self.code = code
-        self.message = message
-        self.source = source
+        # The message must print and travel as JSON even when the input was not encodable text.
+        self.message = _printable(message)
+        self.source = _printable(source) if source is not None else None
         super().__init__(self.one_line())
 
     def one_line(self) -> str:
         where = f"{self.source}: " if self.source else ""
         return f"[{self.code}] {where}{self.message}"
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class InputError(DispacciError):
@@ -71,6 +76,7 @@ class Errors:
     E010 = "no article text after normalisation"
     E011 = "unknown input format {fmt!r}; valid formats: {valid}"
     E012 = "cannot be read: {reason}"
+    E013 = "contains a lone UTF-16 surrogate (U+{code:04X} at character {at}), which is not text; fix the encoding where the text was produced"
     E020 = "unknown language {lang!r}; valid: an ISO 639-1 code such as {examples}"
     E021 = "unknown annotator {name!r}; valid annotators: {valid}"
     E022 = "published date {value!r} is not an ISO 8601 date (YYYY-MM-DD)"

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import ConfigError, DispacciError, Errors, InputError
 from .ingest.article import Article
-from .ingest.decode import DEFAULT_MAX_CHARS, check_size, normalise_text
+from .ingest.decode import DEFAULT_MAX_CHARS, check_no_surrogates, check_size, normalise_text
 from .ingest.readers import read_text
 from .record import Record, Source
 
@@ -109,6 +109,8 @@ class Pipeline:
         if not article.text.strip():
             raise InputError("E010", Errors.E010, source=name)
         check_size(article.text, source=name, max_chars=self.max_chars)
+        for part in (article.text, article.title or ""):
+            check_no_surrogates(part, source=name)
         lang, confidence = self._language(article)
         nlp = self.nlp(lang)
         doc = nlp.make_doc(article.text)

@@ -167,3 +167,19 @@ def test_an_ingested_reprint_joins_its_original_in_duplicates_and_stories(tmp_pa
         assert listed["reprint-of-original"]["group"] == group["group"] == listed[original.id]["group"]
     if store is not None:
         store.close()
+
+
+def test_a_lone_surrogate_is_a_json_error_for_its_item_and_the_rest_is_stored(live, records):
+    body = ('{"articles": [{"text": "Il ministro \\ud800 ha parlato."}, {"text": "' + ARTICLE.replace("\n", "\\n")
+            + '"}], "records": [{"id": "x", "text": "\\udc01"}]}')
+    answer = live.post("/api/ingest", content=body.encode(), headers={"Authorization": "Bearer s3cret-token",
+                                                                       "Content-Type": "application/json"})
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("application/json"), answer.text
+    assert answer.json()["stored"] == 1 and answer.json()["failed"] == 2
+    assert "E013" in answer.json()["errors"][-1]["message"] or "E013" in answer.json()["errors"][0]["message"]
+
+
+def test_analysing_a_lone_surrogate_is_a_coded_json_error(live):
+    answer = live.post("/api/analyze", content=b'{"text": "Un texte \\ud800 cass\\u00e9."}',
+                       headers={"Content-Type": "application/json"})
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == "E013"

@@ -1,6 +1,7 @@
 """Analysing endpoints: analyse one article now; ingest records (token only)."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -9,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import DispacciError, Errors
 from ..ingest.article import Article
-from ..ingest.decode import normalise_text
+from ..ingest.decode import check_no_surrogates, normalise_text
 from ..ingest.readers import read_text
 from ..pipeline import _iso_date
 from ..record import Record
@@ -80,7 +81,10 @@ async def ingest(request: Request, body: IngestIn) -> dict:
     failures: list[tuple[str, str]] = []
     for index, raw in enumerate(body.records):
         try:
+            check_no_surrogates(json.dumps(raw, ensure_ascii=False), source=f"records[{index}]")
             records.append(Record.model_validate(raw))
+        except DispacciError as error:
+            failures.append((f"records[{index}]", error.one_line()))
         except ValueError as error:
             failures.append((str(raw.get("id") or f"records[{index}]"), str(error).splitlines()[0]))
     pipeline = request.app.state.pipeline

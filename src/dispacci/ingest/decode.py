@@ -5,7 +5,7 @@ import re
 
 from ..errors import Errors, InputError
 
-__all__ = ["DEFAULT_MAX_CHARS", "decode_bytes", "normalise_text", "check_size"]
+__all__ = ["DEFAULT_MAX_CHARS", "decode_bytes", "normalise_text", "check_size", "check_no_surrogates"]
 
 DEFAULT_MAX_CHARS = 5_000_000
 
@@ -13,6 +13,8 @@ DEFAULT_MAX_CHARS = 5_000_000
 # or a wrong guess of the encoding.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BOMS = ("\ufeff",)
+# JSON escapes like "\ud800" decode to a lone surrogate: a str Python holds but cannot encode.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -76,3 +78,10 @@ def normalise_text(text: str) -> str:
 def check_size(text: str, *, source: str, max_chars: int) -> None:
     if len(text) > max_chars:
         raise InputError("E003", Errors.E003.format(size=len(text), limit=max_chars), source=source)
+
+
+def check_no_surrogates(text: str, *, source: str) -> None:
+    """A lone surrogate cannot be encoded, so spaCy, the store and JSON answers would all fail on it."""
+    found = _SURROGATE.search(text)
+    if found:
+        raise InputError("E013", Errors.E013.format(code=ord(found.group()), at=found.start()), source=source)

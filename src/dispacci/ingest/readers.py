@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import Errors, InputError
 from .article import Article, split_plain_text
-from .decode import DEFAULT_MAX_CHARS, check_size, decode_bytes, normalise_text
+from .decode import DEFAULT_MAX_CHARS, check_no_surrogates, check_size, decode_bytes, normalise_text
 from .html import article_from_html, looks_like_html
 
 __all__ = ["FORMATS", "ReadItem", "read_paths", "read_path", "read_bytes", "read_text"]
@@ -111,6 +111,9 @@ def _sniff(text: str) -> str:
 
 
 def _article_from_row(row: dict, *, source: str, path: str | None, max_chars: int) -> Article:
+    for value in row.values():
+        if isinstance(value, str):
+            check_no_surrogates(value, source=source)
     body = row.get("text")
     if not isinstance(body, str) or not body.strip():
         raise InputError("E007", Errors.E007.format(line=row.get("_line", "?")), source=source)

@@ -4,7 +4,7 @@ WAL lets readers query while one ingest writes; every ``add`` is one
 ``BEGIN IMMEDIATE … COMMIT``, so a crash loses at most the batch in flight and
 never leaves half a record. A file that is not SQLite, or an SQLite database
 that is not ours, is refused with a clear ``StoreError`` before anything is
-written to it.
+written to it — by SQLite itself, never by opening the file beside it.
 """
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from .rows import RecordRows
 
 __all__ = ["SQLiteStore"]
 
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _FTS_OPERATORS = re.compile(r'"|\*|\b(AND|OR|NOT|NEAR)\b')
 _WORD = re.compile(r"\w+")
 
@@ -36,7 +35,7 @@ class SQLiteStore(ClustersMixin, QueriesMixin, UniqueEventsMixin, SQLStoreBase):
         self.path = Path(path)
         self.read_only = read_only
         self.target = str(self.path)
-        _check_header(self.path)
+        _check_path(self.path)
         try:
             if read_only:
                 if not self.path.exists():
@@ -178,18 +177,13 @@ class SQLiteStore(ClustersMixin, QueriesMixin, UniqueEventsMixin, SQLStoreBase):
             self._conn.close()
 
 
-def _check_header(path: Path) -> None:
-    try:
-        if not path.exists() or path.stat().st_size == 0:
-            return
-        with path.open("rb") as handle:
-            head = handle.read(len(_SQLITE_HEADER))
-    except OSError as error:
-        raise StoreError("E300", Errors.E300.format(reason=error.strerror or error), source=str(path)) from None
+def _check_path(path: Path) -> None:
+    """Refuse a folder before SQLite sees it. The file itself is never opened here:
+    closing any descriptor of it would drop this process's SQLite locks (POSIX
+    locks are per process), letting another process delete the WAL under our
+    open connections. SQLite itself refuses a file that is not a database."""
     if path.is_dir():
         raise StoreError("E300", Errors.E300.format(reason="it is a folder"), source=str(path))
-    if head != _SQLITE_HEADER:
-        raise StoreError("E302", Errors.E302.format(reason="no SQLite header"), source=str(path))
 
 
 def _fts_query(query: str) -> str:
