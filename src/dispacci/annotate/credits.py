@@ -346,7 +346,7 @@ def provenance_chain(credits: list[Credit], exclude: set[str] = frozenset()) -> 
 @Language.factory(
     "dispacci_credits",
     assigns=["doc._.credits"],
-    requires=["doc._.entities"],
+    requires=["doc._.context", "doc._.not_body", "doc._.dateline", "doc._.entities"],
     default_config={"resources": [], "actors": []},
 )
 def make_credit_finder(nlp: Language, name: str, resources: list[str], actors: list[str]):

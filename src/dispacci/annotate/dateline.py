@@ -221,6 +221,7 @@ def _country(place: str) -> str | None:
 @Language.factory(
     "dispacci_dateline",
     assigns=["doc._.dateline", "doc._.article_date"],
+    requires=["doc._.context"],
     default_config={"resources": []},
 )
 def make_dateline_finder(nlp: Language, name: str, resources: list[str]):

@@ -89,7 +89,7 @@ def _library_given_names() -> set[str]:
 @Language.factory(
     "dispacci_entities",
     assigns=["doc._.entities"],
-    requires=["doc._.not_body", "doc._.dateline"],
+    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.dateline"],
     default_config={"resources": [], "actors": []},
 )
 def make_entity_annotator(nlp: Language, name: str, resources: list[str], actors: list[str]):

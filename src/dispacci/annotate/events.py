@@ -363,8 +363,9 @@ def _same(a: EventActor, b: EventActor) -> bool:
 
 @Language.factory(
     "dispacci_events",
-    assigns=["doc._.events"],
-    requires=["token.is_sent_start"],
+    assigns=["doc._.events", "token.lemma"],
+    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.dateline", "doc._.entities",
+              "doc._.credits", "doc._.quotes"],
     default_config={"resources": [], "actors": []},
 )
 def make_event_coder(nlp: Language, name: str, resources: list[str], actors: list[str]):
