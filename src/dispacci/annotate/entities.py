@@ -12,8 +12,6 @@ natasha's bundled NER; later short mentions ("Hebestreit") join the full name.
 """
 from __future__ import annotations
 
-import copy
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -59,9 +57,7 @@ class EntityAnnotator:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, words, sent_starts = self.matcher(doc)
-        # The resolver keeps per-doc state: a shallow copy per doc keeps threads apart
-        # (the API serves several requests with one pipeline) while sharing its tables.
-        doc._.entities = copy.copy(self.resolver)(doc, mentions, words, sent_starts)
+        doc._.entities = self.resolver(doc, mentions, words, sent_starts)
         return doc
 
 
