@@ -18,8 +18,8 @@ from spacy.attrs import LEMMA, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..errors import Errors, ResourceError
-from ..resources import load_resource
+from ...errors import Errors, ResourceError
+from ...resources import load_resource
 
 __all__ = ["EventPatterns", "Ontology", "lemmatizer", "load_ontology", "set_lemmas"]
 
@@ -84,7 +84,7 @@ def _simplemma(lang: str):
 def _cached(code: str, load):
     import simplemma
 
-    from ..resources.cache import cache_dir, cached
+    from ...resources.cache import cache_dir, cached
 
     return cached(cache_dir() / f"simplemma-{getattr(simplemma, '__version__', '0')}-{code}.pickle",
                   lambda: load(code))

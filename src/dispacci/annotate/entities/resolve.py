@@ -1,6 +1,6 @@
 """Reading matched aliases in context: which actor, which kind, which role.
 
-See ``entities`` for the whole picture. ``Resolver`` works on one doc: it drops
+See ``component`` for the whole picture. ``Resolver`` works on one doc: it drops
 matches in the dateline and in non-body text (bylines and credit lines keep
 their people), picks one candidate per match, links role phrases to the people
 they name or to the office holder on the article's date, adds people the base
@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..record import Entity
-from ..resources.actor_models import Country, Organization, Person, Place, Role
-from ..resources.actors import ActorBase
-from .doc import in_body
-from .entity_match import Mention
-from .entity_names import NAME_WORD, name_run
-from .entity_people import (PLACE_TAGS, EntityReading, byline_people, credit_people, doc_text,
-                            given_name_people, institution, is_credit, known_like, name_stops, natasha_persons,
-                            person_country, places_after_prepositions, role_titles, russian_people, short_mentions,
-                            surname_index, unknown_organizations, unknown_person_name)
+from ...record import Entity
+from ...resources.actor_models import Country, Organization, Person, Place, Role
+from ...resources.actors import ActorBase
+from ..doc import in_body
+from .match import Mention
+from .names import NAME_WORD, name_run
+from ..text import doc_text
+from .people import (PLACE_TAGS, EntityReading, byline_people, credit_people, given_name_people, institution,
+                     is_credit, known_like, name_stops, natasha_persons, person_country, places_after_prepositions,
+                     role_titles, russian_people, short_mentions, surname_index, unknown_organizations,
+                     unknown_person_name)
 
 __all__ = ["Resolver"]
 

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import ResourceError
-from ..record import Credit, Entity
-from ..resources import load_resource
-from ..resources.wires import load_wires
-from .doc import in_body
+from ...record import Credit, Entity
+from ...resources import load_resource
+from ...resources.wires import load_wires
+from ..doc import in_body
+from ..text import cue_lists, doc_text, phrase_pattern
 
-__all__ = ["CreditFinder", "cue_lists", "doc_text", "phrase_pattern", "provenance_chain"]
+__all__ = ["CreditFinder", "provenance_chain"]
 
 _WINDOW = 60  # characters looked at around a name for crediting words
 _ARTICLE = r"(?:(?:the|il|lo|la|l['’]|i|gli|le|el|los|las|der|die|das|des|dem|den|du|de\s+la|de\s+l['’]|de|del|della|dell['’]|dello)\s*)?"
@@ -37,44 +37,6 @@ _SENTENCE_BREAK = re.compile(r"[.!?…\n][\"»”’)\]]*\s*$")
 _OPENERS = " \t\"«“„‘(–—-•"
 _JOINT_TAG_BEFORE = re.compile(r"\(\s*(?:[\w.]{2,20}\s*[-/,+]\s*){0,3}$")
 _JOINT_TAG_AFTER = re.compile(r"^\s*(?:[-/,+]\s*[\w.]{2,20}\s*){0,3}\)")
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, which spaCy joins anew on every access, read once per document."""
-    text = doc.user_data.get("dispacci_text")
-    if text is None:
-        text = doc.user_data["dispacci_text"] = doc.text
-    return text
-
-
-def cue_lists(name: str, table, lang: str, code: str):
-    """``cues(key)``: the words of ``key`` for ``lang`` plus ``any`` from a cue file, checked
-    (each language a mapping of lists of strings) so that a bad user file says what is wrong."""
-    table = table or {}
-    if not isinstance(table, dict):
-        raise ResourceError(code, f"{name} must map language codes (it, en, fr, de, es, ru, any) to cue lists, "
-                                  f"not a {type(table).__name__}")
-    for block in ("any", lang):
-        entry = table.get(block) or {}
-        if not isinstance(entry, dict):
-            raise ResourceError(code, f"{name}: '{block}' must map cue kinds to lists of words, "
-                                      f"not a {type(entry).__name__}")
-        for key, words in entry.items():
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise ResourceError(code, f"{name}: '{block}.{key}' must be a list of words; quote words YAML "
-                                          "would read otherwise (\"on\", \"no\", numbers)")
-
-    def cues(key: str) -> list[str]:
-        return [*(table.get("any") or {}).get(key, []), *(table.get(lang) or {}).get(key, [])]
-
-    return cues
-
-
-def phrase_pattern(phrase: str) -> str:
-    """A cue phrase as a regex: apostrophes of either kind, any run of spaces."""
-    escaped = re.escape(phrase.strip())
-    escaped = re.sub("['’]", "['’]", escaped)
-    return re.sub(r"(\\ )+", r"\\s+", escaped)
 
 
 def _alternation(phrases, *, flags=re.IGNORECASE, before: str = "", after: str = "") -> re.Pattern | None:
@@ -279,7 +241,7 @@ class CreditFinder:
         if not self._base_tried:
             self._base_tried = True
             try:
-                from ..resources.actors import load_actor_base
+                from ...resources.actors import load_actor_base
 
                 self._base = load_actor_base(self.actors, self.resources)
                 self._media = {o.name: o.id for o in self._base.organizations() if o.type == "media"}

@@ -10,7 +10,7 @@ made during the call).
 """
 from __future__ import annotations
 
-from ..record import Event, EventActor
+from ...record import Event, EventActor
 
 __all__ = ["merge_events", "date_events", "drop_title_echoes", "actor_key"]
 

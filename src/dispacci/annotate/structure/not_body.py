@@ -12,9 +12,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..record import NotBody
-from ..resources import load_resource
-from .dates import FULL_DATE
+from ...record import NotBody
+from ...resources import load_resource
+from ..dates import FULL_DATE
 
 __all__ = ["NotBodyFinder"]
 

@@ -1,7 +1,7 @@
 """Entities: every person, organisation, country and place an article names, resolved.
 
-The actor base's aliases in the article's language are matched (``entity_match``),
-then each match is read in context (``entity_resolve``): a demonym is a country
+The actor base's aliases in the article's language are matched (``match``),
+then each match is read in context (``resolve``): a demonym is a country
 mention, a seat of government is an organisation standing for its country, a
 capital is the government only where it acts ("Mosca ha risposto"), a role
 phrase ("il presidente russo", "the Kremlin spokesman") gives the person named
@@ -15,10 +15,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..resources import load_resource
-from ..resources.actors import load_actor_base
-from .entity_match import AliasMatcher
-from .entity_resolve import Resolver
+from ...resources import load_resource
+from ...resources.actors import load_actor_base
+from .match import AliasMatcher
+from .resolve import Resolver
 
 __all__ = ["EntityAnnotator"]
 

@@ -1,6 +1,6 @@
 """Quotes: words in quotation marks and who said them.
 
-``quote_marks`` finds the quoted stretches; this component drops scare quotes
+``marks`` finds the quoted stretches; this component drops scare quotes
 (one or two words), splits a quote interrupted by its attribution
 ("… - ha scritto Zelensky su Telegram -. …") and attributes each quote from the
 cues of ``cues/quotes.yaml``: a verb of saying after the quote ("», ha detto
@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..record import Quote
-from ..resources import load_resource
-from .credits import cue_lists, doc_text, phrase_pattern
-from .doc import in_body
-from .quote_marks import QuoteSpan, clean_span, find_quote_spans
-from .quote_speakers import SpeakerReading, SpeakerResolver
+from ...record import Quote
+from ...resources import load_resource
+from ..text import cue_lists, doc_text, phrase_pattern
+from ..doc import in_body
+from .marks import QuoteSpan, clean_span, find_quote_spans
+from .speakers import SpeakerReading, SpeakerResolver
 
 __all__ = ["QuoteFinder", "MIN_QUOTE_WORDS", "MAX_UNCUED_NAME_WORDS"]
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..record import Credit, Entity
-from .credits import phrase_pattern
-from .doc import in_body
+from ...record import Credit, Entity
+from ..text import phrase_pattern
+from ..doc import in_body
 
 __all__ = ["SpeakerResolver", "SpeakerReading"]
 
@@ -77,7 +77,7 @@ class SpeakerResolver:
         if not self._base_tried:
             self._base_tried = True
             try:
-                from ..resources.actors import load_actor_base
+                from ...resources.actors import load_actor_base
 
                 self._base = load_actor_base(self.actors, self.resources)
             except Exception:  # noqa: BLE001 - roles then resolve by country and recency alone

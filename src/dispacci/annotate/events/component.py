@@ -1,8 +1,8 @@
 """Events: who did what to whom, when — CAMEO coded, with PLOVER category and mode.
 
 For each sentence with an event cue (patterns per language as data), the
-actors around the cue come from the entities layer (``event_actors``), the
-date from the clause or the article's reference date (``event_dates``), and
+actors around the cue come from the entities layer (``actors``), the
+date from the clause or the article's reference date (``dates``), and
 what was discussed from the topic phrases after the cue. Statements without a
 target are not events; the same encounter named in the title and the lead is
 one event with the richest evidence; a visit is coded both ways.
@@ -16,14 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..record import Entity, Event, EventActor, Evidence
-from .doc import in_body
-from .event_actors import Group, assign_sides, build_groups, mark_groups, marker_table
-from .event_merge import date_events, drop_title_echoes, merge_events
-from .event_patterns import EventPatterns, load_ontology, set_lemmas
-from .event_clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
-                           is_hypothetical, is_negated, on_sidelines, relative_subject, reporting_follows)
-from .event_resolve import ActorResolver
+from ...record import Entity, Event, EventActor, Evidence
+from ..doc import in_body
+from .actors import Group, assign_sides, build_groups, mark_groups, marker_table
+from .merge import date_events, drop_title_echoes, merge_events
+from .patterns import EventPatterns, load_ontology, set_lemmas
+from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
+                     is_hypothetical, is_negated, on_sidelines, relative_subject, reporting_follows)
+from .resolve import ActorResolver
 
 __all__ = ["EventCoder"]
 
@@ -31,7 +31,7 @@ __all__ = ["EventCoder"]
 class EventCoder:
     def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
         self.lang = nlp.lang
-        from .event_patterns import lemmatizer
+        from .patterns import lemmatizer
 
         self._lemma = lemmatizer(nlp.lang)
         self.ontology = load_ontology(tuple(resources))
@@ -324,7 +324,7 @@ class EventCoder:
         if quotes or self.has_quotes_layer:
             return quotes
         try:
-            from .quote_marks import find_quote_spans
+            from ..quotes.marks import find_quote_spans
 
             return [(q.start, q.end) for q in find_quote_spans(reading.text)]
         except Exception:  # the quote scanner is optional here

@@ -1,10 +1,10 @@
 """People the actor base does not know, and places the gazetteer does.
 
 Functions of one ``EntityReading``, the per-document state of
-``entity_resolve.Resolver`` (``occupied`` tokens, ``by_start`` matches, ``text``): names after a known given name, in
-bylines and credit lines, from natasha's NER in Russian, later surnames of a
-name already found, spellings of known people the aliases miss, and cities
-named in the text.
+``resolve.Resolver`` (``occupied`` tokens, ``by_start`` matches, ``text``):
+names after a known given name, in bylines and credit lines, from natasha's NER
+in Russian, later surnames of a name already found, spellings of known people
+the aliases miss, and cities named in the text.
 """
 from __future__ import annotations
 
@@ -15,21 +15,22 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from ..record import Entity
-from ..resources.actor_models import Person
-from ..resources.actors import ActorBase
-from .doc import in_body
-from .entity_match import Mention
-from .entity_names import NAME_WORD, canonical_name, name_run, russian_nominative, transliterate
+from ...record import Entity
+from ...resources.actor_models import Person
+from ...resources.actors import ActorBase
+from ..doc import in_body
+from ..text import doc_text
+from .match import Mention
+from .names import NAME_WORD, canonical_name, name_run, russian_nominative, transliterate
 
 if TYPE_CHECKING:
-    from .entity_resolve import Resolver
+    from .resolve import Resolver
 
 __all__ = [
     "EntityReading", "PLACE_TAGS", "byline_people", "unknown_person_name", "credit_people", "given_name_people",
     "institution", "known_like", "name_stops", "natasha_persons", "places_after_prepositions", "role_titles",
     "russian_people", "short_mentions", "unknown_organizations", "is_credit", "cyrillic", "person_country",
-    "doc_text", "surname_index",
+    "surname_index",
 ]
 
 PLACE_TAGS = ("country", "demonym", "location", "capital")
@@ -218,7 +219,7 @@ def places_after_prepositions(reading: EntityReading, doc: Doc) -> list[Entity]:
     place when the gazetteer (geonames cities) knows it; outside "in/a/à/в..." only a name that
     is not a given name, not the sentence start and not the end of a longer name."""
     resolver = reading.resolver
-    from ..resources.places import place_index
+    from ...resources.places import place_index
 
     found, index = [], None
     dateline = doc._.dateline
@@ -327,7 +328,7 @@ def short_mentions(reading: EntityReading, doc: Doc, people: list, known: dict[s
         if len(words) >= 2:
             forms = [words[-1]]
             if cyrillic(words[-1]):
-                from ..resources.actor_forms import russian_forms
+                from ...resources.actor_forms import russian_forms
 
                 forms = list(russian_forms(russian_nominative(words[-1:])[0]))
             for form in forms:
@@ -353,16 +354,6 @@ def _title_case_headline_end(doc: Doc, text: str) -> int:
     if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.8 * len(words):
         return 0
     return start
-
-
-def doc_text(doc: Doc) -> str:
-    """The doc's text without rebuilding it: Doc.text joins every token anew on each call,
-    while the article the doc was made from holds the same string."""
-    context = doc._.context
-    text = getattr(getattr(context, "article", None), "text", None)
-    if text is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
-        return text
-    return doc.text
 
 
 def _fold(text: str) -> str:

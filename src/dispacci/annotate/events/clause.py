@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
-from .event_actors import Group
-from .event_dates import find_date_mentions, resolve
+from .actors import Group
+from .dates import find_date_mentions, resolve
 
 if TYPE_CHECKING:
-    from .events import EventCoder
+    from .component import EventCoder
 
 __all__ = [
     "EventReading", "cue_in_topic", "on_sidelines", "event_location", "is_seat", "is_negated", "is_hypothetical",
