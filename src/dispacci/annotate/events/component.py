@@ -20,7 +20,8 @@ from ...record import Entity, Event, EventActor, Evidence
 from ..doc import in_body
 from .actors import Group, assign_sides, build_groups, mark_groups, marker_table
 from .merge import date_events, drop_title_echoes, merge_events
-from .patterns import EventPatterns, load_ontology, set_lemmas
+from ...resources.ontology import load_ontology
+from .patterns import EventPatterns, set_lemmas
 from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
                      is_hypothetical, is_negated, on_sidelines, relative_subject, reporting_follows)
 from .resolve import ActorResolver
