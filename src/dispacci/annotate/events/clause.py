@@ -132,7 +132,7 @@ def clause_topics(reading: EventReading, doc: Doc, sent: Span, after: int, code:
     "on Afghanistan and the G20"; a list goes on after a comma or a conjunction
     only when a topic marker follows."""
     coder = reading.coder
-    if not (code.startswith(("04", "03")) or code == "meet"):
+    if not (code.startswith(reading.coder.with_topics) or code == "meet"):
         return []
     phrases = coder.patterns.phrases
     markers = phrases.get("topic_markers", set())

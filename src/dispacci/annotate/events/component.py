@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from ...record import Entity, Event, EventActor, Evidence
 from ..doc import in_body
 from .actors import Group, assign_sides, build_groups, mark_groups, marker_table
-from .merge import date_events, drop_title_echoes, merge_events
+from .merge import MergeRules, date_events, drop_title_echoes, merge_events
 from ...resources.ontology import load_ontology
 from .patterns import EventPatterns, set_lemmas
 from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
@@ -61,9 +61,16 @@ class EventCoder:
             str(w).lower().replace("’", "'") for key in ("topic_markers", "discuss_topic_markers")
             for w in words.get(key, []) if " " not in str(w))
         self.target_optional = tuple(self.conventions.get("target_optional", []))
-        self.object_first = tuple(self.conventions.get("object_first", ["11", "12", "13", "16", "17"]))
-        self.place_target = tuple(self.conventions.get("place_target", ["042", "18", "19", "20"]))
+        self.object_first = tuple(self.conventions["object_first"])
+        self.place_target = tuple(self.conventions["place_target"])
         self.not_events = tuple(self.conventions.get("not_events", []))
+        self.passive_victim = tuple(self.conventions["passive_victim"])
+        self.reciprocal = tuple(self.conventions["reciprocal"])
+        self.prefer_foreign = tuple(self.conventions["prefer_foreign"])
+        self.with_topics = tuple(self.conventions["with_topics"])
+        self.hypothetical_consult = tuple(self.conventions["hypothetical_consult"])
+        self.between_people = dict(self.conventions.get("between_people", {}))
+        self.merge_rules = MergeRules.from_conventions(self.conventions)
         self.resolver = ActorResolver(tuple(resources), tuple(actors))
         self.has_quotes_layer = "dispacci_quotes" in nlp.pipe_names  # else quote marks are found here
         self._lemma_hashes: dict[int, int] = {}  # word hash → lemma hash in this pipeline's vocab
@@ -112,7 +119,7 @@ class EventCoder:
                         event.topics = []  # a headline compresses; topics come from the body
                     info["lead"] = info["title"] or sent.start_char < lead_end
                     found.append((event, info))
-        events = drop_title_echoes(merge_events(found, self.symmetric))
+        events = drop_title_echoes(merge_events(found, self.merge_rules))
         dated = dateline if dateline is not None else getattr(doc._, "article_date", None)
         date_events(events, dated.date if dated is not None else None)
         doc._.events = [event for event, _ in events]
@@ -200,7 +207,7 @@ class EventCoder:
                       for i in range(max(sent.start, start - 3), start))
         if passive and reading.words[start].endswith(tuple(words.get("gerund_suffixes", ())) or ("\0",)):
             passive = False  # "is imposing": progressive, not passive
-        harm = label[:2] in _HARM
+        harm = label.startswith(self.passive_victim)
         strict = passive and (harm or bool(words.get("passive_is_strict")) or any(
             reading.words[i] in self.strict_passive for i in range(max(sent.start, start - 3), start)))
         if not passive and harm and is_bare_participle(reading, start, sent.start):
@@ -227,9 +234,9 @@ class EventCoder:
                              text=reading.text,
                              object_first=code.startswith(self.object_first),
                              place_target=code.startswith(self.place_target),
-                             prefer_foreign=code == "meet" or code.startswith(("04", "036")),
+                             prefer_foreign=code == "meet" or code.startswith(self.prefer_foreign),
                              agent_counterpart=inverted,
-                             reciprocal=code == "meet" or code in self.symmetric or code.startswith("03"),
+                             reciprocal=code == "meet" or code in self.symmetric or code.startswith(self.reciprocal),
                              conjunctions=self.conjunctions, articles=self.articles,
                              topic_words=self.topic_words)
         if not pairs and self.pro_drop and not passive:
@@ -253,10 +260,11 @@ class EventCoder:
             final = self._final_code(reading, code, location, sources, targets, doc, sent)
             if final is None or final.startswith(self.not_events):
                 continue
-            if final == "190" and _person(source_group) and target_group is not None and _person(target_group):
-                final = "111"  # "Travaglio ha attaccato Schifani": one person attacking another in words
-            if hypothetical and final.startswith("04"):
-                final, hypothetical = self.conventions.get("future_consult", "036"), False
+            if final in self.between_people and _person(source_group) and target_group is not None \
+                    and _person(target_group):
+                final = self.between_people[final]  # "Travaglio ha attaccato Schifani": an attack in words
+            if hypothetical and final.startswith(self.hypothetical_consult):
+                final, hypothetical = self.conventions["future_consult"], False
             evidence = Evidence(start=doc[first].idx, end=doc[last - 1].idx + len(doc[last - 1].text))
             topics = clause_topics(reading, doc, sent, max(end, target_group.end if target_group else end), code,
                                   {t.lemma_ for t in doc[start:end]})
@@ -307,18 +315,18 @@ class EventCoder:
                     sent: Span) -> str | None:
         if code != "meet":
             return code
-        rule = self.conventions.get("meet", {})
+        rule = self.conventions["meet"]
         if on_sidelines(reading, doc, sent):
-            return rule.get("third_place", "044")
+            return rule["third_place"]
         if location is None or not location.country:
-            return rule.get("unknown_place", "040")
+            return rule["unknown_place"]
         source_countries = {s.country for s in sources}
         target_countries = {t.country for t in targets if t is not None}
         if location.country in target_countries and location.country not in source_countries:
-            return rule.get("at_target", "042")
+            return rule["at_target"]
         if location.country in source_countries and location.country not in target_countries:
-            return rule.get("at_source", "043")
-        return rule.get("third_place", "044")
+            return rule["at_source"]
+        return rule["third_place"]
 
     def _quote_spans(self, reading: EventReading, doc: Doc) -> list[tuple[int, int]]:
         quotes = [(q.start, q.end) for q in (doc._.quotes or [])]
@@ -355,7 +363,6 @@ def _runs_on(sent: Span) -> bool:
 
 
 _DASHES = {"-", "–", "—"}
-_HARM = ("17", "18", "19", "20")  # the grammatical subject of a passive harm is its victim
 _FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
 
 
