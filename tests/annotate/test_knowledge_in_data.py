@@ -15,3 +15,11 @@ def test_no_cameo_code_is_written_into_the_events_code():
              for path in (ANNOTATE / "events").glob("*.py")}
     assert {name: codes for name, codes in found.items() if codes} == {}, \
         "CAMEO code sets belong in resources/data/events/conventions.yaml"
+
+
+def test_no_annotator_branches_on_german_by_name():
+    """Orthography is a flag of the language's file (capitalises_nouns), so a language
+    added by a user file behaves like German when it says so."""
+    sources = {path.relative_to(ANNOTATE).as_posix(): path.read_text(encoding="utf-8")
+               for path in ANNOTATE.rglob("*.py")}
+    assert [name for name, text in sources.items() if 'lang == "de"' in text] == []

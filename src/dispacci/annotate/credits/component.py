@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from ...record import Credit, Entity
 from ...resources import load_resource
+from ...resources.languages import words_of_every_language
 from ...resources.wires import load_wires
 from ..doc import in_body
 from ..text import cue_lists, doc_text, phrase_pattern
@@ -32,7 +33,6 @@ from ..text import cue_lists, doc_text, phrase_pattern
 __all__ = ["CreditFinder", "provenance_chain"]
 
 _WINDOW = 60  # characters looked at around a name for crediting words
-_ARTICLE = r"(?:(?:the|il|lo|la|l['’]|i|gli|le|el|los|las|der|die|das|des|dem|den|du|de\s+la|de\s+l['’]|de|del|della|dell['’]|dello)\s*)?"
 _SENTENCE_BREAK = re.compile(r"[.!?…\n][\"»”’)\]]*\s*$")
 _OPENERS = " \t\"«“„‘(–—-•"
 _JOINT_TAG_BEFORE = re.compile(r"\(\s*(?:[\w.]{2,20}\s*[-/,+]\s*){0,3}$")
@@ -62,6 +62,9 @@ class CreditFinder:
         self.actors = tuple(actors)
         wires = load_wires(tuple(resources))
         cues = cue_lists("cues/credits.yaml", load_resource("cues/credits.yaml", tuple(resources)), lang, "E151")
+        # an article before the source's name, in any language: wires name foreign sources in theirs
+        article = r"(?:(?:" + "|".join(phrase_pattern(a) for a in sorted(words_of_every_language(
+            "articles", tuple(resources)), key=len, reverse=True)) + r")\s*)?"
 
         self.wire_of: dict[str, dict] = {}
         for wire in wires:
@@ -73,7 +76,7 @@ class CreditFinder:
         self.label_re = _alternation(cues("source_label"), flags=0, after=r"\s*[:：]\s*" + r"\(?\s*$")
         self.copyright_re = _alternation(cues("copyright"), flags=0, after=r"\s*(?:\d{4}\s*)?$")
         self.before_re = _alternation(cues("wire_before"), before=r"(?<!\w)",  # one adjective may follow:
-                                      after=r"(?:\s+[^\W\d_A-ZА-Я][\w-]*)?\s+" + _ARTICLE + r"$")  # "agenzia russa Tass"
+                                      after=r"(?:\s+[^\W\d_A-ZА-Я][\w-]*)?\s+" + article + r"$")  # "agenzia russa Tass"
         self.after_re = _alternation(cues("wire_after"), before=r"^\s*,?\s*", after=r"(?!\w)")
         self.pool_re = _alternation(cues("photo_pool"), flags=0, before=r"^\s*", after=r"\s+\S")
         self.not_credits = set(cues("not_credits"))
@@ -87,7 +90,7 @@ class CreditFinder:
         reporting = cues("reporting")
         adverbs = "|".join(phrase_pattern(a) for a in sorted(set(cues("adverbs")), key=len, reverse=True)) or "(?!)"
         self.report_before_re = _alternation(
-            reporting, before=r"(?<!\w)", after=r"(?:\s+(?:" + adverbs + r")){0,2}\s+" + _ARTICLE + r"$")
+            reporting, before=r"(?<!\w)", after=r"(?:\s+(?:" + adverbs + r")){0,2}\s+" + article + r"$")
         self.report_after_re = _alternation(
             reporting, before=r"^\s*(?:[\w.’'-]+\s+){0,2}", after=r"(?!\w)")
         documents = cues("document")
@@ -98,8 +101,8 @@ class CreditFinder:
                 if issued else ""
             self.document_re = re.compile(
                 r"(?<!\w)(?:" + "|".join(phrase_pattern(d) for d in sorted(documents, key=len, reverse=True)) + r")"
-                r"(?:\s+[\w-]+){0,2}\s+" + issued_part + _ARTICLE + r"$", re.IGNORECASE)
-        self.according_re = _alternation(cues("according"), before=r"(?<!\w)", after=r"\s+" + _ARTICLE + r"$")
+                r"(?:\s+[\w-]+){0,2}\s+" + issued_part + article + r"$", re.IGNORECASE)
+        self.according_re = _alternation(cues("according"), before=r"(?<!\w)", after=r"\s+" + article + r"$")
         self.resources = tuple(resources)
         self._base = None
         self._media: dict[str, str] = {}

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ...resources import load_resource
 from ...resources.actors import load_actor_base
+from ...resources.languages import language_data, words_of_every_language
 from .match import AliasMatcher
 from .resolve import Resolver
 
@@ -53,7 +54,12 @@ class EntityAnnotator:
             self.base, lang, given=given, credit_words=words("credit_words"), honorifics=words("honorifics"),
             particles=words("particles"), byline_cues=words("byline_cues"), joiners=words("name_joiners"),
             institution_words=words("institution_words"), org_heads=org_words("heads"),
-            org_connectors=org_words("connectors"), not_names=words("not_names"))
+            org_connectors=org_words("connectors"), not_names=words("not_names"),
+            # clause openers of any language, as a quoted or foreign clause may open in its own
+            subordinators=words_of_every_language("subordinators", tuple(resources)),
+            conjunctions=words_of_every_language("conjunctions", tuple(resources)),
+            name_titles=words_of_every_language("name_titles", tuple(resources)),
+            capitalises_nouns=bool(language_data(lang, tuple(resources)).get("capitalises_nouns")))
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, words, sent_starts = self.matcher(doc)

@@ -129,7 +129,7 @@ def _inside_longer_name(reading: EntityReading, doc: Doc, i: int) -> bool:
     """"San Diego Zoo", "Piazza Maria Teresa": a given name preceded by another capitalised
     word (not a title, not the sentence start) is inside some other name."""
     resolver = reading.resolver
-    if i == 0 or doc[i].is_sent_start or resolver.lang == "de":  # German capitalises every noun
+    if i == 0 or doc[i].is_sent_start or resolver.capitalises_nouns:  # German capitalises every noun
         return False
     before = doc[i - 1]
     if "\n" in before.whitespace_ or not NAME_WORD.match(before.text) or before.text in resolver.honorifics:

@@ -30,9 +30,6 @@ _PREFERENCE = ("person", "organization", "country", "demonym", "location", "capi
 _CLAUSE_OPENERS = {",", ";", ":", "(", "«", "“", '"', "„", "–", "—", "-", "‘"}
 _STATE_BODIES = {"seat", "ministry", "agency", "military", "court"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-# "ha detto che Mosca è pronta", "заявил, что Москва готова": the capital opens a clause
-_SUBORDINATORS = {"che", "that", "que", "qu'", "qu’", "dass", "что", "чтобы", "perché", "because", "weil"}
-_CONJUNCTIONS = {"e", "ed", "and", "et", "und", "y", "и", "o", "or", "ou", "oder", "или"}
 
 
 class Resolver:
@@ -40,9 +37,16 @@ class Resolver:
                  honorifics: set[str], particles: set[str], byline_cues: set[str] = frozenset(),
                  joiners: set[str] = frozenset(), institution_words: set[str] = frozenset(),
                  org_heads: set[str] = frozenset(), org_connectors: set[str] = frozenset(),
-                 not_names: set[str] = frozenset()):
+                 not_names: set[str] = frozenset(), subordinators: set[str] = frozenset(),
+                 conjunctions: set[str] = frozenset(), name_titles: set[str] = frozenset(),
+                 capitalises_nouns: bool = False):
         self.base = base
         self.lang = lang
+        # "ha detto che Mosca è pronta", "заявил, что Москва готова": the capital opens a clause
+        self.subordinators = frozenset(subordinators)
+        self.conjunctions = frozenset(conjunctions)  # "Berlin et Rome ont félicité"
+        self.name_titles = frozenset(name_titles)  # "Mr", skipped before a name
+        self.capitalises_nouns = capitalises_nouns  # German: one capitalised word is no name
         self.given = given
         self.credit_words = {w.lower() for w in credit_words}
         self.honorifics = honorifics
@@ -229,7 +233,7 @@ class Resolver:
         return None, None
 
     def _skip_to_name(self, doc: Doc, i: int) -> int:
-        while i < len(doc) and (doc[i].text in (",", "Mr", "Mrs", "Ms") or doc[i].text in self.honorifics):
+        while i < len(doc) and (doc[i].text == "," or doc[i].text in self.name_titles or doc[i].text in self.honorifics):
             i += 1
         return i
 
@@ -239,7 +243,7 @@ class Resolver:
         end = name_run(doc, i, self.particles, not_names=self.not_names, stop=name_stops(reading))
         if institution(reading, doc[i:end]):
             return i
-        if end - i == 1 and (self.lang == "de" or doc[i].text.endswith(".")) and doc[i].text not in self.given:
+        if end - i == 1 and (self.capitalises_nouns or doc[i].text.endswith(".")) and doc[i].text not in self.given:
             return i  # German capitalises every noun: one word after a cue is not enough
         return end
 
@@ -355,8 +359,8 @@ class Resolver:
         if after is not None and after.text in _POSSESSIVE:
             return True
         opens = before is None or doc[m.token_start].is_sent_start or before.text in _CLAUSE_OPENERS or (
-            before.lower_ in _CONJUNCTIONS and self._acting_place_ends_at(reading,
-                                                                          before.i)) or before.lower_ in _SUBORDINATORS
+            before.lower_ in self.conjunctions and self._acting_place_ends_at(reading,
+                                                                          before.i)) or before.lower_ in self.subordinators
         return bool(opens and after is not None and after.is_alpha and after.is_lower
                     and after.text not in self.connectors)
 
