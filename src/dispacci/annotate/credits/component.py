@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...record import Credit, Entity
+from ...record import COPYRIGHT, PHOTO, Credit, Entity
 from ...resources import load_resource
 from ...resources.languages import words_of_every_language
 from ...resources.wires import load_wires
@@ -154,10 +154,10 @@ class CreditFinder:
             before, after = text[line_start:start], text[end:line_end]
             photo = False
             if why is not None:
-                if "copyright" in why:
+                if why == COPYRIGHT:
                     if not self._copyright(before):
                         continue
-                elif why.startswith("photo") and "/" in line and "(" not in line:
+                elif why == PHOTO and "/" in line and "(" not in line:
                     photo = True  # a photo credit line "Pool Moncloa / Fernando Calvo"
                 else:
                     continue  # captions and bylines name photographers' agencies, not sources
@@ -203,7 +203,7 @@ class CreditFinder:
         if self.pool_re is None:
             return found
         for item in doc._.not_body or []:
-            if not item.why.startswith("photo"):
+            if item.why != PHOTO:
                 continue
             offset = item.start
             for part in text[item.start:item.end].split("/"):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from ...record import Entity
+from ...record import BYLINE, PHOTO, Entity, NotBody
 from ...resources.actor_models import Person
 from ...resources.actors import ActorBase
 from ..doc import in_body
@@ -384,10 +384,10 @@ def cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
-def is_credit(doc: Doc, item) -> bool:
-    why = item.why.lower()
-    return "byline" in why or ("credit" in why and item.end - item.start < 80
-                               and len(doc_text(doc)[item.start:item.end].split()) <= 8)
+def is_credit(doc: Doc, item: NotBody) -> bool:
+    """A byline, or a short photo credit line: where reporters and photographers are named."""
+    return item.why == BYLINE or (item.why == PHOTO and item.end - item.start < 80
+                                  and len(doc_text(doc)[item.start:item.end].split()) <= 8)
 
 
 def person_country(person: Person) -> str | None:
