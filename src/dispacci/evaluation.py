@@ -282,7 +282,7 @@ class PloverScore:
 
 def score_plover(path: str | Path, pipeline=None, limit: int | None = None) -> PloverScore:
     """Code each PLOVER gold-standard record's text and compare event categories."""
-    from .annotate.event_patterns import load_ontology
+    from .resources.ontology import load_ontology
     from .pipeline import Pipeline
 
     source = Path(path)

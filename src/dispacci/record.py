@@ -14,6 +14,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Source",
     "Span",
+    "NotBodyWhy",
     "Dateline",
     "Credit",
     "Entity",
@@ -128,10 +129,24 @@ class Event(_Model):
     evidence: Evidence
 
 
-class NotBody(Span):
-    """Text kept in `text` but judged not to be article body."""
+NotBodyWhy = Literal[
+    "headline repeated at the start of the body",
+    "copyright line",
+    "read-more prompt",
+    "share prompt",
+    "byline",
+    "page timestamp",
+    "photo caption or credit",
+    "image caption left over from the web page",
+    "caption debris (repeated word)",
+]
+COPYRIGHT, BYLINE, PHOTO = "copyright line", "byline", "photo caption or credit"  # the kinds other layers read
 
-    why: str
+
+class NotBody(Span):
+    """Text kept in `text` but judged not to be article body; ``why`` is one of a closed set."""
+
+    why: NotBodyWhy
 
 
 class Record(_Model):

@@ -11,8 +11,8 @@ import re
 import pytest
 import spacy
 
-import dispacci.annotate.events  # noqa: F401  (registers the components)
-import dispacci.annotate.sentences  # noqa: F401
+import dispacci.annotate.events.component  # noqa: F401  (registers the components)
+import dispacci.annotate.structure.sentences  # noqa: F401
 from dispacci.annotate import register_extensions
 from dispacci.annotate.doc import DocContext, start_doc
 from dispacci.ingest.article import Article

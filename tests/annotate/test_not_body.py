@@ -1,7 +1,13 @@
 """Text that is not article body is marked, never removed."""
 from __future__ import annotations
 
+from typing import get_args
+
+import pydantic
+import pytest
+
 from dispacci import analyze
+from dispacci.record import BYLINE, COPYRIGHT, PHOTO, NotBody, NotBodyWhy
 
 
 def marked(record) -> dict[str, str]:
@@ -58,3 +64,9 @@ def test_not_body_keeps_offsets(news_records):
         for item in record.not_body:
             assert record.text[item.start:item.end].strip() == record.text[item.start:item.end]
             assert item.end > item.start
+
+
+def test_why_is_one_of_a_closed_set_that_other_layers_can_compare():
+    assert {BYLINE, COPYRIGHT, PHOTO} <= set(get_args(NotBodyWhy))
+    with pytest.raises(pydantic.ValidationError):
+        NotBody(why="looks like a caption", start=0, end=1)

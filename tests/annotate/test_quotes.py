@@ -11,7 +11,7 @@ import re
 import pytest
 
 from dispacci.annotate.doc import DocContext, start_doc
-from dispacci.annotate.quote_marks import find_quote_spans
+from dispacci.annotate.quotes.marks import find_quote_spans
 from dispacci.ingest.article import Article
 from dispacci.record import Entity
 

@@ -37,7 +37,7 @@ def records():
 
 @pytest.fixture()
 def client(corpus_db):
-    from dispacci.api import create_app
+    from dispacci.serving import create_app
 
     with TestClient(create_app(corpus_db, token=None)) as test_client:
         yield test_client

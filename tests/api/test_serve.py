@@ -46,7 +46,7 @@ def test_serve_without_a_database_says_how_to_make_one(started, tmp_path):
 def test_several_workers_start_from_an_importable_factory(started, corpus_db):
     assert _serve("--db", str(corpus_db), "--workers", "2").exit_code == 0
     target, options = started[0]
-    assert target == "dispacci.api.app:app_from_environment" and options["factory"] and options["workers"] == 2
-    from dispacci.api.app import app_from_environment
+    assert target == "dispacci.serving.app:app_from_environment" and options["factory"] and options["workers"] == 2
+    from dispacci.serving.app import app_from_environment
 
     assert app_from_environment().state.stores.target == str(corpus_db)

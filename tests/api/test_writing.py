@@ -24,7 +24,7 @@ def live(tmp_path, analyser):
     """A writable server (the operator set a token) over its own copy of the corpus."""
     from fastapi.testclient import TestClient
 
-    from dispacci.api import create_app
+    from dispacci.serving import create_app
     from dispacci.store import open_store
 
     from .conftest import build_corpus_db
@@ -142,7 +142,7 @@ def test_reads_after_an_ingest_see_the_new_records(live, records):
 def test_an_ingested_reprint_joins_its_original_in_duplicates_and_stories(tmp_path, records, analyser, shared):
     from fastapi.testclient import TestClient
 
-    from dispacci.api import create_app
+    from dispacci.serving import create_app
     from dispacci.store import open_store
 
     from .conftest import build_corpus_db

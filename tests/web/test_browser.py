@@ -49,7 +49,7 @@ def server(tmp_path_factory):
     """The real app over a small ingested corpus, served by uvicorn on loopback."""
     import uvicorn
 
-    from dispacci.api import create_app
+    from dispacci.serving import create_app
 
     db = build_corpus_db(tmp_path_factory.mktemp("browser") / "corpus.db")
     port = _free_port()

@@ -1,8 +1,18 @@
 """Annotators: spaCy components that each add one layer to the document.
 
-Every annotator module declares its component with ``@Language.factory``
-(name, what it requires and assigns). ``PIPELINE_ORDER`` is the order they
-run in; a module that is not installed is skipped.
+One sub-package per layer, each declaring its component with
+``@Language.factory`` (name, what it requires and assigns):
+
+- ``structure/``: sentences, non-body text, the dateline;
+- ``entities/``: actors named in the text, matched and resolved;
+- ``credits/``: who the information comes from;
+- ``quotes/``: quoted words and their speakers;
+- ``events/``: who did what to whom, CAMEO coded.
+
+Shared pieces sit beside them: ``doc`` (the Doc as carrier of the layers),
+``text`` (text helpers), ``dates``, ``language``, ``record``.
+``PIPELINE_ORDER`` is the order the components run in; a module that is not
+installed is skipped.
 """
 from __future__ import annotations
 
@@ -35,13 +45,13 @@ __all__ = [
 
 # (component name, module) in the order they run: later ones read earlier layers.
 PIPELINE_ORDER: tuple[tuple[str, str], ...] = (
-    ("dispacci_sentences", "sentences"),
-    ("dispacci_not_body", "not_body"),
-    ("dispacci_dateline", "dateline"),
-    ("dispacci_entities", "entities"),
-    ("dispacci_credits", "credits"),
-    ("dispacci_quotes", "quotes"),
-    ("dispacci_events", "events"),
+    ("dispacci_sentences", "structure.sentences"),
+    ("dispacci_not_body", "structure.not_body"),
+    ("dispacci_dateline", "structure.dateline"),
+    ("dispacci_entities", "entities.component"),
+    ("dispacci_credits", "credits.component"),
+    ("dispacci_quotes", "quotes.component"),
+    ("dispacci_events", "events.component"),
 )
 
 

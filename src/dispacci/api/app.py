@@ -1,7 +1,6 @@
-"""The dispacci web application: the JSON API under ``/api`` and the explorer at ``/``.
+"""The JSON API under ``/api``: ``create_api`` builds it over one database.
 
-``create_app`` is a factory so tests, ``dispacci serve`` and benchmarks each
-build their own app over their own database.
+The explorer is added by ``serving.create_app``; the API knows nothing of it.
 """
 from __future__ import annotations
 
@@ -21,15 +20,15 @@ from .middleware import BodySizeLimit, SecurityHeaders
 from .records import router as records_router
 from .state import SharedPipeline, StoreAccess
 
-__all__ = ["create_app", "app_from_environment", "DEFAULT_MAX_REQUEST_BYTES"]
+__all__ = ["create_api", "DEFAULT_MAX_REQUEST_BYTES"]
 
 DEFAULT_MAX_REQUEST_BYTES = 2_000_000
 
 
-def create_app(db: str | Path | Any = "dispacci.db", *, token: str | None = None,
+def create_api(db: str | Path | Any = "dispacci.db", *, token: str | None = None,
                max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, pipeline_factory=None,
-               web: bool = True, cache_size: int = 512) -> FastAPI:
-    """Build the app over ``db`` (a path, a ``postgresql://`` URL or an open store).
+               cache_size: int = 512) -> FastAPI:
+    """Build the API over ``db`` (a path, a ``postgresql://`` URL or an open store).
 
     Read-only unless ``token`` (default: ``$DISPACCI_TOKEN``) is set, in which
     case ``POST /api/ingest`` accepts writes from clients sending that token.
@@ -55,18 +54,6 @@ def create_app(db: str | Path | Any = "dispacci.db", *, token: str | None = None
     app.include_router(actors_router)
     app.include_router(analysis_router)
     install_docs(app)
-    if web:
-        from ..web import install_web
-
-        install_web(app)
     app.add_middleware(BodySizeLimit, max_bytes=max_request_bytes)
     app.add_middleware(SecurityHeaders)
     return app
-
-
-def app_from_environment() -> FastAPI:
-    """The app for each worker process of ``dispacci serve --workers N`` (uvicorn
-    imports it by name, so the options travel as environment variables)."""
-    return create_app(os.environ.get("DISPACCI_DB", "dispacci.db"), token=os.environ.get("DISPACCI_TOKEN") or None,
-                      max_request_bytes=int(os.environ.get("DISPACCI_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES)),
-                      cache_size=int(os.environ.get("DISPACCI_CACHE_SIZE", 512)))

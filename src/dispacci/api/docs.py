@@ -31,7 +31,7 @@ def swagger_assets_dir() -> str | None:
 
 @router.get("/api/docs", response_class=HTMLResponse)
 def docs_page(request: Request):
-    from ..web.templating import templates
+    from ..serving.templating import templates
 
     operations = []
     for path, methods in request.app.openapi().get("paths", {}).items():

@@ -69,8 +69,7 @@ def install_error_handlers(app: FastAPI) -> None:
             body = error_body(404, "E409", message)
         else:
             body = error_body(error.status_code, f"HTTP{error.status_code}", str(error.detail))
-        if not request.url.path.startswith("/api") and error.status_code == 404:
-            from ..web.pages import render_not_found
-
-            return render_not_found(request, message)
+        html_not_found = getattr(request.app.state, "html_not_found", None)  # set by the explorer
+        if html_not_found is not None and not request.url.path.startswith("/api") and error.status_code == 404:
+            return html_not_found(request, message)
         return JSONResponse(body, status_code=error.status_code, headers=getattr(error, "headers", None))

@@ -103,8 +103,9 @@ class StoreAccess:
 
 
 class SharedPipeline:
-    """One ``Pipeline`` per app, built lazily; analyses run one at a time
-    because spaCy components keep per-call state."""
+    """One ``Pipeline`` per app, built lazily and shared by the request threads:
+    components keep each document's state local to the call, so analyses run
+    side by side (the lock guards only the building)."""
 
     def __init__(self, factory=None):
         self._factory = factory
@@ -124,6 +125,4 @@ class SharedPipeline:
         return self._pipeline
 
     def analyze_article(self, article):
-        pipeline = self.get()
-        with self._lock:
-            return pipeline.analyze_article(article)
+        return self.get().analyze_article(article)

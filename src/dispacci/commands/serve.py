@@ -24,7 +24,7 @@ def serve(
     """Serve the REST API (/api) and the web explorer (/) over a database."""
     import uvicorn
 
-    from ..api import create_app
+    from ..serving import create_app
     from ..errors import DispacciError, Errors
 
     if "://" not in db and not token and not Path(db).exists():
@@ -44,7 +44,7 @@ def serve(
     # Each worker process builds its own app from these variables.
     os.environ.update({"DISPACCI_DB": db, "DISPACCI_TOKEN": token or "",
                        "DISPACCI_MAX_REQUEST_BYTES": str(max_request_bytes), "DISPACCI_CACHE_SIZE": str(cache_size)})
-    uvicorn.run("dispacci.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+    uvicorn.run("dispacci.serving.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", access_log=False)
 
 

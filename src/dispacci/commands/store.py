@@ -29,7 +29,7 @@ def _db_option():
     return typer.Option(None, "--db", help=_DB_HELP, envvar="DISPACCI_DB", show_envvar=True)
 
 
-def _open(db: str | None, *, read_only: bool = False):
+def _open(db: str | None, *, read_only: bool = False, resources=()):
     from ..store import DEFAULT_DB, open_store
 
     target = db or os.environ.get("DISPACCI_DB") or DEFAULT_DB
@@ -38,7 +38,7 @@ def _open(db: str | None, *, read_only: bool = False):
 
         raise StoreError("E300", Errors.E300.format(reason="no such file; create it with `dispacci ingest PATH --db "
                                                            f"{target}`"), source=target)
-    return open_store(target, read_only=read_only)
+    return open_store(target, read_only=read_only, resources=[str(r) for r in resources])
 
 
 def _fail(error: DispacciError) -> None:
@@ -135,7 +135,7 @@ def register(app: typer.Typer) -> None:
 
         console = Console(stderr=True)
         try:
-            store = _open(db)
+            store = _open(db, resources=resources)
         except DispacciError as error:
             _fail(error)
         columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),

@@ -39,13 +39,17 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(target: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
-    """Open the store at ``target``: a file path (SQLite) or a ``postgresql://`` URL."""
+def open_store(target: str | Path = DEFAULT_DB, *, read_only: bool = False, resources: Iterable[str] = ()) -> Store:
+    """Open the store at ``target``: a file path (SQLite) or a ``postgresql://`` URL.
+    ``resources`` are the folders of the user's data files (``--resources``)."""
     text = str(target)
     if text.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
-        return PostgresStore(text, read_only=read_only)
-    from .sqlite import SQLiteStore
+        store = PostgresStore(text, read_only=read_only)
+    else:
+        from .sqlite import SQLiteStore
 
-    return SQLiteStore(Path(text).expanduser(), read_only=read_only)
+        store = SQLiteStore(Path(text).expanduser(), read_only=read_only)
+    store.resources = tuple(str(r) for r in resources)
+    return store

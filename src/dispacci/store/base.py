@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 from ..errors import ConfigError, Errors, StoreError
 from ..record import Record
+from ..resources.ontology import load_ontology
 from .rows import RecordRows, record_from_row
 
 __all__ = ["SQLStoreBase", "check_date", "RECORD_SUMMARY"]
@@ -44,6 +45,9 @@ class SQLStoreBase:
     # A column naming one row of a layer table (which has no key of its own):
     # SQLite's rowid, PostgreSQL's ctid. Pages select these first, then join.
     row_key = "rowid"
+    # Folders of the user's data files: the event ontology that derives the Goldstein
+    # and quad-class columns is the one the records were coded with.
+    resources: tuple[str, ...] = ()
 
     def __init__(self):
         self._lock = threading.RLock()
@@ -92,6 +96,7 @@ class SQLStoreBase:
         failures = list(failures)
         fingerprints = fingerprints or {}
         stored = duplicates = 0
+        ontology = load_ontology(tuple(self.resources))
         with self._lock, self._transaction() as cursor:
             existing = self._existing(cursor, [r.id for r in records])
             for record in records:
@@ -99,7 +104,7 @@ class SQLStoreBase:
                     duplicates += 1
                     continue
                 existing.add(record.id)
-                rows = RecordRows(record)
+                rows = RecordRows(record, ontology)
                 if not self._insert_record(cursor, rows):   # a concurrent writer stored it first
                     duplicates += 1
                     continue

@@ -10,7 +10,7 @@ import json
 from urllib.parse import urlsplit
 
 from ..record import Event, Record
-from .codes import goldstein, quad_class
+from ..resources.ontology import Ontology, load_ontology
 
 __all__ = ["RecordRows", "record_from_row", "outlet_of", "record_date"]
 
@@ -46,8 +46,9 @@ class RecordRows:
                      "mode", "quad_class", "goldstein", "location", "topics", "negated", "hypothetical",
                      "evidence", "evidence_start", "evidence_end")
 
-    def __init__(self, record: Record):
+    def __init__(self, record: Record, ontology: Ontology | None = None):
         self.record = record
+        ontology = ontology or load_ontology()
         date = record_date(record)
         body = record.to_dict()
         body.pop("text")
@@ -60,10 +61,10 @@ class RecordRows:
                            for q in record.quotes]
         self.credit_rows = [(record.id, c.start, c.end, c.name, c.role, c.actor, json.dumps(c.chain, ensure_ascii=False))
                             for c in record.credits]
-        self.event_rows = [_event_row(record, n, event, date) for n, event in enumerate(record.events)]
+        self.event_rows = [_event_row(record, n, event, date, ontology) for n, event in enumerate(record.events)]
 
 
-def _event_row(record: Record, n: int, event: Event, record_day: str | None) -> tuple:
+def _event_row(record: Record, n: int, event: Event, record_day: str | None, ontology: Ontology) -> tuple:
     source, target = event.source, event.target
     root = event.cameo[:2] if event.cameo else None
     score = getattr(event, "goldstein", None)
@@ -72,8 +73,8 @@ def _event_row(record: Record, n: int, event: Event, record_day: str | None) -> 
             source.name, source.actor, source.country, source.code,
             target.name if target else None, target.actor if target else None,
             target.country if target else None, target.code if target else None,
-            event.cameo, root, event.plover, event.mode, quad_class(event.cameo),
-            score if score is not None else goldstein(event.cameo), event.location,
+            event.cameo, root, event.plover, event.mode, ontology.quad_class(event.cameo),
+            score if score is not None else ontology.goldstein(event.cameo), event.location,
             json.dumps(event.topics, ensure_ascii=False), int(event.negated), int(event.hypothetical),
             evidence, event.evidence.start, event.evidence.end)
 

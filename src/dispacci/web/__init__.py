@@ -4,13 +4,14 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from .templating import STATIC_DIR
+from ..serving.templating import STATIC_DIR
 
 __all__ = ["install_web"]
 
 
 def install_web(app: FastAPI) -> None:
-    from .pages import router
+    from .pages import render_not_found, router
 
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.include_router(router)
+    app.state.html_not_found = render_not_found  # unknown pages outside /api answer in HTML

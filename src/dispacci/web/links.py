@@ -1,7 +1,7 @@
 """Links between explorer pages, built in one place so every one is quoted."""
 from __future__ import annotations
 
-from .templating import path_part
+from ..serving.templating import path_part
 
 __all__ = ["actor_link", "record_link", "story_link"]
 

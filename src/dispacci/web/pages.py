@@ -10,8 +10,8 @@ from ..api.deps import READ_STORE, iso_date
 from ..errors import DispacciError, Errors
 from .charts import QUAD_COLOURS, network_chart, timeline_chart
 from .highlight import QUAD_NAMES, highlighted_html, marks_of, speaker_colours
+from ..serving.templating import safe_href, templates
 from .links import actor_link, record_link, story_link
-from .templating import safe_href, templates
 
 __all__ = ["router", "render_not_found"]
 

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..resources.actors import ActorBase, Candidate
+from ...resources.actors import ActorBase, Candidate
 
 __all__ = ["Mention", "AliasMatcher"]
 

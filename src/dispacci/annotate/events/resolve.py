@@ -5,8 +5,8 @@ own code, the country's code for a country); without one, from the country.
 """
 from __future__ import annotations
 
-from ..record import Entity, EventActor
-from .event_actors import Group
+from ...record import Entity, EventActor
+from .actors import Group
 
 __all__ = ["ActorResolver"]
 
@@ -71,7 +71,7 @@ class ActorResolver:
     def base(self):
         if self._actors is None:
             try:
-                from ..resources.actors import load_actor_base
+                from ...resources.actors import load_actor_base
 
                 self._actors = load_actor_base(self._files, self._dirs)
             except Exception:  # no actor base installed: codes from countries alone

@@ -1,6 +1,6 @@
 """Reading matched aliases in context: which actor, which kind, which role.
 
-See ``entities`` for the whole picture. ``Resolver`` works on one doc: it drops
+See ``component`` for the whole picture. ``Resolver`` works on one doc: it drops
 matches in the dateline and in non-body text (bylines and credit lines keep
 their people), picks one candidate per match, links role phrases to the people
 they name or to the office holder on the article's date, adds people the base
@@ -11,35 +11,42 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..record import Entity
-from ..resources.actor_models import Country, Organization, Person, Place, Role
-from ..resources.actors import ActorBase
-from .doc import in_body
-from .entity_match import Mention
-from .entity_names import NAME_WORD, name_run
-from .entity_people import PeopleFinder, _surname_index, doc_text, is_credit, person_country
+from ...record import Entity
+from ...resources.actor_models import Country, Organization, Person, Place, Role
+from ...resources.actors import ActorBase
+from ..doc import in_body
+from .match import Mention
+from .names import NAME_WORD, name_run
+from ..text import doc_text
+from .people import (PLACE_TAGS, EntityReading, byline_people, credit_people, given_name_people, institution,
+                     is_credit, known_like, name_stops, natasha_persons, person_country, places_after_prepositions,
+                     role_titles, russian_people, short_mentions, surname_index, unknown_organizations,
+                     unknown_person_name)
 
 __all__ = ["Resolver"]
 
-_PLACE_TAGS = ("country", "demonym", "location", "capital")
 _PREFERENCE = ("person", "organization", "country", "demonym", "location", "capital", "generic", "office",
                "counterpart")
 _CLAUSE_OPENERS = {",", ";", ":", "(", "«", "“", '"', "„", "–", "—", "-", "‘"}
 _STATE_BODIES = {"seat", "ministry", "agency", "military", "court"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-# "ha detto che Mosca è pronta", "заявил, что Москва готова": the capital opens a clause
-_SUBORDINATORS = {"che", "that", "que", "qu'", "qu’", "dass", "что", "чтобы", "perché", "because", "weil"}
-_CONJUNCTIONS = {"e", "ed", "and", "et", "und", "y", "и", "o", "or", "ou", "oder", "или"}
 
 
-class Resolver(PeopleFinder):
+class Resolver:
     def __init__(self, base: ActorBase, lang: str, *, given: set[str], credit_words: set[str],
                  honorifics: set[str], particles: set[str], byline_cues: set[str] = frozenset(),
                  joiners: set[str] = frozenset(), institution_words: set[str] = frozenset(),
                  org_heads: set[str] = frozenset(), org_connectors: set[str] = frozenset(),
-                 not_names: set[str] = frozenset()):
+                 not_names: set[str] = frozenset(), subordinators: set[str] = frozenset(),
+                 conjunctions: set[str] = frozenset(), name_titles: set[str] = frozenset(),
+                 capitalises_nouns: bool = False):
         self.base = base
         self.lang = lang
+        # "ha detto che Mosca è pronta", "заявил, что Москва готова": the capital opens a clause
+        self.subordinators = frozenset(subordinators)
+        self.conjunctions = frozenset(conjunctions)  # "Berlin et Rome ont félicité"
+        self.name_titles = frozenset(name_titles)  # "Mr", skipped before a name
+        self.capitalises_nouns = capitalises_nouns  # German: one capitalised word is no name
         self.given = given
         self.credit_words = {w.lower() for w in credit_words}
         self.honorifics = honorifics
@@ -55,52 +62,53 @@ class Resolver(PeopleFinder):
         self.not_names = frozenset(not_names)
         self.connectors = {w for w in base.word_list("connectors", lang)}
         self.locative = {w.lower() for w in base.word_list("locative", lang)}
-        self._shared: dict = {}  # natasha's tagger, loaded once and shared by per-doc copies
-        self._surnames = _surname_index(base)
+        self._shared: dict = {}  # natasha's tagger, loaded on first use
+        self._surnames = surname_index(base)
 
     # -- the pass over one doc ------------------------------------------------------------
     def __call__(self, doc: Doc, mentions: list[Mention], words: list[str] | None = None,
                  sent_starts: list[bool] | None = None) -> list[Entity]:
         context = doc._.context
-        self.day = context.reference_date if context is not None else None
-        self.text = doc_text(doc)
-        # token texts and sentence starts, read once (Token objects are costly to create)
-        self.words = words if words is not None else [t.text for t in doc]
-        self.sent_starts = sent_starts if sent_starts is not None else [bool(t.is_sent_start) for t in doc]
         kept = [m for m in mentions if self._zone(doc, m) != "skip"]
-        self.by_start = {m.token_start: m for m in kept if not m.part}
-        self.by_end = {m.token_end: m for m in kept if not m.part}
-        self.occupied = {i for m in kept if not m.part for i in range(m.token_start, m.token_end)}
+        # One document's state lives in this local reading, never on the resolver.
+        reading = EntityReading(
+            resolver=self, day=context.reference_date if context is not None else None, text=doc_text(doc),
+            # token texts and sentence starts, read once (Token objects are costly to create)
+            words=words if words is not None else [t.text for t in doc],
+            sent_starts=sent_starts if sent_starts is not None else [bool(t.is_sent_start) for t in doc],
+            by_start={m.token_start: m for m in kept if not m.part},
+            by_end={m.token_end: m for m in kept if not m.part},
+            occupied={i for m in kept if not m.part for i in range(m.token_start, m.token_end)})
         full_names = {c[1] for m in kept for c in m.candidates
                       if c[0] == "person" and len(doc[m.token_start:m.token_end]) > 1}
         for m in kept:
-            m.chosen = self._choose(doc, m, full_names)
-        named_in_full = self._surnames_named_in_full(doc, kept)
+            m.chosen = self._choose(reading, doc, m, full_names)
+        named_in_full = self._surnames_named_in_full(reading, doc, kept)
         for m in kept:  # "Joseph Muscat … Muscat said": the surname, not the capital of Oman
-            if m.chosen and m.chosen[0] in _PLACE_TAGS and not m.part and self.text[m.start:m.end] in named_in_full:
-                m.chosen = ("person", named_in_full[self.text[m.start:m.end]], None)
+            if m.chosen and m.chosen[0] in PLACE_TAGS and not m.part and reading.text[m.start:m.end] in named_in_full:
+                m.chosen = ("person", named_in_full[reading.text[m.start:m.end]], None)
         people: list[tuple[int, int, str, str | None, list[str]]] = []  # start, end, canonical, actor, roles
-        extra = self._link_roles(doc, kept, people)
+        extra = self._link_roles(reading, doc, kept, people)
         kept = [m for m in kept if not m.extra.get("dropped")]
-        self._given_name_people(doc, kept, people)
+        given_name_people(reading, doc, kept, people)
         if self.lang == "ru":
-            found = self._natasha_persons(doc)
-            self._russian_people(doc, [span for span in found if " " in self.text[span[0]:span[1]]], people)
-        self._credit_people(doc, people)
-        self._byline_people(doc, people)
-        self._short_mentions(doc, people, named_in_full)
+            found = natasha_persons(reading, doc)
+            russian_people(reading, doc, [span for span in found if " " in reading.text[span[0]:span[1]]], people)
+        credit_people(reading, doc, people)
+        byline_people(reading, doc, people)
+        short_mentions(reading, doc, people, named_in_full)
         if self.lang == "ru":  # a lone surname natasha found that no full name explains
-            self._russian_people(doc, [span for span in found if " " not in self.text[span[0]:span[1]]], people)
-        places = self._unknown_organizations(doc, kept) + self._places_after_prepositions(doc)
-        return sorted(self._entities(doc, kept, people, extra) + places,
+            russian_people(reading, doc, [span for span in found if " " not in reading.text[span[0]:span[1]]], people)
+        places = unknown_organizations(reading, doc, kept) + places_after_prepositions(reading, doc)
+        return sorted(self._entities(reading, doc, kept, people, extra) + places,
                       key=lambda e: (e.start, _kind_rank(e.kind)))
 
-    def _surnames_named_in_full(self, doc: Doc, kept: list[Mention]) -> dict[str, str]:
+    def _surnames_named_in_full(self, reading: EntityReading, doc: Doc, kept: list[Mention]) -> dict[str, str]:
         """Last word → actor id of the known people this article names with two or more words."""
         found = {}
         for m in kept:
             if m.chosen and m.chosen[0] == "person" and not m.part and m.token_end - m.token_start > 1:
-                last = self.words[m.token_end - 1]
+                last = reading.words[m.token_end - 1]
                 if last[:1].isupper() and len(last) > 2:
                     found.setdefault(last, m.chosen[1])
         return found
@@ -124,14 +132,14 @@ class Resolver(PeopleFinder):
         return None
 
     # -- choosing among candidates --------------------------------------------------------
-    def _choose(self, doc: Doc, m: Mention, full_names: set[str]):
+    def _choose(self, reading: EntityReading, doc: Doc, m: Mention, full_names: set[str]):
         candidates = sorted(m.candidates, key=lambda c: _PREFERENCE.index(c[0]))
         persons = [c for c in candidates if c[0] == "person"]
         if len(persons) > 1:
             named = [c for c in persons if c[1] in full_names]
-            in_office = [c for c in persons if self.base.roles_on(c[1], self.day)]
+            in_office = [c for c in persons if self.base.roles_on(c[1], reading.day)]
             persons = named or in_office or persons
-        places = [c for c in candidates if c[0] in _PLACE_TAGS]
+        places = [c for c in candidates if c[0] in PLACE_TAGS]
         if persons and places and persons[0][1] not in full_names:
             return self._place(doc, m, places)
         if persons:
@@ -155,59 +163,60 @@ class Resolver(PeopleFinder):
         return [*place.context.get("any", []), *place.context.get(self.lang, [])]
 
     # -- role phrases ---------------------------------------------------------------------
-    def _link_roles(self, doc: Doc, kept: list[Mention], people: list) -> list[tuple]:
+    def _link_roles(self, reading: EntityReading, doc: Doc, kept: list[Mention], people: list) -> list[tuple]:
         """Attach role phrases to the people they name; unnamed ones to the office holder."""
         unnamed = []
         last_office: str | None = None
         for m in kept:
             tag = m.chosen[0] if m.chosen else None
             if tag == "person":
-                roles = self.base.roles_on(m.chosen[1], self.day)
+                roles = self.base.roles_on(m.chosen[1], reading.day)
                 last_office = roles[0].office if roles else last_office
             if tag not in ("office", "counterpart") or m.part or m.extra.get("zone") != "body":
                 continue
             office = m.chosen[1] if tag == "office" else last_office
             country, org, end = m.chosen[2], None, m.token_end
-            before = self.by_end.get(m.token_start)
-            for qualifier in ([before] if before else []) + self._qualifiers_after(doc, m):
+            before = reading.by_end.get(m.token_start)
+            for qualifier in ([before] if before else []) + self._qualifiers_after(reading, doc, m):
                 q_country, q_org = self._owner(qualifier)
                 country, org = country or q_country, org or q_org
                 end = max(end, qualifier.token_end)
             name_at = self._skip_to_name(doc, end)
-            named = self.by_start.get(name_at)
+            named = reading.by_start.get(name_at)
             if named is not None and named.chosen and named.chosen[0] == "person":
                 continue  # the base's roles of the person named say it all
-            run_end = self._unknown_name_end(doc, name_at)
+            run_end = self._unknown_name_end(reading, doc, name_at)
             if run_end > name_at:
                 words = [t.text for t in doc[name_at:run_end]]
                 title = self._title(office, country, org)
-                holders = self.base.holders(office, country=country, org=org, on=self.day) if office else []
-                known = self._known_like(words, holders) or self._known_like(words)
+                holders = self.base.holders(office, country=country, org=org, on=reading.day) if office else []
+                known = known_like(reading, words, holders) or known_like(reading, words)
                 start, stop = doc[name_at].idx, doc[run_end - 1].idx + len(doc[run_end - 1])
                 if known is not None:
-                    people.append((start, stop, known.name, known.id, self._roles(known), person_country(known)))
+                    people.append((start, stop, known.name, known.id, role_titles(reading, known),
+                                   person_country(known)))
                 else:
-                    people.append((start, stop, self._canonical(words), None, [title] if title else [], country))
-                self.occupied.update(range(name_at, run_end))
+                    people.append((start, stop, unknown_person_name(words), None, [title] if title else [], country))
+                reading.occupied.update(range(name_at, run_end))
                 for i in range(name_at, run_end):  # a place inside the name is part of it
-                    if i in self.by_start and self.by_start[i].chosen[0] in _PLACE_TAGS:
-                        self.by_start[i].extra["dropped"] = True
+                    if i in reading.by_start and reading.by_start[i].chosen[0] in PLACE_TAGS:
+                        reading.by_start[i].extra["dropped"] = True
                 continue
             if office and (country or org):
-                holders = self.base.holders(office, country=country, org=org, on=self.day)
+                holders = self.base.holders(office, country=country, org=org, on=reading.day)
                 if holders:
                     start_token = before.token_start if before else m.token_start
                     span = doc[start_token:end]
                     unnamed.append((span.start_char, span.end_char, holders[0]))
         return unnamed
 
-    def _qualifiers_after(self, doc: Doc, m: Mention) -> list[Mention]:
+    def _qualifiers_after(self, reading: EntityReading, doc: Doc, m: Mention) -> list[Mention]:
         found, j = [], m.token_end
         while len(found) < 2 and j < len(doc):
             k = j
             while k < len(doc) and k - j < 2 and doc[k].text in self.connectors:
                 k += 1
-            nxt = self.by_start.get(k)
+            nxt = reading.by_start.get(k)
             if nxt is None or not nxt.chosen or nxt.chosen[0] not in ("country", "demonym", "capital", "organization"):
                 break
             found.append(nxt)
@@ -224,23 +233,19 @@ class Resolver(PeopleFinder):
         return None, None
 
     def _skip_to_name(self, doc: Doc, i: int) -> int:
-        while i < len(doc) and (doc[i].text in (",", "Mr", "Mrs", "Ms") or doc[i].text in self.honorifics):
+        while i < len(doc) and (doc[i].text == "," or doc[i].text in self.name_titles or doc[i].text in self.honorifics):
             i += 1
         return i
 
-    def _unknown_name_end(self, doc: Doc, i: int) -> int:
-        if i >= len(doc) or i in self.occupied or not NAME_WORD.match(doc[i].text):
+    def _unknown_name_end(self, reading: EntityReading, doc: Doc, i: int) -> int:
+        if i >= len(doc) or i in reading.occupied or not NAME_WORD.match(doc[i].text):
             return i
-        end = name_run(doc, i, self.particles, not_names=self.not_names, stop=self._stops())
-        if self._institution(doc[i:end]):
+        end = name_run(doc, i, self.particles, not_names=self.not_names, stop=name_stops(reading))
+        if institution(reading, doc[i:end]):
             return i
-        if end - i == 1 and (self.lang == "de" or doc[i].text.endswith(".")) and doc[i].text not in self.given:
+        if end - i == 1 and (self.capitalises_nouns or doc[i].text.endswith(".")) and doc[i].text not in self.given:
             return i  # German capitalises every noun: one word after a cue is not enough
         return end
-
-    def _stops(self) -> set[int]:
-        return {i for i in self.occupied
-                if not (self.by_start.get(i) and self.by_start[i].chosen and self.by_start[i].chosen[0] in _PLACE_TAGS)}
 
     def _title(self, office: str | None, country: str | None, org: str | None) -> str | None:
         if not office:
@@ -248,8 +253,9 @@ class Resolver(PeopleFinder):
         return self.base.role_title(Role(office=office, country=country, org=org))
 
     # -- output ---------------------------------------------------------------------------
-    def _entities(self, doc: Doc, kept: list[Mention], people: list, unnamed: list) -> list[Entity]:
-        text = self.text
+    def _entities(self, reading: EntityReading, doc: Doc, kept: list[Mention], people: list,
+                  unnamed: list) -> list[Entity]:
+        text = reading.text
         out: list[tuple[int, int, Entity]] = []
 
         def emit(start, end, kind, canonical, actor, country, roles=()):
@@ -273,7 +279,7 @@ class Resolver(PeopleFinder):
                 continue
             if tag == "person" and isinstance(actor, Person):
                 named_people.add(actor.id)
-                emit(m.start, m.end, "person", actor.name, actor.id, person_country(actor), self._roles(actor))
+                emit(m.start, m.end, "person", actor.name, actor.id, person_country(actor), role_titles(reading, actor))
             elif tag == "organization" and isinstance(actor, Organization):
                 emit_org(m.start, m.end, actor)
                 for inner in m.extra.get("nested", ()):  # "servizio stampa del [Cremlino]"
@@ -286,13 +292,13 @@ class Resolver(PeopleFinder):
                     if country is not None and not inner.part:  # "Ministero della Difesa [russo]" names Russia
                         emit(inner.start, inner.end, "country", country.name, country.id, country.id)
             elif tag == "generic":
-                org = self.base.generic_org(actor_id, self._context_country(doc, kept, m))
+                org = self.base.generic_org(actor_id, self._context_country(reading, doc, kept, m))
                 if org is not None:
                     emit_org(m.start, m.end, org)
             elif tag in ("country", "demonym") and isinstance(actor, Country):
                 emit(m.start, m.end, "country", actor.name, actor.id, actor.id)
             elif tag == "capital" and isinstance(actor, Country):
-                if self._acts(doc, m):
+                if self._acts(reading, doc, m):
                     emit(m.start, m.end, "country", actor.name, actor.id, actor.id)
                 elif not (text[m.start:m.end] in self.given and not m.part):
                     capital = actor.capital.name if actor.capital else text[m.start:m.end]
@@ -303,15 +309,15 @@ class Resolver(PeopleFinder):
             emit(start, end, "person", canonical, actor_id, country, roles)
         for start, end, person in unnamed:
             if person.id in named_people:
-                emit(start, end, "person", person.name, person.id, person_country(person), self._roles(person))
+                emit(start, end, "person", person.name, person.id, person_country(person), role_titles(reading, person))
         out.sort(key=lambda item: (item[0], item[1]))
         return [entity for _, _, entity in out]
 
-    def _context_country(self, doc: Doc, kept: list[Mention], m: Mention) -> str | None:
+    def _context_country(self, reading: EntityReading, doc: Doc, kept: list[Mention], m: Mention) -> str | None:
         """The country a generic name belongs to: named next to it, else the nearest one before
         it in the same or the previous sentence."""
-        after = self._qualifiers_after(doc, m)
-        before = self.by_end.get(m.token_start)
+        after = self._qualifiers_after(reading, doc, m)
+        before = reading.by_end.get(m.token_start)
         for qualifier in [*after[:1], *([before] if before else [])]:
             country, _ = self._owner(qualifier)
             if country:
@@ -333,19 +339,16 @@ class Resolver(PeopleFinder):
             return person_country(actor)
         return getattr(actor, "country", None)
 
-    def _roles(self, person: Person) -> list[str]:
-        return [self.base.role_title(role) for role in self.base.roles_on(person.id, self.day)]
-
-    def _acting_place_ends_at(self, i: int) -> bool:
+    def _acting_place_ends_at(self, reading: EntityReading, i: int) -> bool:
         """"Berlin et Rome ont félicité": a capital coordinated with a country or capital opening
         the clause acts with it."""
-        other = self.by_end.get(i)
+        other = reading.by_end.get(i)
         if other is None or not other.chosen or other.chosen[0] not in ("capital", "country"):
             return False
         before = other.token_start - 1
-        return before < 0 or self.sent_starts[other.token_start] or self.words[before] in _CLAUSE_OPENERS
+        return before < 0 or reading.sent_starts[other.token_start] or reading.words[before] in _CLAUSE_OPENERS
 
-    def _acts(self, doc: Doc, m: Mention) -> bool:
+    def _acts(self, reading: EntityReading, doc: Doc, m: Mention) -> bool:
         """A capital stands for its government where it acts: "Mosca ha risposto", "Moscow's aims"."""
         if m.part:
             return False
@@ -356,7 +359,8 @@ class Resolver(PeopleFinder):
         if after is not None and after.text in _POSSESSIVE:
             return True
         opens = before is None or doc[m.token_start].is_sent_start or before.text in _CLAUSE_OPENERS or (
-            before.lower_ in _CONJUNCTIONS and self._acting_place_ends_at(before.i)) or before.lower_ in _SUBORDINATORS
+            before.lower_ in self.conjunctions and self._acting_place_ends_at(reading,
+                                                                          before.i)) or before.lower_ in self.subordinators
         return bool(opens and after is not None and after.is_alpha and after.is_lower
                     and after.text not in self.connectors)
 

@@ -1,4 +1,4 @@
-"""The Jinja2 environment of the explorer: autoescaping on for every template.
+"""The Jinja2 environment of the explorer and the API's docs page: autoescaping on for every template.
 
 Every value that reaches a page (titles, names, quotes, URLs from articles) is
 escaped by Jinja; the helpers here are the only places that decide what counts
@@ -16,9 +16,9 @@ from markupsafe import Markup, escape
 
 __all__ = ["templates", "env", "path_part", "safe_href", "snippet_html", "TEMPLATES_DIR", "STATIC_DIR"]
 
-HERE = Path(__file__).resolve().parent
-TEMPLATES_DIR = HERE / "templates"
-STATIC_DIR = HERE / "static"
+WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+TEMPLATES_DIR = WEB_DIR / "templates"
+STATIC_DIR = WEB_DIR / "static"
 
 
 def path_part(value) -> str:

@@ -17,7 +17,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..resources import load_resource
+from ...resources import load_resource
 
 __all__ = ["SentenceSplitter"]
 

@@ -12,9 +12,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..record import NotBody
-from ..resources import load_resource
-from .dates import FULL_DATE
+from ...record import NotBody
+from ...resources import load_resource
+from ..dates import FULL_DATE
 
 __all__ = ["NotBodyFinder"]
 
@@ -116,6 +116,7 @@ def _lines(text: str, body_start: int):
 @Language.factory(
     "dispacci_not_body",
     assigns=["doc._.not_body"],
+    requires=["doc._.context"],
     default_config={"resources": []},
 )
 def make_not_body_finder(nlp: Language, name: str, resources: list[str]):

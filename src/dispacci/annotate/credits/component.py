@@ -23,58 +23,20 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import ResourceError
-from ..record import Credit, Entity
-from ..resources import load_resource
-from ..resources.wires import load_wires
-from .doc import in_body
+from ...record import COPYRIGHT, PHOTO, Credit, Entity
+from ...resources import load_resource
+from ...resources.languages import words_of_every_language
+from ...resources.wires import load_wires
+from ..doc import in_body
+from ..text import cue_lists, doc_text, phrase_pattern
 
-__all__ = ["CreditFinder", "cue_lists", "doc_text", "phrase_pattern", "provenance_chain"]
+__all__ = ["CreditFinder", "provenance_chain"]
 
 _WINDOW = 60  # characters looked at around a name for crediting words
-_ARTICLE = r"(?:(?:the|il|lo|la|l['’]|i|gli|le|el|los|las|der|die|das|des|dem|den|du|de\s+la|de\s+l['’]|de|del|della|dell['’]|dello)\s*)?"
 _SENTENCE_BREAK = re.compile(r"[.!?…\n][\"»”’)\]]*\s*$")
 _OPENERS = " \t\"«“„‘(–—-•"
 _JOINT_TAG_BEFORE = re.compile(r"\(\s*(?:[\w.]{2,20}\s*[-/,+]\s*){0,3}$")
 _JOINT_TAG_AFTER = re.compile(r"^\s*(?:[-/,+]\s*[\w.]{2,20}\s*){0,3}\)")
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, which spaCy joins anew on every access, read once per document."""
-    text = doc.user_data.get("dispacci_text")
-    if text is None:
-        text = doc.user_data["dispacci_text"] = doc.text
-    return text
-
-
-def cue_lists(name: str, table, lang: str, code: str):
-    """``cues(key)``: the words of ``key`` for ``lang`` plus ``any`` from a cue file, checked
-    (each language a mapping of lists of strings) so that a bad user file says what is wrong."""
-    table = table or {}
-    if not isinstance(table, dict):
-        raise ResourceError(code, f"{name} must map language codes (it, en, fr, de, es, ru, any) to cue lists, "
-                                  f"not a {type(table).__name__}")
-    for block in ("any", lang):
-        entry = table.get(block) or {}
-        if not isinstance(entry, dict):
-            raise ResourceError(code, f"{name}: '{block}' must map cue kinds to lists of words, "
-                                      f"not a {type(entry).__name__}")
-        for key, words in entry.items():
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise ResourceError(code, f"{name}: '{block}.{key}' must be a list of words; quote words YAML "
-                                          "would read otherwise (\"on\", \"no\", numbers)")
-
-    def cues(key: str) -> list[str]:
-        return [*(table.get("any") or {}).get(key, []), *(table.get(lang) or {}).get(key, [])]
-
-    return cues
-
-
-def phrase_pattern(phrase: str) -> str:
-    """A cue phrase as a regex: apostrophes of either kind, any run of spaces."""
-    escaped = re.escape(phrase.strip())
-    escaped = re.sub("['’]", "['’]", escaped)
-    return re.sub(r"(\\ )+", r"\\s+", escaped)
 
 
 def _alternation(phrases, *, flags=re.IGNORECASE, before: str = "", after: str = "") -> re.Pattern | None:
@@ -100,6 +62,9 @@ class CreditFinder:
         self.actors = tuple(actors)
         wires = load_wires(tuple(resources))
         cues = cue_lists("cues/credits.yaml", load_resource("cues/credits.yaml", tuple(resources)), lang, "E151")
+        # an article before the source's name, in any language: wires name foreign sources in theirs
+        article = r"(?:(?:" + "|".join(phrase_pattern(a) for a in sorted(words_of_every_language(
+            "articles", tuple(resources)), key=len, reverse=True)) + r")\s*)?"
 
         self.wire_of: dict[str, dict] = {}
         for wire in wires:
@@ -111,7 +76,7 @@ class CreditFinder:
         self.label_re = _alternation(cues("source_label"), flags=0, after=r"\s*[:：]\s*" + r"\(?\s*$")
         self.copyright_re = _alternation(cues("copyright"), flags=0, after=r"\s*(?:\d{4}\s*)?$")
         self.before_re = _alternation(cues("wire_before"), before=r"(?<!\w)",  # one adjective may follow:
-                                      after=r"(?:\s+[^\W\d_A-ZА-Я][\w-]*)?\s+" + _ARTICLE + r"$")  # "agenzia russa Tass"
+                                      after=r"(?:\s+[^\W\d_A-ZА-Я][\w-]*)?\s+" + article + r"$")  # "agenzia russa Tass"
         self.after_re = _alternation(cues("wire_after"), before=r"^\s*,?\s*", after=r"(?!\w)")
         self.pool_re = _alternation(cues("photo_pool"), flags=0, before=r"^\s*", after=r"\s+\S")
         self.not_credits = set(cues("not_credits"))
@@ -125,7 +90,7 @@ class CreditFinder:
         reporting = cues("reporting")
         adverbs = "|".join(phrase_pattern(a) for a in sorted(set(cues("adverbs")), key=len, reverse=True)) or "(?!)"
         self.report_before_re = _alternation(
-            reporting, before=r"(?<!\w)", after=r"(?:\s+(?:" + adverbs + r")){0,2}\s+" + _ARTICLE + r"$")
+            reporting, before=r"(?<!\w)", after=r"(?:\s+(?:" + adverbs + r")){0,2}\s+" + article + r"$")
         self.report_after_re = _alternation(
             reporting, before=r"^\s*(?:[\w.’'-]+\s+){0,2}", after=r"(?!\w)")
         documents = cues("document")
@@ -136,8 +101,8 @@ class CreditFinder:
                 if issued else ""
             self.document_re = re.compile(
                 r"(?<!\w)(?:" + "|".join(phrase_pattern(d) for d in sorted(documents, key=len, reverse=True)) + r")"
-                r"(?:\s+[\w-]+){0,2}\s+" + issued_part + _ARTICLE + r"$", re.IGNORECASE)
-        self.according_re = _alternation(cues("according"), before=r"(?<!\w)", after=r"\s+" + _ARTICLE + r"$")
+                r"(?:\s+[\w-]+){0,2}\s+" + issued_part + article + r"$", re.IGNORECASE)
+        self.according_re = _alternation(cues("according"), before=r"(?<!\w)", after=r"\s+" + article + r"$")
         self.resources = tuple(resources)
         self._base = None
         self._media: dict[str, str] = {}
@@ -189,10 +154,10 @@ class CreditFinder:
             before, after = text[line_start:start], text[end:line_end]
             photo = False
             if why is not None:
-                if "copyright" in why:
+                if why == COPYRIGHT:
                     if not self._copyright(before):
                         continue
-                elif why.startswith("photo") and "/" in line and "(" not in line:
+                elif why == PHOTO and "/" in line and "(" not in line:
                     photo = True  # a photo credit line "Pool Moncloa / Fernando Calvo"
                 else:
                     continue  # captions and bylines name photographers' agencies, not sources
@@ -238,7 +203,7 @@ class CreditFinder:
         if self.pool_re is None:
             return found
         for item in doc._.not_body or []:
-            if not item.why.startswith("photo"):
+            if item.why != PHOTO:
                 continue
             offset = item.start
             for part in text[item.start:item.end].split("/"):
@@ -279,7 +244,7 @@ class CreditFinder:
         if not self._base_tried:
             self._base_tried = True
             try:
-                from ..resources.actors import load_actor_base
+                from ...resources.actors import load_actor_base
 
                 self._base = load_actor_base(self.actors, self.resources)
                 self._media = {o.name: o.id for o in self._base.organizations() if o.type == "media"}
@@ -346,7 +311,7 @@ def provenance_chain(credits: list[Credit], exclude: set[str] = frozenset()) -> 
 @Language.factory(
     "dispacci_credits",
     assigns=["doc._.credits"],
-    requires=["doc._.entities"],
+    requires=["doc._.context", "doc._.not_body", "doc._.dateline", "doc._.entities"],
     default_config={"resources": [], "actors": []},
 )
 def make_credit_finder(nlp: Language, name: str, resources: list[str], actors: list[str]):

@@ -1,6 +1,6 @@
 """Quotes: words in quotation marks and who said them.
 
-``quote_marks`` finds the quoted stretches; this component drops scare quotes
+``marks`` finds the quoted stretches; this component drops scare quotes
 (one or two words), splits a quote interrupted by its attribution
 ("… - ha scritto Zelensky su Telegram -. …") and attributes each quote from the
 cues of ``cues/quotes.yaml``: a verb of saying after the quote ("», ha detto
@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..record import Quote
-from ..resources import load_resource
-from .credits import cue_lists, doc_text, phrase_pattern
-from .doc import in_body
-from .quote_marks import QuoteSpan, clean_span, find_quote_spans
-from .quote_speakers import SpeakerResolver
+from ...record import Quote
+from ...resources import load_resource
+from ..text import cue_lists, doc_text, phrase_pattern
+from ..doc import in_body
+from .marks import QuoteSpan, clean_span, find_quote_spans
+from .speakers import SpeakerReading, SpeakerResolver
 
 __all__ = ["QuoteFinder", "MIN_QUOTE_WORDS", "MAX_UNCUED_NAME_WORDS"]
 
@@ -86,7 +86,7 @@ class QuoteFinder:
         parts = self._parts(text, spans)
         real = [p for p in parts if p.words >= MIN_QUOTE_WORDS]
         starts = _sentence_starts(doc, text)
-        self.speakers.start(doc, text, [(p.raw_start - 1, p.raw_end + 1) for p in real], starts)
+        reading = self.speakers.start(doc, text, [(p.raw_start - 1, p.raw_end + 1) for p in real], starts)
         quotes: list[Quote] = []
         kept: list[_Part] = []
         previous: tuple[_Part, _Attribution] | None = None
@@ -96,9 +96,9 @@ class QuoteFinder:
                 and real[index + 1].paragraph == part.paragraph else None
             if part.given is not None:
                 cue, inner_start, inner_end = part.given
-                attribution = self._resolve(text, cue, inner_start, inner_end, part.start, before=None)
+                attribution = self._resolve(reading, text, cue, inner_start, inner_end, part.start, before=None)
             else:
-                attribution = self._attribute(text, part, starts, before_limit, after_limit)
+                attribution = self._attribute(reading, text, part, starts, before_limit, after_limit)
             if attribution is None and part.dash:
                 continue  # a dash opens many things; only a cue makes it a quote
             if attribution is None and previous is not None and _continues(previous[0], part):
@@ -147,7 +147,8 @@ class QuoteFinder:
         return None
 
     # -- attribution ----------------------------------------------------------------------
-    def _attribute(self, text: str, part: "_Part", starts: list[int], before_limit, after_limit) -> _Attribution | None:
+    def _attribute(self, reading: SpeakerReading, text: str, part: "_Part", starts: list[int], before_limit,
+                   after_limit) -> _Attribution | None:
         close = part.raw_end  # the closing mark
         para_start = text.rfind("\n", 0, part.raw_start) + 1
         para_end = text.find("\n", close)
@@ -176,21 +177,22 @@ class QuoteFinder:
             cue = _Cue("verb", leading.start("cue"), leading.end("cue"), leading.group("cue"))
         found = None
         if cue is not None:
-            found = self._resolve(text, cue, after_start, after_end, part.start, before=(before_start, opening))
+            found = self._resolve(reading, text, cue, after_start, after_end, part.start, before=(before_start,
+                                                                                                  opening))
             if found.speaker is not None or part.dash:
                 return found
         if part.dash:
             return None
         cue = self._last_cue(text, before_start, opening)
         if cue is not None:  # "Peskov ha detto che «…», secondo i media": the verb before names him
-            earlier = self._resolve(text, cue, before_start, opening, part.start, before=None)
+            earlier = self._resolve(reading, text, cue, before_start, opening, part.start, before=None)
             return earlier if earlier.speaker is not None or found is None else found
         if found is not None:
             return found
-        return self._next_sentence(text, part, after_end, para_end) or \
-            self._previous_paragraph(text, part, starts, para_start, para_end)
+        return self._next_sentence(reading, text, part, after_end, para_end) or \
+            self._previous_paragraph(reading, text, part, starts, para_start, para_end)
 
-    def _previous_paragraph(self, text: str, part: "_Part", starts: list[int], para_start: int,
+    def _previous_paragraph(self, reading: SpeakerReading, text: str, part: "_Part", starts: list[int], para_start: int,
                             para_end: int) -> _Attribution | None:
         """A quote that is a paragraph of its own, after a paragraph ending with a verb of saying:
         "Peskov ha poi aggiunto che la situazione resta complessa.\n«Non escludiamo nulla…»"."""
@@ -207,9 +209,10 @@ class QuoteFinder:
         cue = self._last_cue(text, sentence, previous_end)
         if cue is None or cue.kind != "verb":
             return None
-        return self._resolve(text, cue, sentence, previous_end, part.start, before=None)
+        return self._resolve(reading, text, cue, sentence, previous_end, part.start, before=None)
 
-    def _next_sentence(self, text: str, part: "_Part", after_end: int, para_end: int) -> _Attribution | None:
+    def _next_sentence(self, reading: SpeakerReading, text: str, part: "_Part", after_end: int,
+                       para_end: int) -> _Attribution | None:
         """«…». Lo ha detto Peskov ai giornalisti. — the sentence after the quote attributes it."""
         if self.next_re is None or text[part.raw_end + 1:after_end].strip(" \t,;:-–—"):
             return None
@@ -222,7 +225,7 @@ class QuoteFinder:
         ended = _SENTENCE_END.search(text, opening.end(), para_end)
         stop = ended.start() if ended else para_end
         cue = self._first_cue(text, begin, stop) or _Cue("verb", opening.start(), opening.end(), opening.group())
-        return self._resolve(text, cue, begin, stop, part.start, before=None)
+        return self._resolve(reading, text, cue, begin, stop, part.start, before=None)
 
     def _cues(self, text: str, start: int, end: int) -> list[_Cue]:
         found: list[_Cue] = []
@@ -273,8 +276,9 @@ class QuoteFinder:
         documents = [c for c in cues if c.kind == "document"]
         return documents[0] if documents else (cues[-1] if cues else None)
 
-    def _resolve(self, text: str, cue: _Cue, start: int, end: int, position: int, before) -> _Attribution:
-        speaker = self.speakers.resolve(cue.kind, cue.start, cue.end, start, end, position, before)
+    def _resolve(self, reading: SpeakerReading, text: str, cue: _Cue, start: int, end: int, position: int,
+                 before) -> _Attribution:
+        speaker = self.speakers.resolve(reading, cue.kind, cue.start, cue.end, start, end, position, before)
         if speaker is None:
             return _Attribution(cue.text, None, None)
         return _Attribution(cue.text, speaker[0], speaker[1])
@@ -350,7 +354,7 @@ def _unique(quotes: list[Quote]) -> list[Quote]:
 @Language.factory(
     "dispacci_quotes",
     assigns=["doc._.quotes"],
-    requires=["doc._.entities", "doc._.credits"],
+    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.entities", "doc._.credits"],
     default_config={"resources": [], "actors": []},
 )
 def make_quote_finder(nlp: Language, name: str, resources: list[str], actors: list[str]):

@@ -85,7 +85,7 @@ def transliterate(name: str) -> str:
 
 def russian_nominative(words: list[str]) -> list[str]:
     """Each word of a Russian name put back in the nominative (Хаканом Фиданом → Хакан Фидан)."""
-    from ..resources.actor_forms import _morph
+    from ...resources.actor_forms import _morph
 
     result = []
     for word in words:

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..record import Credit, Entity
-from .credits import phrase_pattern
-from .doc import in_body
+from ...record import Credit, Entity
+from ..text import phrase_pattern
+from ..doc import in_body
 
-__all__ = ["SpeakerResolver"]
+__all__ = ["SpeakerResolver", "SpeakerReading"]
 
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _CLAUSE = re.compile(r"[,;:()\[\]–—]|\s-\s")
@@ -30,6 +31,20 @@ _AFTER_TOKENS = 6  # how far after a verb an inverted subject may start ("ha rif
 _SPEAKING_KINDS = ("person", "organization")
 
 Speaker = tuple[str, str | None]
+
+
+@dataclass
+class SpeakerReading:
+    """One document as the speaker resolver reads it."""
+
+    doc: Doc
+    text: str
+    date: str | None
+    entities: list[Entity]  # outside quotes, in the body, wires left out; by start
+    entity_starts: list[int]
+    origins: list[Credit]  # origin credits, by start
+    history: list[tuple[int, Speaker]] = field(default_factory=list)  # (quote position, speaker) resolved so far
+    subjects: list[tuple[int, Entity]] = field(default_factory=list)  # first person of each sentence
 
 
 class SpeakerResolver:
@@ -62,7 +77,7 @@ class SpeakerResolver:
         if not self._base_tried:
             self._base_tried = True
             try:
-                from ..resources.actors import load_actor_base
+                from ...resources.actors import load_actor_base
 
                 self._base = load_actor_base(self.actors, self.resources)
             except Exception:  # noqa: BLE001 - roles then resolve by country and recency alone
@@ -70,9 +85,9 @@ class SpeakerResolver:
         return self._base
 
     # -- per document ---------------------------------------------------------------------
-    def start(self, doc: Doc, text: str, quoted: list[tuple[int, int]], sentence_starts: list[int]) -> None:
-        self.doc, self.text = doc, text
-        self.date = doc._.context.reference_date if doc._.context else None
+    def start(self, doc: Doc, text: str, quoted: list[tuple[int, int]], sentence_starts: list[int]) -> SpeakerReading:
+        """The state of one document's reading, passed to ``resolve``: kept off ``self`` so
+        that threads sharing this resolver never see each other's document."""
         quoted = sorted(quoted)
         starts = [a for a, _ in quoted]
 
@@ -81,83 +96,86 @@ class SpeakerResolver:
             return index >= 0 and quoted[index][0] <= entity.start < quoted[index][1]
 
         wires = {c.name for c in doc._.credits or [] if c.role != "origin"}  # agencies relay, they do not speak
-        self.entities = sorted(
+        entities = sorted(
             (e for e in doc._.entities or []
              if not inside_quote(e) and e.canonical not in wires and in_body(doc, e.start, e.end)),
             key=lambda e: e.start)
-        self.entity_starts = [e.start for e in self.entities]
-        self.origins = sorted((c for c in doc._.credits or [] if c.role == "origin"), key=lambda c: c.start)
-        self.history: list[tuple[int, Speaker]] = []
-        self.subjects = self._sentence_subjects(sentence_starts)
+        s = SpeakerReading(
+            doc=doc, text=text, date=doc._.context.reference_date if doc._.context else None,
+            entities=entities, entity_starts=[e.start for e in entities],
+            origins=sorted((c for c in doc._.credits or [] if c.role == "origin"), key=lambda c: c.start))
+        s.subjects = self._sentence_subjects(s, sentence_starts)
+        return s
 
-    def _sentence_subjects(self, starts: list[int]) -> list[tuple[int, Entity]]:
+    def _sentence_subjects(self, s: SpeakerReading, starts: list[int]) -> list[tuple[int, Entity]]:
         """The first person named in each sentence, outside quotes: the likely subject."""
-        sentences = list(zip(starts, [*starts[1:], len(self.text)])) or [(0, len(self.text))]
+        sentences = list(zip(starts, [*starts[1:], len(s.text)])) or [(0, len(s.text))]
         subjects = []
         for start, end in sentences:
-            for entity in self._between(start, end):
+            for entity in self._between(s, start, end):
                 if entity.kind == "person":
                     subjects.append((entity.start, entity))
                     break
         return subjects
 
-    def _between(self, start: int, end: int) -> list[Entity]:
-        low = bisect.bisect_left(self.entity_starts, start)
-        high = bisect.bisect_left(self.entity_starts, end)
-        return [e for e in self.entities[low:high] if e.end <= end]
+    def _between(self, s: SpeakerReading, start: int, end: int) -> list[Entity]:
+        low = bisect.bisect_left(s.entity_starts, start)
+        high = bisect.bisect_left(s.entity_starts, end)
+        return [e for e in s.entities[low:high] if e.end <= end]
 
     # -- resolution -----------------------------------------------------------------------
-    def resolve(self, kind: str, cue_start: int, cue_end: int, start: int, end: int, position: int,
+    def resolve(self, s: SpeakerReading, kind: str, cue_start: int, cue_end: int, start: int, end: int, position: int,
                 before: tuple[int, int] | None) -> Speaker | None:
         """The speaker a cue of ``kind`` at ``cue_start:cue_end`` points to; the cue lies in the
         window ``start:end``; ``position`` is the quote; ``before`` the sentence before it."""
         if kind == "document":
-            found = self._document(cue_end, end, position)
+            found = self._document(s, cue_end, end, position)
         elif kind == "self":
-            found = self._current_subject(position)
+            found = self._current_subject(s, position)
         elif kind == "relative":
-            found = self._relative(cue_start)
+            found = self._relative(s, cue_start)
         elif kind == "according":
-            found = self._named_after(cue_end, end, position, limit=3) or self._pronoun_after(cue_end, end, position)
+            found = self._named_after(s, cue_end, end, position, limit=3) or self._pronoun_after(s, cue_end, end,
+                                                                                                 position)
         else:
-            found = self._verb(cue_start, cue_end, start, end, position, before)
+            found = self._verb(s, cue_start, cue_end, start, end, position, before)
         if found is not None:
-            self.history.append((position, found))
+            s.history.append((position, found))
         return found
 
-    def _verb(self, cue_start, cue_end, start, end, position, before) -> Speaker | None:
-        chunks = _chunks_before(self.text, start, cue_start)
+    def _verb(self, s: SpeakerReading, cue_start, cue_end, start, end, position, before) -> Speaker | None:
+        chunks = _chunks_before(s.text, start, cue_start)
         if chunks and chunks[0][1] == cue_start:
             # a subject right before the verb wins over a name after it ("Smith told Reuters")
-            found = self._in_chunk(chunks[0][0], chunks[0][1], position, countries=True)
+            found = self._in_chunk(s, chunks[0][0], chunks[0][1], position, countries=True)
             if found is not None:
                 return found
-            if self._has_pronoun(chunks[0][0], chunks[0][1]):
-                return self._current_subject(position)
-        found = self._named_after(cue_end, end, position, limit=_AFTER_TOKENS)
+            if self._has_pronoun(s, chunks[0][0], chunks[0][1]):
+                return self._current_subject(s, position)
+        found = self._named_after(s, cue_end, end, position, limit=_AFTER_TOKENS)
         if found is not None:
             return found
-        if before is not None and self._unnamed_subject_after(cue_end, end):
+        if before is not None and self._unnamed_subject_after(s, cue_end, end):
             return None  # "», scrivono i giornali": the text names no one we know
-        if before is not None and not self.text[start:cue_start].strip(" \t,.;:-–—»”\"’"):
-            chunks += _chunks_before(self.text, before[0], before[1])
+        if before is not None and not s.text[start:cue_start].strip(" \t,.;:-–—»”\"’"):
+            chunks += _chunks_before(s.text, before[0], before[1])
         for chunk_start, chunk_end in chunks[:3]:
-            found = self._in_chunk(chunk_start, chunk_end, position)
+            found = self._in_chunk(s, chunk_start, chunk_end, position)
             if found is not None:
                 return found
-            if self._has_pronoun(chunk_start, chunk_end):
-                return self._current_subject(position)
-            words = _TOKEN.findall(self.text, chunk_start, chunk_end)
+            if self._has_pronoun(s, chunk_start, chunk_end):
+                return self._current_subject(s, position)
+            words = _TOKEN.findall(s.text, chunk_start, chunk_end)
             if len(words) >= 2 and re.split(r"['’]", words[0])[0].lower() in self.articles:
                 return None  # "A senior administration official, …, said": someone the text does not name
-        return self._current_subject(position)
+        return self._current_subject(s, position)
 
-    def _named_after(self, cue_end: int, end: int, position: int, limit: int) -> Speaker | None:
+    def _named_after(self, s: SpeakerReading, cue_end: int, end: int, position: int, limit: int) -> Speaker | None:
         """A subject right after the verb: "ha detto Peskov", "a fait savoir l'Elysée",
         "teilte Regierungssprecher Steffen Hebestreit mit", "ha dichiarato un portavoce"."""
-        clause = _CLAUSE.search(self.text, cue_end, end)
+        clause = _CLAUSE.search(s.text, cue_end, end)
         stop = clause.start() if clause else end
-        tokens = list(_TOKEN.finditer(self.text, cue_end, stop))[:limit]
+        tokens = list(_TOKEN.finditer(s.text, cue_end, stop))[:limit]
         if not tokens:
             return None
         reach = tokens[-1].end()
@@ -167,71 +185,72 @@ class SpeakerResolver:
                     or (self.roles_re and self.roles_re.fullmatch(word))):
                 reach = token.start()
                 break
-        entities = [e for e in self._between(cue_end, stop) if e.kind in _SPEAKING_KINDS and e.start < reach]
+        entities = [e for e in self._between(s, cue_end, stop) if e.kind in _SPEAKING_KINDS and e.start < reach]
         person = next((e for e in entities if e.kind == "person"), None)
         if person is not None:
             return _of_entity(person)
-        head = self.text[cue_end:stop]
+        head = s.text[cue_end:stop]
         if any(t.group().lower() in self.document_nouns for t in tokens[:3]):
-            return self._document(cue_end, end, position)  # "spiega ancora la nota"
+            return self._document(s, cue_end, end, position)  # "spiega ancora la nota"
         role = self.roles_re.search(head) if self.roles_re else None
-        if role and not _TOKEN.findall(head[:role.start()])[2:] and self.text[stop:stop + 1] == ",":
+        if role and not _TOKEN.findall(head[:role.start()])[2:] and s.text[stop:stop + 1] == ",":
             # the role, then the name in apposition: "ha detto il portavoce del Cremlino, Dmitri Peskov"
-            for entity in self._between(stop + 1, min(len(self.text), stop + 4 + 60)):
-                if entity.kind == "person" and not self.text[stop + 1:entity.start].strip():
+            for entity in self._between(s, stop + 1, min(len(s.text), stop + 4 + 60)):
+                if entity.kind == "person" and not s.text[stop + 1:entity.start].strip():
                     return _of_entity(entity)
         if role and not _TOKEN.findall(head[:role.start()])[2:]:
             # the title, then the name: "ha dichiarato il presidente del Consiglio europeo Charles Michel"
-            titled = next((e for e in self._between(role.end() + cue_end, stop) if e.kind == "person"), None)
+            titled = next((e for e in self._between(s, role.end() + cue_end, stop) if e.kind == "person"), None)
             if titled is not None:
                 return _of_entity(titled)
         if entities:
             return _of_entity(entities[0])
         if self.unnamed_re and self.unnamed_re.match(head):
-            return self._unnamed(cue_end, stop, position)
+            return self._unnamed(s, cue_end, stop, position)
         if role and not _TOKEN.findall(head[:role.start()])[2:]:
-            return self._role(cue_end, stop, position)
+            return self._role(s, cue_end, stop, position)
         return None
 
-    def _unnamed_subject_after(self, cue_end: int, end: int) -> bool:
-        clause = _CLAUSE.search(self.text, cue_end, end)
-        words = _TOKEN.findall(self.text, cue_end, clause.start() if clause else end)
+    def _unnamed_subject_after(self, s: SpeakerReading, cue_end: int, end: int) -> bool:
+        clause = _CLAUSE.search(s.text, cue_end, end)
+        words = _TOKEN.findall(s.text, cue_end, clause.start() if clause else end)
         words = [w for w in words if w.lower() not in self.aux][:2]
         if len(words) < 2 and not (words and re.split(r"['’]", words[0])[0].lower() in self.articles):
             return False
         head = re.split(r"['’]", words[0])[0].lower()
         return head in self.articles and (len(words) < 2 or words[1][0].islower() or "'" in words[0] or "’" in words[0])
 
-    def _pronoun_after(self, cue_end: int, end: int, position: int) -> Speaker | None:
-        token = _TOKEN.search(self.text, cue_end, end)
-        if token and token.group().lower() in self.pronouns and not self.text[cue_end:token.start()].strip():
-            return self._current_subject(position)
+    def _pronoun_after(self, s: SpeakerReading, cue_end: int, end: int, position: int) -> Speaker | None:
+        token = _TOKEN.search(s.text, cue_end, end)
+        if token and token.group().lower() in self.pronouns and not s.text[cue_end:token.start()].strip():
+            return self._current_subject(s, position)
         return None
 
-    def _in_chunk(self, start: int, end: int, position: int, countries: bool = False) -> Speaker | None:
-        entities = [e for e in self._between(start, end) if e.kind in _SPEAKING_KINDS and self._free(e)]
+    def _in_chunk(self, s: SpeakerReading, start: int, end: int, position: int,
+                  countries: bool = False) -> Speaker | None:
+        entities = [e for e in self._between(s, start, end) if e.kind in _SPEAKING_KINDS and self._free(s, e)]
         persons = [e for e in entities if e.kind == "person"]
         if persons:
             return _of_entity(persons[-1])
-        chunk = self.text[start:end]
+        chunk = s.text[start:end]
         if self.unnamed_re and self.unnamed_re.match(chunk):
-            return self._unnamed(start, end, position)
+            return self._unnamed(s, start, end, position)
         if self.roles_re and self.roles_re.search(chunk):
-            role = self._role(start, end, position)
+            role = self._role(s, start, end, position)
             if role is not None:
                 return role
         if entities:
             return _of_entity(entities[-1])
         if countries:  # "Mosca ha fatto sapere che «…»": the state speaks, not the last person named
-            nations = [e for e in self._between(start, end) if e.kind == "country" and self._free(e)]
+            nations = [e for e in self._between(s, start, end) if e.kind == "country" and self._free(s, e)]
             if len(nations) == 1 and len(_TOKEN.findall(chunk)) <= 3:
                 return _of_entity(nations[0])
         return None
 
-    def _free(self, entity: Entity) -> bool:
+    def _free(self, s: SpeakerReading, entity: Entity) -> bool:
         """False for a name governed by a preposition ("con Sánchez", "del Consiglio"): not a subject."""
-        words = _TOKEN.findall(self.text, max(0, entity.start - 40), entity.start)
-        between = self.text[max(0, entity.start - 40):entity.start]
+        words = _TOKEN.findall(s.text, max(0, entity.start - 40), entity.start)
+        between = s.text[max(0, entity.start - 40):entity.start]
         if _CLAUSE.search(between[-12:] if len(between) > 12 else between):
             words = _TOKEN.findall(between.split(",")[-1])
         for word in reversed(words[-3:]):
@@ -243,60 +262,60 @@ class SpeakerResolver:
                 break
         return True
 
-    def _has_pronoun(self, start: int, end: int) -> bool:
-        return any(t.group().lower() in self.pronouns for t in _TOKEN.finditer(self.text, start, end))
+    def _has_pronoun(self, s: SpeakerReading, start: int, end: int) -> bool:
+        return any(t.group().lower() in self.pronouns for t in _TOKEN.finditer(s.text, start, end))
 
-    def _document(self, cue_end: int, end: int, position: int) -> Speaker | None:
+    def _document(self, s: SpeakerReading, cue_end: int, end: int, position: int) -> Speaker | None:
         """The body that issued the text: named with it ("una nota di Palazzo Chigi"), else the origin credit."""
-        clause = _CLAUSE.search(self.text, cue_end, max(end, cue_end + 60))
-        stop = clause.start() if clause else min(len(self.text), cue_end + 60)
-        for entity in self._between(cue_end, stop):
+        clause = _CLAUSE.search(s.text, cue_end, max(end, cue_end + 60))
+        stop = clause.start() if clause else min(len(s.text), cue_end + 60)
+        for entity in self._between(s, cue_end, stop):
             if entity.kind == "organization" and entity.start - cue_end <= 30:
                 return _of_entity(entity)
-        return self._origin_before(position)
+        return self._origin_before(s, position)
 
-    def _origin_before(self, position: int) -> Speaker | None:
+    def _origin_before(self, s: SpeakerReading, position: int) -> Speaker | None:
         found = None
-        for credit in self.origins:
+        for credit in s.origins:
             if credit.start >= position:
                 break
             found = credit
         return _of_credit(found) if found else None
 
-    def _relative(self, cue_start: int) -> Speaker | None:
+    def _relative(self, s: SpeakerReading, cue_start: int) -> Speaker | None:
         """"una nota di Palazzo Chigi, secondo cui": the body or person just named."""
-        sentence = max(self.text.rfind(". ", 0, cue_start), self.text.rfind("\n", 0, cue_start), cue_start - 80)
-        for entity in reversed(self._between(max(0, sentence), cue_start)):
+        sentence = max(s.text.rfind(". ", 0, cue_start), s.text.rfind("\n", 0, cue_start), cue_start - 80)
+        for entity in reversed(self._between(s, max(0, sentence), cue_start)):
             if entity.kind in _SPEAKING_KINDS:
                 return _of_entity(entity)
-        for credit in reversed(self.origins):
+        for credit in reversed(s.origins):
             if sentence <= credit.start < cue_start:
                 return _of_credit(credit)
-        if self.roles_re and self.roles_re.search(self.text, max(0, sentence), cue_start):
-            return self._role(max(0, sentence), cue_start, cue_start)  # "a ajouté le haut représentant, selon qui"
+        if self.roles_re and self.roles_re.search(s.text, max(0, sentence), cue_start):
+            return self._role(s, max(0, sentence), cue_start, cue_start)  # "a ajouté le haut représentant, selon qui"
         return None
 
-    def _unnamed(self, start: int, end: int, position: int) -> Speaker | None:
+    def _unnamed(self, s: SpeakerReading, start: int, end: int, position: int) -> Speaker | None:
         """"un portavoce militare", "a spokesman for the ministry": the institution they speak for."""
-        for entity in self._between(start, end):
+        for entity in self._between(s, start, end):
             if entity.kind == "organization":
                 return _of_entity(entity)
-        return self._origin_before(position)
+        return self._origin_before(s, position)
 
-    def _role(self, start: int, end: int, position: int) -> Speaker | None:
+    def _role(self, s: SpeakerReading, start: int, end: int, position: int) -> Speaker | None:
         """"il capo della diplomazia italiana", "der Kanzler": the person named before who fits."""
-        countries = self._role_countries(start, end)
-        offices = self._offices(start, end)
+        countries = self._role_countries(s, start, end)
+        offices = self._offices(s, start, end)
         for country in (c for _, c in offices if c):
             countries.add(country)
-        candidates = [e for e in reversed(self.entities[:bisect.bisect_left(self.entity_starts, position)])
+        candidates = [e for e in reversed(s.entities[:bisect.bisect_left(s.entity_starts, position)])
                       if e.kind == "person" and e.end <= position]
         if offices and self.base is not None:
             for entity in candidates:
-                if entity.actor and self._holds(entity.actor, offices, countries):
+                if entity.actor and self._holds(s, entity.actor, offices, countries):
                     return _of_entity(entity)
-            holders = {p.id: p for office, country in offices if (country or countries) and self.date
-                       for p in self.base.holders(office, country or next(iter(countries)), on=self.date)}
+            holders = {p.id: p for office, country in offices if (country or countries) and s.date
+                       for p in self.base.holders(office, country or next(iter(countries)), on=s.date)}
             if len(holders) == 1:
                 person = next(iter(holders.values()))
                 return person.name, person.id
@@ -305,26 +324,26 @@ class SpeakerResolver:
                 if entity.country in countries:
                     return _of_entity(entity)
             return None
-        return self._current_subject(position)
+        return self._current_subject(s, position)
 
-    def _role_countries(self, start: int, end: int) -> set[str]:
+    def _role_countries(self, s: SpeakerReading, start: int, end: int) -> set[str]:
         """Countries qualifying a role noun: "presidente russo", "presidente del Kazakistan",
         "der russische Präsident" — not any country the clause mentions."""
         countries: set[str] = set()
         if self.roles_re is None:
             return countries
-        nations = [e for e in self._between(start, end) if e.kind == "country" and e.country]
-        for role in self.roles_re.finditer(self.text, start, end):
+        nations = [e for e in self._between(s, start, end) if e.kind == "country" and e.country]
+        for role in self.roles_re.finditer(s.text, start, end):
             for nation in nations:
                 if nation.start >= role.end():
-                    gap = _TOKEN.findall(self.text, role.end(), nation.start)
+                    gap = _TOKEN.findall(s.text, role.end(), nation.start)
                     if len(gap) <= 2 and all(len(w) <= 5 and w.islower() for w in gap):
                         countries.add(nation.country)
-                elif nation.end <= role.start() and not self.text[nation.end:role.start()].strip():
+                elif nation.end <= role.start() and not s.text[nation.end:role.start()].strip():
                     countries.add(nation.country)
         return countries
 
-    def _offices(self, start: int, end: int) -> list[tuple[str, str | None]]:
+    def _offices(self, s: SpeakerReading, start: int, end: int) -> list[tuple[str, str | None]]:
         base = self.base
         if base is None:
             return []
@@ -332,7 +351,7 @@ class SpeakerResolver:
             table = base.surfaces(self.lang)
         except Exception:  # noqa: BLE001 - an incomplete actor base: no office cues
             return []
-        tokens = [m.group() for m in _TOKEN.finditer(self.text, start, end)]
+        tokens = [m.group() for m in _TOKEN.finditer(s.text, start, end)]
         found = []
         for size in (4, 3, 2, 1):
             for i in range(len(tokens) - size + 1):
@@ -341,10 +360,10 @@ class SpeakerResolver:
                         found.append((ident, extra))
         return found
 
-    def _holds(self, actor: str, offices, countries: set[str]) -> bool:
+    def _holds(self, s: SpeakerReading, actor: str, offices, countries: set[str]) -> bool:
         try:
-            if self.date:
-                roles = self.base.roles_on(actor, self.date)
+            if s.date:
+                roles = self.base.roles_on(actor, s.date)
             else:  # undated article: any role the person has held
                 person = self.base.get(actor)
                 roles = getattr(person, "roles", [])
@@ -354,17 +373,17 @@ class SpeakerResolver:
         return any(r.office in wanted and (not countries or r.country in countries or r.country is None)
                    for r in roles)
 
-    def _current_subject(self, position: int) -> Speaker | None:
+    def _current_subject(self, s: SpeakerReading, position: int) -> Speaker | None:
         """Who "ha aggiunto" or "secondo lui" refers to: the speaker of the quote before in
         the paragraph, else the person who opened the latest sentence before the quote."""
-        paragraph_start = self.text.rfind("\n", 0, position) + 1
-        if self.history and self.history[-1][0] >= paragraph_start:
-            return self.history[-1][1]
-        index = bisect.bisect_left([p for p, _ in self.subjects], position) - 1
+        paragraph_start = s.text.rfind("\n", 0, position) + 1
+        if s.history and s.history[-1][0] >= paragraph_start:
+            return s.history[-1][1]
+        index = bisect.bisect_left([p for p, _ in s.subjects], position) - 1
         if index >= 0:
-            return _of_entity(self.subjects[index][1])
-        if self.history:
-            return self.history[-1][1]
+            return _of_entity(s.subjects[index][1])
+        if s.history:
+            return s.history[-1][1]
         return None
 
 

@@ -1,8 +1,8 @@
 """Events: who did what to whom, when — CAMEO coded, with PLOVER category and mode.
 
 For each sentence with an event cue (patterns per language as data), the
-actors around the cue come from the entities layer (``event_actors``), the
-date from the clause or the article's reference date (``event_dates``), and
+actors around the cue come from the entities layer (``actors``), the
+date from the clause or the article's reference date (``dates``), and
 what was discussed from the topic phrases after the cue. Statements without a
 target are not events; the same encounter named in the title and the lead is
 one event with the richest evidence; a visit is coded both ways.
@@ -16,21 +16,23 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..record import Entity, Event, EventActor, Evidence
-from .doc import in_body
-from .event_actors import Group, assign_sides, build_groups, mark_groups, marker_table
-from .event_merge import date_events, drop_title_echoes, merge_events
-from .event_patterns import EventPatterns, load_ontology, set_lemmas
-from .event_clause import ClauseReader
-from .event_resolve import ActorResolver
+from ...record import Entity, Event, EventActor, Evidence
+from ..doc import in_body
+from .actors import Group, assign_sides, build_groups, mark_groups, marker_table
+from .merge import MergeRules, date_events, drop_title_echoes, merge_events
+from ...resources.ontology import load_ontology
+from .patterns import EventPatterns, set_lemmas
+from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
+                     is_hypothetical, is_negated, on_sidelines, relative_subject, reporting_follows)
+from .resolve import ActorResolver
 
 __all__ = ["EventCoder"]
 
 
-class EventCoder(ClauseReader):
+class EventCoder:
     def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
         self.lang = nlp.lang
-        from .event_patterns import lemmatizer
+        from .patterns import lemmatizer
 
         self._lemma = lemmatizer(nlp.lang)
         self.ontology = load_ontology(tuple(resources))
@@ -59,9 +61,16 @@ class EventCoder(ClauseReader):
             str(w).lower().replace("’", "'") for key in ("topic_markers", "discuss_topic_markers")
             for w in words.get(key, []) if " " not in str(w))
         self.target_optional = tuple(self.conventions.get("target_optional", []))
-        self.object_first = tuple(self.conventions.get("object_first", ["11", "12", "13", "16", "17"]))
-        self.place_target = tuple(self.conventions.get("place_target", ["042", "18", "19", "20"]))
+        self.object_first = tuple(self.conventions["object_first"])
+        self.place_target = tuple(self.conventions["place_target"])
         self.not_events = tuple(self.conventions.get("not_events", []))
+        self.passive_victim = tuple(self.conventions["passive_victim"])
+        self.reciprocal = tuple(self.conventions["reciprocal"])
+        self.prefer_foreign = tuple(self.conventions["prefer_foreign"])
+        self.with_topics = tuple(self.conventions["with_topics"])
+        self.hypothetical_consult = tuple(self.conventions["hypothetical_consult"])
+        self.between_people = dict(self.conventions.get("between_people", {}))
+        self.merge_rules = MergeRules.from_conventions(self.conventions)
         self.resolver = ActorResolver(tuple(resources), tuple(actors))
         self.has_quotes_layer = "dispacci_quotes" in nlp.pipe_names  # else quote marks are found here
         self._lemma_hashes: dict[int, int] = {}  # word hash → lemma hash in this pipeline's vocab
@@ -74,46 +83,49 @@ class EventCoder(ClauseReader):
             doc._.events = []
             return doc
         set_lemmas(doc, self.lang, self._lemma_hashes)
-        matches = self._cues(doc)
+        # One document's words, entities, cue spans and last source live in this local
+        # reading, never on the component: threads sharing one pipeline stay apart.
+        reading = EventReading(coder=self)
+        matches = self._cues(reading, doc)
         if not matches:
             doc._.events = []
             return doc
-        self._text = doc.text  # Doc.text joins every token: read it once
-        self._words, self._lemmas = self._token_strings(doc)
-        self._after_dateline = 0  # the dateline's place is not an actor
+        reading.text = doc.text  # Doc.text joins every token: read it once
+        reading.words, reading.lemmas = self._token_strings(reading, doc)
+        reading.after_dateline = 0  # the dateline's place is not an actor
         dateline = getattr(doc._, "dateline", None)
         if dateline is not None and dateline.end > dateline.start:
             span = doc.char_span(dateline.start, dateline.end, alignment_mode="expand")
-            self._after_dateline = span.end if span is not None else 0
-        quotes = self._quote_spans(doc)
-        entities = self._actor_entities(doc, quotes)
-        self._entities, self._last_source = entities, None
+            reading.after_dateline = span.end if span is not None else 0
+        quotes = self._quote_spans(reading, doc)
+        entities = self._actor_entities(reading, doc, quotes)
+        reading.entities, reading.last_source = entities, None
         reference = context.reference_date if context is not None else None
-        lead_end = self._lead_end(doc)
+        lead_end = self._lead_end(reading, doc)
         found: list[tuple[Event, dict]] = []
         for sent, cues in self._by_sentence(doc, matches):
             if not in_body(doc, sent.start_char, sent.end_char) and sent.start_char >= context.body_start:
                 continue
-            groups, roles = self._groups(doc, sent, entities)
+            groups, roles = self._groups(reading, doc, sent, entities)
             for label, start, end in cues:
                 cue_char = doc[start].idx
                 if any(q0 <= cue_char < q1 for q0, q1 in quotes):
                     continue  # words inside quotation marks are someone's statement, not the narration
-                if self._in_topic(doc, sent, start):
+                if cue_in_topic(reading, doc, sent, start):
                     continue
-                for event, info in self._code(doc, sent, groups, label, start, end, entities, reference):
+                for event, info in self._code(reading, doc, sent, groups, label, start, end, entities, reference):
                     info["title"] = sent.end_char <= context.body_start
                     if info["title"]:
                         event.topics = []  # a headline compresses; topics come from the body
                     info["lead"] = info["title"] or sent.start_char < lead_end
                     found.append((event, info))
-        events = drop_title_echoes(merge_events(found, self.symmetric))
+        events = drop_title_echoes(merge_events(found, self.merge_rules))
         dated = dateline if dateline is not None else getattr(doc._, "article_date", None)
         date_events(events, dated.date if dated is not None else None)
         doc._.events = [event for event, _ in events]
         return doc
 
-    def _token_strings(self, doc: Doc) -> tuple[list[str], list[str]]:
+    def _token_strings(self, reading: EventReading, doc: Doc) -> tuple[list[str], list[str]]:
         """Lowercased words (apostrophes unified) and lemmas of every token, read
         from arrays: creating a Token object per word costs more than the rest."""
         strings, cache = doc.vocab.strings, self._strings
@@ -130,16 +142,16 @@ class EventCoder(ClauseReader):
             lemmas.append(base)
         if len(cache) > 500_000:
             cache.clear()
-        self._starts = starts  # character offset of each token
+        reading.starts = starts  # character offset of each token
         return words, lemmas
 
     # -- cues ------------------------------------------------------------------------------
-    def _cues(self, doc: Doc) -> list[tuple[str, int, int]]:
+    def _cues(self, reading: EventReading, doc: Doc) -> list[tuple[str, int, int]]:
         spans = [Span(doc, s, e, label=label) for label, s, e in self.patterns.matches(doc)]
-        self._role_spans = [(s.start, s.end, s.label_) for s in spans if s.label_ in ("ROLE", "PAIR")]
+        reading.role_spans = [(s.start, s.end, s.label_) for s in spans if s.label_ in ("ROLE", "PAIR")]
         cues = filter_spans([s for s in spans if s.label_ not in ("ROLE", "PAIR")])
-        self._cue_spans = [(s.label_, s.start, s.end) for s in cues]
-        return self._cue_spans
+        reading.cue_spans = [(s.label_, s.start, s.end) for s in cues]
+        return reading.cue_spans
 
     def _by_sentence(self, doc: Doc, matches):
         sentences = self._sentences(doc)
@@ -162,7 +174,8 @@ class EventCoder(ClauseReader):
                 merged.append(sent)
         return merged
 
-    def _actor_entities(self, doc: Doc, quotes: list[tuple[int, int]] = ()) -> list[tuple[int, int, Entity]]:
+    def _actor_entities(self, reading: EventReading, doc: Doc,
+                        quotes: list[tuple[int, int]] = ()) -> list[tuple[int, int, Entity]]:
         found = []
         credits = [(c.start, c.end) for c in (doc._.credits or [])]
         for entity in doc._.entities or []:
@@ -170,89 +183,90 @@ class EventCoder(ClauseReader):
                 continue  # "riferisce il Cremlino": the source of the information, not an actor
             if any(q0 <= entity.start and entity.end <= q1 for q0, q1 in quotes):
                 continue  # a name inside someone's quoted words is not a side of the narrated event
-            first = bisect.bisect_right(self._starts, entity.start) - 1
-            last = bisect.bisect_left(self._starts, entity.end)
+            first = bisect.bisect_right(reading.starts, entity.start) - 1
+            last = bisect.bisect_left(reading.starts, entity.end)
             if first >= 0 and last > first:
                 found.append((first, last, entity))
         return sorted(found, key=lambda item: (item[0], item[2].start))
 
-    def _groups(self, doc: Doc, sent: Span, entities) -> tuple[list[Group], list]:
+    def _groups(self, reading: EventReading, doc: Doc, sent: Span, entities) -> tuple[list[Group], list]:
         inside = [(s, e, ent) for s, e, ent in entities if sent.start <= s and e <= sent.end]
-        roles = [(s, e, label) for s, e, label in self._role_spans if sent.start <= s and e <= sent.end]
+        roles = [(s, e, label) for s, e, label in reading.role_spans if sent.start <= s and e <= sent.end]
         role_lemmas = {doc[s].lemma_ for s, e, label in roles}
-        blocked = {i for _, s, e in self._cue_spans if sent.start <= s < sent.end for i in range(s, e)}
+        blocked = {i for _, s, e in reading.cue_spans if sent.start <= s < sent.end for i in range(s, e)}
         groups = build_groups(doc, sent, inside, roles, self.glue, role_lemmas, blocked,
                               title_words=not self.patterns.words.get("capitalised_nouns"))
-        mark_groups(groups, sent.start, self._words, self.markers, self.articles, self.indefinite)
+        mark_groups(groups, sent.start, reading.words, self.markers, self.articles, self.indefinite)
         return groups, roles
 
     # -- coding ----------------------------------------------------------------------------
-    def _code(self, doc: Doc, sent: Span, groups: list[Group], label: str, start: int, end: int,
+    def _code(self, reading: EventReading, doc: Doc, sent: Span, groups: list[Group], label: str, start: int, end: int,
               entities, reference: str | None):
         words = self.patterns.words
-        passive = any(self._lemmas[i] in words["passive_lemmas"] or self._words[i] in words["passive_lemmas"]
+        passive = any(reading.lemmas[i] in words["passive_lemmas"] or reading.words[i] in words["passive_lemmas"]
                       for i in range(max(sent.start, start - 3), start))
-        if passive and self._words[start].endswith(tuple(words.get("gerund_suffixes", ())) or ("\0",)):
+        if passive and reading.words[start].endswith(tuple(words.get("gerund_suffixes", ())) or ("\0",)):
             passive = False  # "is imposing": progressive, not passive
-        harm = label[:2] in _HARM
+        harm = label.startswith(self.passive_victim)
         strict = passive and (harm or bool(words.get("passive_is_strict")) or any(
-            self._words[i] in self.strict_passive for i in range(max(sent.start, start - 3), start)))
-        if not passive and harm and self._bare_participle(start, sent.start):
+            reading.words[i] in self.strict_passive for i in range(max(sent.start, start - 3), start)))
+        if not passive and harm and is_bare_participle(reading, start, sent.start):
             passive = strict = True  # "americani uccisi in Iraq", "colpito da un missile"
         code, inverted = label.rstrip("<"), label.endswith("<")  # "041<": "received a call from X"
         clause_start = sent.start
-        if sent.start < self._after_dateline <= start:
-            clause_start = self._after_dateline
+        if sent.start < reading.after_dateline <= start:
+            clause_start = reading.after_dateline
         for i in range(start - 1, clause_start, -1):
-            word = self._words[i]
+            word = reading.words[i]
             if word in self.clause_marks or (word in _DASHES and doc[i - 1].whitespace_):
                 clause_start = i + 1  # "Italia-Usa: Tajani ...", "(Reuters) - Putin ..."
                 break
         clause_end = sent.end
         for i in range(end, sent.end - 1):
-            word = self._words[i]
-            if word in self.clause_marks or (word == "," and self._reporting(doc, i + 1, sent.end)):
+            word = reading.words[i]
+            if word in self.clause_marks or (word == "," and reporting_follows(reading, doc, i + 1, sent.end)):
                 clause_end = i
                 break
         pairs = assign_sides(doc, groups, (start, end), passive=passive, strict_passive=strict,
                              clause_start=clause_start,
                              clause_end=clause_end,
-                             relative_subject=self._relative_subject(doc, groups, start, clause_start),
-                             text=self._text,
+                             relative_subject=relative_subject(reading, doc, groups, start, clause_start),
+                             text=reading.text,
                              object_first=code.startswith(self.object_first),
                              place_target=code.startswith(self.place_target),
-                             prefer_foreign=code == "meet" or code.startswith(("04", "036")),
+                             prefer_foreign=code == "meet" or code.startswith(self.prefer_foreign),
                              agent_counterpart=inverted,
-                             reciprocal=code == "meet" or code in self.symmetric or code.startswith("03"),
+                             reciprocal=code == "meet" or code in self.symmetric or code.startswith(self.reciprocal),
                              conjunctions=self.conjunctions, articles=self.articles,
                              topic_words=self.topic_words)
         if not pairs and self.pro_drop and not passive:
-            pairs = self._unstated_subject(groups, start, end, clause_start, clause_end)
+            pairs = self._unstated_subject(reading, groups, start, end, clause_start, clause_end)
         if inverted:
             pairs = [(target, source) for source, target in pairs if target is not None]
         for source_group, target_group in pairs:
             first, last = min(start, source_group.start), max(end, source_group.end)
             if target_group is not None:
                 first, last = min(first, target_group.start), max(last, target_group.end)
-            negated = self._negated(doc, sent, start, source_group)
-            hypothetical = self._hypothetical(doc, sent, start, end, source_group)
-            date = self._date(doc, sent, first, last, reference)
+            negated = is_negated(reading, doc, sent, start, source_group)
+            hypothetical = is_hypothetical(reading, doc, sent, start, end, source_group)
+            date = clause_date(reading, doc, sent, first, last, reference)
             sources = self.resolver.resolve(source_group, entities, date or reference)
             targets = self.resolver.resolve(target_group, entities, date or reference) if target_group else [None]
             if source_group.pair and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]  # "the two leaders agreed": each other
-            location = self._location(groups, start, last)
+            location = event_location(reading, groups, start, last)
             if source_group.head is not None and source_group.head.kind == "person" and source_group.start < start:
-                self._last_source = source_group.head
-            final = self._final_code(code, location, sources, targets, doc, sent)
+                reading.last_source = source_group.head
+            final = self._final_code(reading, code, location, sources, targets, doc, sent)
             if final is None or final.startswith(self.not_events):
                 continue
-            if final == "190" and _person(source_group) and target_group is not None and _person(target_group):
-                final = "111"  # "Travaglio ha attaccato Schifani": one person attacking another in words
-            if hypothetical and final.startswith("04"):
-                final, hypothetical = self.conventions.get("future_consult", "036"), False
+            if final in self.between_people and _person(source_group) and target_group is not None \
+                    and _person(target_group):
+                final = self.between_people[final]  # "Travaglio ha attaccato Schifani": an attack in words
+            if hypothetical and final.startswith(self.hypothetical_consult):
+                final, hypothetical = self.conventions["future_consult"], False
             evidence = Evidence(start=doc[first].idx, end=doc[last - 1].idx + len(doc[last - 1].text))
-            topics = self._topics(doc, sent, max(end, target_group.end if target_group else end), code,
+            topics = clause_topics(reading, doc, sent, max(end, target_group.end if target_group else end), code,
                                   {t.lemma_ for t in doc[start:end]})
             for source in sources:
                 for target in targets:
@@ -267,21 +281,22 @@ class EventCoder(ClauseReader):
                                       negated=negated, hypothetical=hypothetical, evidence=evidence)
                         yield event, {"cue": (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))}
 
-    def _unstated_subject(self, groups: list[Group], start: int, end: int, clause_start: int,
+    def _unstated_subject(self, reading: EventReading, groups: list[Group], start: int, end: int, clause_start: int,
                           clause_end: int) -> list[tuple[Group, Group]]:
         """Pro-drop languages leave the subject out ("Ha poi telefonato a Macron"):
         it is the last event's source, else the article's first-named person, when
         nobody stands before the cue and a counterpart follows it."""
         if any(g.is_actor and clause_start <= g.start and g.end <= start for g in groups):
             return []
-        if start > clause_start and (self._words[start - 1] in self.articles or self._words[start - 1] in self.indefinite
-                                     or (self._words[start - 1],) in self.markers):
+        before = reading.words[start - 1]
+        if start > clause_start and (before in self.articles or before in self.indefinite
+                                     or (reading.words[start - 1],) in self.markers):
             return []  # "ninguna negociación", "della telefonata": a noun, not a verb missing its subject
         after = [g for g in groups if g.is_actor and end <= g.start < clause_end and g.start - end <= 8
                  and g.marker in (None, "with", "to", "against")]
-        subject = self._last_source
+        subject = reading.last_source
         if subject is None:
-            people = self.resolver.protagonists(self._entities)
+            people = self.resolver.protagonists(reading.entities)
             subject = people[0] if people else None
         if not after or subject is None:
             return []
@@ -296,41 +311,42 @@ class EventCoder(ClauseReader):
         if reverse and target is not None:
             yield reverse, target, source
 
-    def _final_code(self, code: str, location, sources, targets, doc: Doc, sent: Span) -> str | None:
+    def _final_code(self, reading: EventReading, code: str, location, sources, targets, doc: Doc,
+                    sent: Span) -> str | None:
         if code != "meet":
             return code
-        rule = self.conventions.get("meet", {})
-        if self._sidelines(doc, sent):
-            return rule.get("third_place", "044")
+        rule = self.conventions["meet"]
+        if on_sidelines(reading, doc, sent):
+            return rule["third_place"]
         if location is None or not location.country:
-            return rule.get("unknown_place", "040")
+            return rule["unknown_place"]
         source_countries = {s.country for s in sources}
         target_countries = {t.country for t in targets if t is not None}
         if location.country in target_countries and location.country not in source_countries:
-            return rule.get("at_target", "042")
+            return rule["at_target"]
         if location.country in source_countries and location.country not in target_countries:
-            return rule.get("at_source", "043")
-        return rule.get("third_place", "044")
+            return rule["at_source"]
+        return rule["third_place"]
 
-    def _quote_spans(self, doc: Doc) -> list[tuple[int, int]]:
+    def _quote_spans(self, reading: EventReading, doc: Doc) -> list[tuple[int, int]]:
         quotes = [(q.start, q.end) for q in (doc._.quotes or [])]
         if quotes or self.has_quotes_layer:
             return quotes
         try:
-            from .quote_marks import find_quote_spans
+            from ..quotes.marks import find_quote_spans
 
-            return [(q.start, q.end) for q in find_quote_spans(self._text)]
+            return [(q.start, q.end) for q in find_quote_spans(reading.text)]
         except Exception:  # the quote scanner is optional here
             return []
 
-    def _lead_end(self, doc: Doc) -> int:
+    def _lead_end(self, reading: EventReading, doc: Doc) -> int:
         """End of the lead: the first body paragraph after the dateline."""
         context = doc._.context
         start = context.body_start
         dateline = getattr(doc._, "dateline", None)
         if dateline is not None:
             start = max(start, dateline.end)
-        text = self._text
+        text = reading.text
         while start < len(text) and text[start] in "\n ":
             start += 1
         end = text.find("\n", start)
@@ -347,7 +363,6 @@ def _runs_on(sent: Span) -> bool:
 
 
 _DASHES = {"-", "–", "—"}
-_HARM = ("17", "18", "19", "20")  # the grammatical subject of a passive harm is its victim
 _FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
 
 
@@ -363,8 +378,9 @@ def _same(a: EventActor, b: EventActor) -> bool:
 
 @Language.factory(
     "dispacci_events",
-    assigns=["doc._.events"],
-    requires=["token.is_sent_start"],
+    assigns=["doc._.events", "token.lemma"],
+    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.dateline", "doc._.entities",
+              "doc._.credits", "doc._.quotes"],
     default_config={"resources": [], "actors": []},
 )
 def make_event_coder(nlp: Language, name: str, resources: list[str], actors: list[str]):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..record import Entity
+from ...record import Entity
 
 __all__ = ["Group", "build_groups", "mark_groups", "assign_sides", "coordinated"]
 

@@ -18,10 +18,11 @@ from spacy.attrs import LEMMA, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..errors import Errors, ResourceError
-from ..resources import load_resource
+from ...errors import Errors, ResourceError
+from ...resources import load_resource
+from ...resources.ontology import Ontology
 
-__all__ = ["EventPatterns", "Ontology", "lemmatizer", "load_ontology", "set_lemmas"]
+__all__ = ["EventPatterns", "lemmatizer", "set_lemmas"]
 
 _GAP = {"OP": "gap"}  # up to _MAX_GAP words, no punctuation, same sentence
 _MAX_GAP = 4
@@ -84,7 +85,7 @@ def _simplemma(lang: str):
 def _cached(code: str, load):
     import simplemma
 
-    from ..resources.cache import cache_dir, cached
+    from ...resources.cache import cache_dir, cached
 
     return cached(cache_dir() / f"simplemma-{getattr(simplemma, '__version__', '0')}-{code}.pickle",
                   lambda: load(code))
@@ -108,53 +109,6 @@ def set_lemmas(doc: Doc, lang: str, cache: dict[int, int] | None = None) -> None
         hashes.append(value)
     if hashes:
         doc.from_array([LEMMA], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
-
-
-@dataclass
-class Ontology:
-    """CAMEO names and the CAMEO → PLOVER map, with the coding conventions."""
-
-    cameo: dict
-    plover: dict
-    conventions: dict
-
-    def plover_of(self, code: str) -> str | None:
-        if code[:2] in self.plover.get("dropped_roots", []):
-            return None
-        for key in (code, code[:3]):
-            if key in self.plover["codes"]:
-                return self.plover["codes"][key]["category"]
-        return self.plover["roots"].get(code[:2])
-
-    def mode_of(self, code: str) -> str | None:
-        modes = self.conventions.get("modes", {})
-        if code in modes:
-            return modes[code]
-        entry = self.plover["codes"].get(code) or self.plover["codes"].get(code[:3])
-        return None if entry is None else entry.get("mode")
-
-    def name_of(self, code: str) -> str | None:
-        entry = self.cameo["codes"].get(code) or self.cameo["roots"].get(code)
-        return entry["name"] if entry else None
-
-    def goldstein(self, code: str) -> float | None:
-        for key in (code, code[:3], code[:2]):
-            entry = self.cameo["codes"].get(key) or self.cameo["roots"].get(key)
-            if entry and entry.get("goldstein") is not None:
-                return float(entry["goldstein"])
-        return None
-
-    def is_code(self, code: str) -> bool:
-        return code in self.cameo["codes"] or code in self.cameo["roots"]
-
-
-@lru_cache(maxsize=16)
-def load_ontology(resources: tuple[str, ...] = ()) -> Ontology:
-    return Ontology(
-        cameo=load_resource("events/cameo.yaml", resources),
-        plover=load_resource("events/plover.yaml", resources),
-        conventions=load_resource("events/conventions.yaml", resources),
-    )
 
 
 @dataclass

@@ -16,11 +16,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..record import Dateline
-from ..resources.places import place_index
-from ..resources.wires import load_wires
-from .article_date import DateAnchor, find_text_anchors, guess_year, iso_anchor, url_date, year_for
-from .dates import FULL_DATE, parse_day_month
+from ...record import Dateline
+from ...resources.places import place_index
+from ...resources.wires import load_wires
+from ..article_date import DateAnchor, find_text_anchors, guess_year, iso_anchor, url_date, year_for
+from ..dates import FULL_DATE, parse_day_month
 
 __all__ = ["DatelineFinder", "find_dateline"]
 
@@ -221,6 +221,7 @@ def _country(place: str) -> str | None:
 @Language.factory(
     "dispacci_dateline",
     assigns=["doc._.dateline", "doc._.article_date"],
+    requires=["doc._.context"],
     default_config={"resources": []},
 )
 def make_dateline_finder(nlp: Language, name: str, resources: list[str]):

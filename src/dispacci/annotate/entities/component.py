@@ -1,7 +1,7 @@
 """Entities: every person, organisation, country and place an article names, resolved.
 
-The actor base's aliases in the article's language are matched (``entity_match``),
-then each match is read in context (``entity_resolve``): a demonym is a country
+The actor base's aliases in the article's language are matched (``match``),
+then each match is read in context (``resolve``): a demonym is a country
 mention, a seat of government is an organisation standing for its country, a
 capital is the government only where it acts ("Mosca ha risposto"), a role
 phrase ("il presidente russo", "the Kremlin spokesman") gives the person named
@@ -12,15 +12,14 @@ natasha's bundled NER; later short mentions ("Hebestreit") join the full name.
 """
 from __future__ import annotations
 
-import copy
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..resources import load_resource
-from ..resources.actors import load_actor_base
-from .entity_match import AliasMatcher
-from .entity_resolve import Resolver
+from ...resources import load_resource
+from ...resources.actors import load_actor_base
+from ...resources.languages import language_data, words_of_every_language
+from .match import AliasMatcher
+from .resolve import Resolver
 
 __all__ = ["EntityAnnotator"]
 
@@ -55,13 +54,16 @@ class EntityAnnotator:
             self.base, lang, given=given, credit_words=words("credit_words"), honorifics=words("honorifics"),
             particles=words("particles"), byline_cues=words("byline_cues"), joiners=words("name_joiners"),
             institution_words=words("institution_words"), org_heads=org_words("heads"),
-            org_connectors=org_words("connectors"), not_names=words("not_names"))
+            org_connectors=org_words("connectors"), not_names=words("not_names"),
+            # clause openers of any language, as a quoted or foreign clause may open in its own
+            subordinators=words_of_every_language("subordinators", tuple(resources)),
+            conjunctions=words_of_every_language("conjunctions", tuple(resources)),
+            name_titles=words_of_every_language("name_titles", tuple(resources)),
+            capitalises_nouns=bool(language_data(lang, tuple(resources)).get("capitalises_nouns")))
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, words, sent_starts = self.matcher(doc)
-        # The resolver keeps per-doc state: a shallow copy per doc keeps threads apart
-        # (the API serves several requests with one pipeline) while sharing its tables.
-        doc._.entities = copy.copy(self.resolver)(doc, mentions, words, sent_starts)
+        doc._.entities = self.resolver(doc, mentions, words, sent_starts)
         return doc
 
 
@@ -89,7 +91,7 @@ def _library_given_names() -> set[str]:
 @Language.factory(
     "dispacci_entities",
     assigns=["doc._.entities"],
-    requires=["doc._.not_body", "doc._.dateline"],
+    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.dateline"],
     default_config={"resources": [], "actors": []},
 )
 def make_entity_annotator(nlp: Language, name: str, resources: list[str], actors: list[str]):

@@ -10,14 +10,30 @@ made during the call).
 """
 from __future__ import annotations
 
-from ..record import Event, EventActor
+from dataclasses import dataclass
 
-__all__ = ["merge_events", "date_events", "drop_title_echoes", "actor_key"]
+from ...record import Event, EventActor
 
-_GENERIC_CONSULT = ("040", "046")
-_SPECIFIC_CONSULT = ("041", "042", "043", "044")
-_DIRECTED = ("042", "043")
-_VIOLENCE = ("18", "19", "20")
+__all__ = ["MergeRules", "merge_events", "date_events", "drop_title_echoes", "actor_key"]
+
+
+@dataclass(frozen=True)
+class MergeRules:
+    """Which codes are one encounter, from ``merge`` and ``symmetric`` in ``events/conventions.yaml``."""
+
+    symmetric: frozenset[str]
+    consult_root: str
+    generic_consult: tuple[str, ...]
+    specific_consult: tuple[str, ...]
+    directed: tuple[str, ...]
+    violence: tuple[str, ...]
+
+    @classmethod
+    def from_conventions(cls, conventions: dict) -> "MergeRules":
+        merge = conventions["merge"]
+        return cls(symmetric=frozenset(conventions.get("symmetric", [])), consult_root=str(merge["consult_root"]),
+                   generic_consult=tuple(merge["generic_consult"]), specific_consult=tuple(merge["specific_consult"]),
+                   directed=tuple(merge["directed"]), violence=tuple(merge["violence"]))
 
 
 def actor_key(actor: EventActor | None) -> str:
@@ -30,15 +46,15 @@ def _pair(event: Event) -> frozenset:
     return frozenset((actor_key(event.source), actor_key(event.target)))
 
 
-def _key(event: Event, symmetric: set[str]) -> tuple:
+def _key(event: Event, rules: MergeRules) -> tuple:
     code = event.cameo
-    if code in _DIRECTED:
+    if code in rules.directed:
         return code, actor_key(event.source), actor_key(event.target)
-    if code.startswith("04") and code in symmetric:
-        return "04", _pair(event)
-    if code in symmetric:
+    if code.startswith(rules.consult_root) and code in rules.symmetric:
+        return rules.consult_root, _pair(event)
+    if code in rules.symmetric:
         return code, _pair(event)
-    if code[:2] in _VIOLENCE:
+    if code[:2] in rules.violence:
         # "launched drone strikes", "Russia ... Russian forces struck Ukraine": in one article,
         # violence between the same two countries is one event, coded most precisely
         source, target = event.source.country, event.target.country if event.target else None
@@ -48,25 +64,25 @@ def _key(event: Event, symmetric: set[str]) -> tuple:
     return code[:3], actor_key(event.source), actor_key(event.target)
 
 
-def _rank(item: tuple[Event, dict]) -> tuple:
+def _rank(item: tuple[Event, dict], rules: MergeRules) -> tuple:
     event, info = item
-    return (info.get("title", False), event.negated, event.cameo in _GENERIC_CONSULT,
-            event.cameo[:2] in _VIOLENCE and event.cameo.endswith("0"),
+    return (info.get("title", False), event.negated, event.cameo in rules.generic_consult,
+            event.cameo[:2] in rules.violence and event.cameo.endswith("0"),
             not info.get("lead", False), event.evidence.start)
 
 
-def merge_events(found: list[tuple[Event, dict]], symmetric: set[str]) -> list[tuple[Event, dict]]:
+def merge_events(found: list[tuple[Event, dict]], rules: MergeRules) -> list[tuple[Event, dict]]:
     groups: dict[tuple, list[tuple[Event, dict]]] = {}
     for item in found:
-        groups.setdefault(_key(item[0], symmetric), []).append(item)
+        groups.setdefault(_key(item[0], rules), []).append(item)
     merged = []
     for items in groups.values():
-        best, info = min(items, key=_rank)
+        best, info = min(items, key=lambda item: _rank(item, rules))
         topics = list(dict.fromkeys(t for event, _ in sorted(items, key=lambda i: i[0].evidence.start)
                                     for t in event.topics))
         date = best.date or next((e.date for e, _ in items if e.date), None)
-        specific = [e.cameo for e, _ in items if e.cameo in _SPECIFIC_CONSULT]
-        cameo = best.cameo if best.cameo not in _GENERIC_CONSULT or not specific else specific[0]
+        specific = [e.cameo for e, _ in items if e.cameo in rules.specific_consult]
+        cameo = best.cameo if best.cameo not in rules.generic_consult or not specific else specific[0]
         event = best.model_copy(update={
             "topics": topics, "date": date, "cameo": cameo,
             "negated": all(e.negated for e, _ in items),
@@ -76,14 +92,14 @@ def merge_events(found: list[tuple[Event, dict]], symmetric: set[str]) -> list[t
             specific_event = next(e for e, _ in items if e.cameo == cameo)
             event = event.model_copy(update={"plover": specific_event.plover, "mode": specific_event.mode})
         merged.append((event, {**info, "lead": any(i.get("lead") for _, i in items)}))
-    specific_pairs = {_pair(e) for e, _ in merged if e.cameo in _SPECIFIC_CONSULT}
+    specific_pairs = {_pair(e) for e, _ in merged if e.cameo in rules.specific_consult}
     folded: dict[frozenset, list[str]] = {}
     for event, _ in merged:  # "the two leaders discussed X": topics of the call or visit
-        if event.cameo in _GENERIC_CONSULT and _pair(event) in specific_pairs:
+        if event.cameo in rules.generic_consult and _pair(event) in specific_pairs:
             folded.setdefault(_pair(event), []).extend(event.topics)
-    merged = [(e if e.cameo not in _SPECIFIC_CONSULT or not folded.get(_pair(e)) else
+    merged = [(e if e.cameo not in rules.specific_consult or not folded.get(_pair(e)) else
                e.model_copy(update={"topics": list(dict.fromkeys(e.topics + folded[_pair(e)]))}), i)
-              for e, i in merged if not (e.cameo in _GENERIC_CONSULT and _pair(e) in specific_pairs)]
+              for e, i in merged if not (e.cameo in rules.generic_consult and _pair(e) in specific_pairs)]
     return sorted(merged, key=lambda item: item[0].evidence.start)
 
 

@@ -1,0 +1,55 @@
+"""Text helpers every layer shares: the doc's text read once, cue lists from data
+files checked per language, and cue phrases as regular expressions."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..errors import ResourceError
+
+__all__ = ["doc_text", "cue_lists", "phrase_pattern"]
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text without rebuilding it: ``Doc.text`` joins every token anew on each
+    call, while the article the doc was made from holds the same string; a doc made
+    otherwise has its text joined once and kept in ``user_data``."""
+    context = doc._.context
+    text = getattr(getattr(context, "article", None), "text", None)
+    if text is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        return text
+    text = doc.user_data.get("dispacci_text")
+    if text is None:
+        text = doc.user_data["dispacci_text"] = doc.text
+    return text
+
+
+def cue_lists(name: str, table, lang: str, code: str):
+    """``cues(key)``: the words of ``key`` for ``lang`` plus ``any`` from a cue file, checked
+    (each language a mapping of lists of strings) so that a bad user file says what is wrong."""
+    table = table or {}
+    if not isinstance(table, dict):
+        raise ResourceError(code, f"{name} must map language codes (it, en, fr, de, es, ru, any) to cue lists, "
+                                  f"not a {type(table).__name__}")
+    for block in ("any", lang):
+        entry = table.get(block) or {}
+        if not isinstance(entry, dict):
+            raise ResourceError(code, f"{name}: '{block}' must map cue kinds to lists of words, "
+                                      f"not a {type(entry).__name__}")
+        for key, words in entry.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise ResourceError(code, f"{name}: '{block}.{key}' must be a list of words; quote words YAML "
+                                          "would read otherwise (\"on\", \"no\", numbers)")
+
+    def cues(key: str) -> list[str]:
+        return [*(table.get("any") or {}).get(key, []), *(table.get(lang) or {}).get(key, [])]
+
+    return cues
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A cue phrase as a regex: apostrophes of either kind, any run of spaces."""
+    escaped = re.escape(phrase.strip())
+    escaped = re.sub("['’]", "['’]", escaped)
+    return re.sub(r"(\\ )+", r"\\s+", escaped)
