@@ -57,7 +57,7 @@ def test_pipe_reports_bad_items_and_goes_on():
 
 def test_record_rejects_spans_outside_the_text():
     with pytest.raises(ValidationError):
-        Record(id="x", text="short", language="en", not_body=[{"why": "x", "start": 2, "end": 50}])
+        Record(id="x", text="short", language="en", not_body=[{"why": "byline", "start": 2, "end": 50}])
 
 
 def test_json_round_trip(founding_record):

@@ -75,7 +75,7 @@ def sample_records() -> list[Record]:
                  ("RIA Novosti", "RIA Novosti", "wire", None, ["RIA Novosti", "Esempio Notizie"])],
         events=[("ha parlato al telefono", PUTIN, TOKAYEV, "040", "CONSULT", "2022-04-02", False),
                 ("si incontreranno", PUTIN, TOKAYEV, "036", "CONSULT", "2022-05-01", True)],
-        not_body=[("Foto: archivio", "caption")])
+        not_body=[("Foto: archivio", "photo caption or credit")])
     english = _record(
         "Putin and Tokayev discuss trade by phone", EN_BODY, language="en", published="2022-04-03",
         url="https://wire.example.com/world/putin-tokayev", publisher="Example Wire",
