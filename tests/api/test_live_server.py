@@ -24,7 +24,7 @@ from .corpus import sample_records
 TOKEN = "live-test-token"
 _SERVER = """
 import sys, uvicorn
-from dispacci.api import create_app
+from dispacci.serving import create_app
 uvicorn.run(create_app(sys.argv[1], token=sys.argv[3]), host="127.0.0.1", port=int(sys.argv[2]),
             log_level="warning", access_log=False)
 """
