@@ -81,6 +81,10 @@ class Errors:
     E021 = "unknown annotator {name!r}; valid annotators: {valid}"
     E022 = "published date {value!r} is not an ISO 8601 date (YYYY-MM-DD)"
     E030 = "{reason}"
+    # backbone models E050–E059 (wording kept beside the loader, in backbone.py)
+    E050 = "no backbone model for language {lang!r}; languages with a model: {valid}"
+    E051 = "the shipped model directory for {lang!r} is missing or incomplete ({path}); reinstall dispacci"
+    E052 = "French needs {package}=={version} (pinned in pyproject); found {found}; reinstall with pip install -e ."
     E300 = "cannot open the database: {reason}"
     E301 = "is an SQLite database but not a dispacci one (tables: {tables}); give another --db file or a new name"
     E302 = "is not a readable SQLite database (corrupted or another kind of file: {reason}); restore it from a backup or give another --db file"

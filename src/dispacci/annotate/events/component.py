@@ -379,7 +379,7 @@ def _same(a: EventActor, b: EventActor) -> bool:
 @Language.factory(
     "dispacci_events",
     assigns=["doc._.events", "token.lemma"],
-    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.dateline", "doc._.entities",
+    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.dateline", "doc._.article_date", "doc._.entities",
               "doc._.credits", "doc._.quotes"],
     default_config={"resources": [], "actors": []},
 )
