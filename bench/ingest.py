@@ -281,7 +281,7 @@ def main() -> None:
     from dispacci.ingest.article import Article
     from dispacci.store import open_store
     from dispacci.store.dedup import fingerprint
-    from dispacci.store.ingest import ingest_articles
+    from dispacci.corpus import ingest_articles
 
     work = Path(args.workdir)
     if args.queries_only:

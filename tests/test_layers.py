@@ -46,3 +46,10 @@ def test_the_explorer_does_not_import_the_app():
         "web/__init__.py", "web/pages.py", "web/links.py"}
     app_users = [m for m in _imports("web") if "create_app" in (PACKAGE / m).read_text(encoding="utf-8")]
     assert app_users == []
+
+
+def test_the_store_keeps_records_and_never_runs_the_analysis():
+    """Reading and analysing articles is orchestrated above the store (``corpus``)."""
+    users = {module: sorted(targets & {"pipeline", "ingest", "annotate", "corpus", "options"})
+             for module, targets in _imports("store").items()}
+    assert {module: targets for module, targets in users.items() if targets} == {}

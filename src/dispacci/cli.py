@@ -12,6 +12,7 @@ from typing import Optional
 
 import typer
 
+from .commands.options import actors_option, language_option, resources_option
 from .errors import DispacciError
 
 __all__ = ["app", "main"]
@@ -37,19 +38,19 @@ def analyze(
     as_json: bool = typer.Option(False, "--json", help="Print the record as indented JSON (one article)."),
     as_jsonl: bool = typer.Option(False, "--jsonl", help="Print one JSON record per line."),
     fmt: str = typer.Option("auto", "--format", help="Input format: auto, text, html, jsonl, csv."),
-    language: Optional[str] = typer.Option(None, "--language", "-l", help="Force the language (ISO 639-1)."),
+    language: Optional[str] = language_option(),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for every input."),
-    resources: list[Path] = typer.Option([], "--resources", help="Folder with your own data files (repeatable)."),
+    resources: list[Path] = resources_option(),
     max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse articles longer than this."),
-    actors: list[Path] = typer.Option([], "--actors", help="YAML/JSON file of your own actors (repeatable)."),
+    actors: list[Path] = actors_option(),
 ) -> None:
     """Analyse articles and print their records (a readable summary by default)."""
     from .ingest.readers import read_paths
-    from .pipeline import Pipeline
+    from .options import AnalysisOptions
 
     try:
-        pipeline = Pipeline(resources=[str(r) for r in resources], language=language, max_chars=max_chars,
-                            actors=[str(a) for a in actors])
+        pipeline = AnalysisOptions.of(resources=resources, actors=actors, language=language,
+                                      max_chars=max_chars).pipeline()
         items = read_paths(paths, fmt=fmt, max_chars=max_chars)
         done = failed = 0
         for item in items:

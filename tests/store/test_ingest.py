@@ -11,7 +11,7 @@ import time
 import pytest
 
 from dispacci.store import open_store
-from dispacci.store.ingest import ingest_paths
+from dispacci.corpus import ingest_paths
 
 from ..conftest import NEWS, ROOT
 
@@ -59,7 +59,7 @@ def test_two_workers_store_the_same_records_as_one(tmp_path, many_articles):
 _INGEST = """
 import sys, time
 from dispacci.store import open_store
-from dispacci.store.ingest import ingest_paths
+from dispacci.corpus import ingest_paths
 slow = float(sys.argv[3])
 store = open_store(sys.argv[1])
 ingest_paths([sys.argv[2]], store, annotators={fast!r}, batch_size=10, cluster=False,

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from .. import __version__
+from ..options import AnalysisOptions
 from .analysis import router as analysis_router
 from .actors import router as actors_router
 from .docs import install_docs
@@ -27,16 +28,18 @@ DEFAULT_MAX_REQUEST_BYTES = 2_000_000
 
 def create_api(db: str | Path | Any = "dispacci.db", *, token: str | None = None,
                max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, pipeline_factory=None,
-               cache_size: int = 512) -> FastAPI:
+               cache_size: int = 512, options: AnalysisOptions | None = None) -> FastAPI:
     """Build the API over ``db`` (a path, a ``postgresql://`` URL or an open store).
 
     Read-only unless ``token`` (default: ``$DISPACCI_TOKEN``) is set, in which
     case ``POST /api/ingest`` accepts writes from clients sending that token.
     ``cache_size`` answers of read queries are kept while an SQLite file is
-    unchanged (0: no cache).
+    unchanged (0: no cache). ``options`` are the analysis options of ``POST /api/analyze``
+    and ``/api/ingest`` (the user's resources, actors, forced language).
     """
+    options = options or AnalysisOptions()
     token = token if token is not None else os.environ.get("DISPACCI_TOKEN") or None
-    stores = StoreAccess(db, writable=bool(token), cache_size=cache_size)
+    stores = StoreAccess(db, writable=bool(token), cache_size=cache_size, resources=options.resources)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -48,7 +51,7 @@ def create_api(db: str | Path | Any = "dispacci.db", *, token: str | None = None
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
     app.state.stores = stores
     app.state.token = token
-    app.state.pipeline = SharedPipeline(pipeline_factory)
+    app.state.pipeline = SharedPipeline(pipeline_factory or options.pipeline)
     install_error_handlers(app)
     app.include_router(records_router)
     app.include_router(actors_router)

@@ -28,9 +28,10 @@ class StoreAccess:
     object (shared as is: tests pass an in-memory store).
     """
 
-    def __init__(self, target: Any, *, writable: bool = False, cache_size: int = 512):
+    def __init__(self, target: Any, *, writable: bool = False, cache_size: int = 512, resources=()):
         self.target = target
         self.writable = writable
+        self.resources = tuple(resources)  # the ontology the stored events' columns are derived with
         self._shared = target if _is_store(target) else None
         self._idle: queue.LifoQueue = queue.LifoQueue()
         self._opened: list = []
@@ -51,7 +52,7 @@ class StoreAccess:
     def _open(self, *, read_only: bool):
         from ..store import open_store
 
-        store = open_store(self.target, read_only=read_only)
+        store = open_store(self.target, read_only=read_only, resources=self.resources)
         with self._lock:
             self._opened.append(store)
         return store

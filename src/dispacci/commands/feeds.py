@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Optional
 
 import typer
 
 from ..errors import DispacciError
+from .options import actors_option, language_option, resources_option
 
 __all__ = ["register"]
 
@@ -22,15 +24,20 @@ def register(app: typer.Typer) -> None:
         rounds: int = typer.Option(0, "--rounds", help="Stop after this many polls (0: until interrupted)."),
         allow_private: bool = typer.Option(False, "--allow-private", help="Fetch feeds on loopback or private "
                                            "networks too (refused by default: SSRF guard)."),
-        language: Optional[str] = typer.Option(None, "--language", "-l", help="Force the language (ISO 639-1)."),
+        language: Optional[str] = language_option(),
+        resources: list[Path] = resources_option(),
+        actors: list[Path] = actors_option(),
     ) -> None:
         """Poll feeds and ingest each new article once (conditional GET, robots.txt, per-host delay)."""
         from ..feeds import Fetcher, FetchPolicy, Sources, is_url, parse_every
-        from ..store.ingest import ingest_articles
+        from ..corpus import ingest_articles
+        from ..options import AnalysisOptions
+
+        analysis = AnalysisOptions.of(resources=resources, actors=actors, language=language)
 
         try:
             seconds = parse_every(every)
-            store = _open(db)
+            store = _open(db, resources=resources)
         except DispacciError as error:
             _fail(error)
         for feed in feeds:
@@ -42,7 +49,7 @@ def register(app: typer.Typer) -> None:
         try:
             while True:
                 items = list(sources.read(feeds))
-                summary = ingest_articles(items, store, language=language)
+                summary = ingest_articles(items, store, options=analysis)
                 done += 1
                 for source, message in summary.failures:
                     typer.echo(f"failed {message if source in message else f'{source}: {message}'}", err=True)

@@ -7,6 +7,8 @@ from typing import Optional
 
 import typer
 
+from .options import actors_option, language_option, resources_option
+
 __all__ = ["register", "serve"]
 
 
@@ -20,19 +22,26 @@ def serve(
     workers: int = typer.Option(1, "--workers", min=1, help="Server processes, to use several CPU cores."),
     cache_size: int = typer.Option(512, "--cache-size", min=0,
                                    help="Query answers kept while an SQLite file is unchanged (0: none)."),
+    language: Optional[str] = language_option(),
+    resources: list[Path] = resources_option(),
+    actors: list[Path] = actors_option(),
 ) -> None:
     """Serve the REST API (/api) and the web explorer (/) over a database."""
     import uvicorn
 
-    from ..serving import create_app
     from ..errors import DispacciError, Errors
+    from ..options import AnalysisOptions
+    from ..serving import create_app
+
+    options = AnalysisOptions.of(resources=resources, actors=actors, language=language)
 
     if "://" not in db and not token and not Path(db).exists():
         reason = f"no such file; create it with 'dispacci ingest FOLDER --db {db}'"
         typer.echo(f"dispacci: [E300] {db}: {Errors.E300.format(reason=reason)}", err=True)
         raise typer.Exit(2)
     try:
-        app = create_app(db, token=token or None, max_request_bytes=max_request_bytes, cache_size=cache_size)
+        app = create_app(db, token=token or None, max_request_bytes=max_request_bytes, cache_size=cache_size,
+                         options=options)
     except DispacciError as error:
         typer.echo(f"dispacci: {error.one_line()}", err=True)
         raise typer.Exit(2)
@@ -43,7 +52,10 @@ def serve(
         return
     # Each worker process builds its own app from these variables.
     os.environ.update({"DISPACCI_DB": db, "DISPACCI_TOKEN": token or "",
-                       "DISPACCI_MAX_REQUEST_BYTES": str(max_request_bytes), "DISPACCI_CACHE_SIZE": str(cache_size)})
+                       "DISPACCI_MAX_REQUEST_BYTES": str(max_request_bytes), "DISPACCI_CACHE_SIZE": str(cache_size),
+                       "DISPACCI_SERVE_RESOURCES": os.pathsep.join(options.resources),
+                       "DISPACCI_SERVE_ACTORS": os.pathsep.join(options.actors),
+                       "DISPACCI_SERVE_LANGUAGE": options.language or ""})
     uvicorn.run("dispacci.serving.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", access_log=False)
 

@@ -17,6 +17,7 @@ from typing import Optional
 import typer
 
 from ..errors import DispacciError
+from .options import actors_option, annotators_option, language_option, resources_option
 
 __all__ = ["register"]
 
@@ -93,7 +94,7 @@ def _ingest_sources(paths: list[str], store, *, fmt: str, allow_private: bool, *
     """Files and folders as before; feed and page URLs fetched behind the SSRF guard."""
     from ..feeds import Fetcher, FetchPolicy, Sources, is_url
     from ..ingest.readers import read_paths
-    from ..store.ingest import IngestSummary, ingest_articles, ingest_paths
+    from ..corpus import IngestSummary, ingest_articles, ingest_paths
 
     urls = [p for p in paths if is_url(p)]
     files = [p for p in paths if not is_url(p)]
@@ -113,11 +114,11 @@ def register(app: typer.Typer) -> None:
         db: Optional[str] = _db_option(),
         workers: int = typer.Option(1, "--workers", "-w", help="Processes analysing articles in parallel."),
         fmt: str = typer.Option("auto", "--format", help="Input format: auto, text, html, jsonl, csv."),
-        language: Optional[str] = typer.Option(None, "--language", "-l", help="Force the language (ISO 639-1)."),
+        language: Optional[str] = language_option(),
         published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for every input."),
-        resources: list[Path] = typer.Option([], "--resources", help="Folder with your own data files (repeatable)."),
-        annotators: Optional[str] = typer.Option(None, "--annotators", help="Comma-separated annotators to run "
-                                                 "(default all), e.g. dispacci_sentences,dispacci_dateline."),
+        resources: list[Path] = resources_option(),
+        actors: list[Path] = actors_option(),
+        annotators: Optional[str] = annotators_option(),
         batch: int = typer.Option(200, "--batch", help="Articles per transaction."),
         cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Group duplicates and stories at the end."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
@@ -131,7 +132,8 @@ def register(app: typer.Typer) -> None:
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                    TimeRemainingColumn)
 
-        from ..store.ingest import IngestInterrupted, ingest_paths
+        from ..corpus import IngestInterrupted
+        from ..options import AnalysisOptions
 
         console = Console(stderr=True)
         try:
@@ -152,11 +154,11 @@ def register(app: typer.Typer) -> None:
 
             try:
                 paths = _ingest_batch_outputs(paths, store, console, cluster=cluster)
-                options = dict(workers=workers, language=language, published=published,
-                               resources=[str(r) for r in resources], batch_size=batch, cluster=cluster,
-                               progress=show,
-                               annotators=[a.strip() for a in annotators.split(",")] if annotators else None)
-                summary = _ingest_sources(paths, store, fmt=fmt, allow_private=allow_private, **options)
+                analysis = AnalysisOptions.of(annotators=annotators, resources=resources, actors=actors,
+                                              language=language)
+                summary = _ingest_sources(paths, store, fmt=fmt, allow_private=allow_private, options=analysis,
+                                          workers=workers, published=published, batch_size=batch,
+                                          cluster=cluster, progress=show)
             except IngestInterrupted as stop:
                 bar.stop()
                 done = stop.summary

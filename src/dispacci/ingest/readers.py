@@ -17,10 +17,10 @@ from .article import Article, split_plain_text
 from .decode import DEFAULT_MAX_CHARS, check_no_surrogates, check_size, decode_bytes, normalise_text
 from .html import article_from_html, looks_like_html
 
-__all__ = ["FORMATS", "ReadItem", "read_paths", "read_path", "read_bytes", "read_text"]
+__all__ = ["FORMATS", "READABLE_SUFFIXES", "ReadItem", "read_paths", "read_path", "read_bytes", "read_text"]
 
 FORMATS = ("auto", "text", "html", "jsonl", "csv")
-_SUFFIXES = {
+_SUFFIXES = READABLE_SUFFIXES = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",

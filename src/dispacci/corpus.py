@@ -1,4 +1,7 @@
-"""Ingest: read articles, analyse them (in parallel), store them in batches.
+"""Building a corpus: read articles, analyse them (in parallel), store them in batches.
+
+This sits above the store, which only keeps records: the analysis (the
+pipeline, the readers) is orchestrated here.
 
 Safe to interrupt and re-run: the record id (a hash of title and body) is the
 key, articles already stored are skipped before analysis, and each batch is
@@ -13,11 +16,12 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack, nullcontext
 from dataclasses import asdict, dataclass, field
 
-from ..errors import ConfigError, DispacciError, Errors, InputError
-from ..ingest.article import Article
-from ..ingest.decode import DEFAULT_MAX_CHARS
-from ..pipeline import record_id
-from .dedup import fingerprint
+from .errors import ConfigError, DispacciError, Errors, InputError
+from .ingest.article import Article
+from .ingest.decode import DEFAULT_MAX_CHARS
+from .options import AnalysisOptions
+from .pipeline import record_id
+from .store.dedup import fingerprint
 
 __all__ = ["IngestProgress", "IngestSummary", "IngestInterrupted", "ingest_paths", "ingest_articles"]
 
@@ -53,14 +57,6 @@ class IngestInterrupted(KeyboardInterrupt):
         self.summary = summary
 
 
-@dataclass(frozen=True)
-class PipelineConfig:
-    annotators: tuple[str, ...] | None = None
-    resources: tuple[str, ...] = ()
-    language: str | None = None
-    max_chars: int = DEFAULT_MAX_CHARS
-
-
 _worker_pipeline = None
 _worker_error: str | None = None
 
@@ -76,16 +72,13 @@ def _one_blas_thread():
     return threadpool_limits(limits=1)
 
 
-def _init_worker(config: PipelineConfig, *, in_pool: bool = True) -> None:
+def _init_worker(options: AnalysisOptions, *, in_pool: bool = True) -> None:
     global _worker_pipeline, _worker_error
-    from ..pipeline import Pipeline
-
     if in_pool:
         _one_blas_thread()   # kept for the life of the worker
 
     try:
-        _worker_pipeline = Pipeline(config.annotators, resources=config.resources, language=config.language,
-                                    max_chars=config.max_chars)
+        _worker_pipeline = options.pipeline()
     except Exception as error:
         if not in_pool:
             raise
@@ -107,11 +100,14 @@ def _analyze(article: Article) -> tuple:
 
 
 def ingest_paths(paths: Sequence[str], store, *, fmt: str = "auto", max_chars: int = DEFAULT_MAX_CHARS,
-                 **options) -> IngestSummary:
-    """Ingest every article under ``paths`` (files or folders) into ``store``."""
-    from ..ingest.readers import read_paths
+                 **settings) -> IngestSummary:
+    """Ingest every article under ``paths`` (files or folders) into ``store``; ``settings``
+    are those of ``ingest_articles``."""
+    from .ingest.readers import read_paths
 
-    workers = options.get("workers", 1)
+    if settings.get("options") is not None:
+        max_chars = settings["options"].max_chars
+    workers = settings.get("workers", 1)
     files = _expand(paths)
     if workers > 1 and len(files) > 1:
         # reading HTML (boilerplate removal) costs as much as analysis: spread it too
@@ -123,7 +119,7 @@ def ingest_paths(paths: Sequence[str], store, *, fmt: str = "auto", max_chars: i
             items = [_unpack(item) for batch in pool.imap(read, files, chunksize=16) for item in batch]
     else:
         items = list(read_paths(paths, fmt=fmt, max_chars=max_chars))
-    return ingest_articles(items, store, max_chars=max_chars, **options)
+    return ingest_articles(items, store, max_chars=max_chars, **settings)
 
 
 def _expand(paths: Sequence[str]) -> list[str]:
@@ -143,15 +139,15 @@ def _expand(paths: Sequence[str]) -> list[str]:
 
 
 def _readable_suffix(path) -> bool:
-    from ..ingest import readers
+    from .ingest import readers
 
-    return path.suffix.lower() in readers._SUFFIXES
+    return path.suffix.lower() in readers.READABLE_SUFFIXES
 
 
 def _read_file(name: str, *, fmt: str, max_chars: int) -> list:
     """Runs in a worker. Errors travel as tuples: exceptions with keyword
     arguments do not survive pickling."""
-    from ..ingest.readers import read_paths
+    from .ingest.readers import read_paths
 
     try:
         items = list(read_paths([name], fmt=fmt, max_chars=max_chars))
@@ -163,7 +159,7 @@ def _read_file(name: str, *, fmt: str, max_chars: int) -> list:
 
 def _unpack(item):
     if isinstance(item, tuple):
-        from .. import errors
+        from . import errors
 
         _, kind, code, message, source = item
         return getattr(errors, kind, InputError)(code, message, source=source)
@@ -174,15 +170,18 @@ def ingest_articles(items: Iterable[Article | InputError], store, *, workers: in
                     annotators: Sequence[str] | None = None, resources: Sequence[str] = (),
                     language: str | None = None, published: str | None = None,
                     max_chars: int = DEFAULT_MAX_CHARS, cluster: bool = True,
-                    progress: Callable[[IngestProgress], None] | None = None) -> IngestSummary:
-    """Analyse and store ``items``; read errors among them are kept as failures."""
+                    progress: Callable[[IngestProgress], None] | None = None, actors: Sequence[str] = (),
+                    options: AnalysisOptions | None = None) -> IngestSummary:
+    """Analyse and store ``items``; read errors among them are kept as failures. The analysis
+    options come as ``options`` or as the separate keywords (``annotators`` … ``max_chars``)."""
     if workers < 1:
         raise ConfigError("E316", Errors.E316.format(value=workers))
     started = time.perf_counter()
     summary = IngestSummary()
     todo, failures = _plan(list(items), store, summary, published)
     total = len(todo) + summary.duplicates + len(failures)
-    config = PipelineConfig(tuple(annotators) if annotators is not None else None, tuple(resources), language, max_chars)
+    options = options or AnalysisOptions.of(annotators=annotators, resources=resources, actors=actors,
+                                            language=language, max_chars=max_chars)
     batch: list = []
     prints: dict = {}
 
@@ -209,12 +208,12 @@ def ingest_articles(items: Iterable[Article | InputError], store, *, workers: in
         report()
         if workers == 1:
             limits.enter_context(_one_blas_thread())
-            _init_worker(config, in_pool=False)
+            _init_worker(options, in_pool=False)
             results = map(_analyze, todo)
         else:
             import multiprocessing
 
-            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(config,))
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(options,))
             results = pool.imap(_analyze, todo, chunksize=4)
         for status, first, second in results:
             if status == "ok":
