@@ -17,6 +17,7 @@ from .ingest.article import Article
 from .ingest.decode import DEFAULT_MAX_CHARS, check_no_surrogates, check_size, normalise_text
 from .ingest.readers import read_text
 from .record import Record, Source
+from .tokens import make_doc
 
 __all__ = ["Pipeline", "analyze", "record_id"]
 
@@ -113,7 +114,7 @@ class Pipeline:
             check_no_surrogates(part, source=name)
         lang, confidence = self._language(article)
         nlp = self.nlp(lang)
-        doc = nlp.make_doc(article.text)
+        doc = make_doc(nlp, article.text)
         context = DocContext(article=article, language=lang, language_confidence=confidence,
                              warnings=list(article.warnings))
         if confidence < 0.5 and not (article.language or self.language):

@@ -22,8 +22,10 @@ from ...resources import load_resource
 __all__ = ["SentenceSplitter"]
 
 _ORDINAL_LANGUAGES = {"de", "da", "no", "fi", "cs", "pl", "hu", "sk", "sl", "hr", "tr", "et", "lv", "lt"}
+# The word before the final mark is bounded: unbounded, every start inside a long
+# run without final punctuation rescans the run (quadratic); no abbreviation is that long.
 _CANDIDATE = re.compile(
-    r"(?P<word>[^\s.!?…]*)(?P<final>[.!?…]+)(?:"
+    r"(?P<word>[^\s.!?…]{0,64})(?P<final>[.!?…]+)(?:"
     # the usual case: final punctuation, closing marks, a space, a capital or an opener
     r"(?P<close>[»”\"’')\]›“]*)[ \t\u00a0]+(?=[«“\"„‘‹(\[\-–—¿¡•]*[^\W_a-zà-ÿа-яё])"
     # web copy that lost its space: 'Meloni."Ho avuto', 'Italia".Il presidente'

@@ -1,0 +1,43 @@
+"""Long space-free runs are tokenised in bounded pieces; the Doc keeps the text and every offset exactly."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from dispacci.tokens import MAX_RUN, make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("en")
+
+
+@pytest.mark.parametrize("text", [
+    '"' * 5000,
+    "Er sagte: " + "!?" * 900 + " und ging.",
+    "«" * 300 + "Roma" + "»" * 301 + "\n\n" + "-" * 70,
+    "Он сказал " + "…" * (MAX_RUN + 1) + " и ушёл.",
+])
+def test_the_doc_text_and_token_offsets_are_the_input_exactly(nlp, text):
+    doc = make_doc(nlp, text)
+    assert doc.text == text
+    for token in doc:
+        assert text[token.idx:token.idx + len(token.text)] == token.text
+    assert max(len(token) for token in doc) <= MAX_RUN
+
+
+@pytest.mark.parametrize("text", ["Il ministro ha detto: «Andremo avanti». Poi è partito.",
+                                  "Der Minister sagte, man werde weitermachen.", "El ministro habló en Madrid."])
+def test_ordinary_text_is_tokenised_as_spacy_does(nlp, text):
+    assert [t.text for t in make_doc(nlp, text)] == [t.text for t in nlp.make_doc(text)]
+
+
+def test_a_storm_of_quote_marks_is_analysed_and_sentences_still_split():
+    from dispacci.pipeline import Pipeline
+
+    pipeline = Pipeline(annotators=["dispacci_sentences", "dispacci_quotes"], language="it")
+    text = "Il ministro è arrivato. " + '"' * 20_000 + " Poi è partito. Nessuno ha parlato."
+    record = pipeline.analyze(text, title="Tempesta")
+    assert record.text.endswith("Nessuno ha parlato.")
+    for quote in record.quotes:
+        assert record.text[quote.start:quote.end] == quote.text
