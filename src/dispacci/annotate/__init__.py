@@ -3,7 +3,7 @@
 One sub-package per layer, each declaring its component with
 ``@Language.factory`` (name, what it requires and assigns):
 
-- ``structure/``: sentences, non-body text, the dateline;
+- ``structure/``: sentences, non-body text, the dateline, the backbone's syntax and NER;
 - ``entities/``: actors named in the text, matched and resolved;
 - ``credits/``: who the information comes from;
 - ``quotes/``: quoted words and their speakers;
@@ -48,6 +48,7 @@ PIPELINE_ORDER: tuple[tuple[str, str], ...] = (
     ("dispacci_sentences", "structure.sentences"),
     ("dispacci_not_body", "structure.not_body"),
     ("dispacci_dateline", "structure.dateline"),
+    ("dispacci_syntax", "structure.syntax"),
     ("dispacci_entities", "entities.component"),
     ("dispacci_credits", "credits.component"),
     ("dispacci_quotes", "quotes.component"),

@@ -44,6 +44,8 @@ def register_extensions() -> None:
     for layer in (*LAYERS, "article_date"):
         if not Doc.has_extension(layer):
             Doc.set_extension(layer, default=None)
+    if not Doc.has_extension("parsed"):
+        Doc.set_extension("parsed", default=False)  # set by dispacci_syntax where a backbone parsed the Doc
 
 
 def start_doc(doc: Doc, context: DocContext) -> Doc:
