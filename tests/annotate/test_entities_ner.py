@@ -94,14 +94,22 @@ def test_a_demonym_inside_an_organisation_name_still_names_its_country():
 
 
 @pytest.mark.parametrize("words, span, inner", [
-    (["Paris", "Hilton", "arrived"], (0, 2), (0, 1)),
+    (["Jack", "London", "wrote"], (0, 2), (1, 2)),
     (["Giovanni", "Russo", "ha", "detto"], (0, 2), (1, 2)),
+    (["Hans", "Berliner", "sagte"], (0, 2), (1, 2)),
 ])
-def test_a_person_whose_name_holds_a_place_is_a_person(words, span, inner):
+def test_a_person_whose_name_holds_a_place_is_a_person_when_a_given_name_opens_it(words, span, inner):
     doc = _doc(words, ents=[(*span, "PER")])
-    place = _mention(doc, *inner, ("capital", "FRA", None))
-    standing = merge_with_aliases([place], ner_mentions(doc), doc, _never)
+    place = _mention(doc, *inner, ("capital", "GBR", None))
+    standing = merge_with_aliases([place], ner_mentions(doc), doc, _never, given={words[0]})
     assert [s.label for s in standing] == ["PER"] and place.extra.get("dropped")
+
+
+def test_a_person_span_around_a_place_without_a_given_name_leaves_the_place():
+    doc = _doc(["Ascoli", "Piceno", "vince"], ents=[(0, 2, "PER")])
+    place = _mention(doc, 0, 1, ("location", "ascoli", None))
+    assert merge_with_aliases([place], ner_mentions(doc), doc, _never, given={"Giovanni"}) == []
+    assert not place.extra.get("dropped")
 
 
 def test_an_alias_covering_or_crossing_the_ner_span_stands():

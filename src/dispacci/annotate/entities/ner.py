@@ -9,7 +9,7 @@ Here they meet the alias matches of ``match``:
 - *merge*: where an NER span and alias matches overlap, the longest, most specific reading wins.
   An alias that covers the span, or crosses its edge, stands (the base links it; NER edges are
   often off by a word). An ORG or PER span that is longer than the places inside it keeps them
-  inside ("Università di Bologna", "Bank of England", "Paris Hilton"); a PER span around a known
+  inside ("Università di Bologna", "Bank of England", "Jack London"); a PER span around a known
   person's shorter alias widens that person's mention ("Vladimir Vladimirovich Putin"); a MISC span
   ("Giro d'Italia") swallows the towns and regions inside it, never countries or people;
 - what is left over are the mentions the base does not know: ``NerMention`` items the resolver
@@ -117,12 +117,13 @@ def veto_common_words(doc: Doc, mentions: list[Mention], ner: list[NerMention], 
 
 
 def merge_with_aliases(mentions: list[Mention], ner: list[NerMention], doc: Doc,
-                       fits: Callable[[list[str], str], bool]) -> list[NerMention]:
+                       fits: Callable[[list[str], str], bool], given: set[str] = frozenset()) -> list[NerMention]:
     """Decide every overlap of an NER span with alias matches (see the module docstring), marking
     alias matches that an NER span absorbs as ``dropped`` (demonyms inside an organisation's name
     as ``nested_country``); returns the NER spans that stand on their own. ``fits(words, person_id)``
     says whether a PER span's words can be a fuller name of a known person ("Vladimir Vladimirovich
-    Putin" can, "Alexei Miller" is not Matthew Miller)."""
+    Putin" can, "Alexei Miller" is not Matthew Miller). A PER span keeps the places inside it only
+    when it opens with a given name (``given``): "Giovanni Russo" is a person, "Ascoli Piceno" not."""
     standing = []
     for span in ner:
         inside = [m for m in mentions if span.overlaps(m) and not m.extra.get("dropped")]
@@ -144,8 +145,8 @@ def merge_with_aliases(mentions: list[Mention], ner: list[NerMention], doc: Doc,
                 if m.tags == {"demonym"} and not m.part:
                     m.extra["nested_country"] = True  # "the Russian Space Agency" still names Russia
             standing.append(span)
-        elif span.label == "PER" and tags <= _PLACE_TAGS:
-            for m in inside:  # "Paris Hilton", "Giovanni Russo"
+        elif span.label == "PER" and tags <= _PLACE_TAGS and doc[span.token_start].text in given:
+            for m in inside:  # "Giovanni Russo", "Jack London": a given name opens it
                 m.extra["dropped"] = True
             standing.append(span)
         elif span.label == "PER" and len(inside) == 1 and inside[0].candidate("person"):
@@ -165,10 +166,13 @@ def merge_with_aliases(mentions: list[Mention], ner: list[NerMention], doc: Doc,
 # -- the spans the base does not know, as entities ------------------------------------------------
 def ner_people(reading, doc: Doc, spans: list[NerMention], people: list, several_words: bool) -> None:
     """PER spans nothing else explains become people: a known person spelt another way is linked
-    ("Dmitri Peskov"), anyone else stays unresolved. ``several_words`` picks the full names (taken
+    ("Dmitri Peskov"), anyone else stays unresolved. Unless it opens with a given name, a span
+    holding a town's name or an organisation's head word is no person ("Ascoli Piceno"). ``several_words`` picks the full names (taken
     before later surnames are joined to them) or the lone surnames (after)."""
+    from ...resources.places import place_index
     from .people import known_like, person_country, role_titles, unknown_person_name
 
+    resolver, places = reading.resolver, place_index()
     for span in spans:
         if span.label != "PER":
             continue
@@ -177,6 +181,10 @@ def ner_people(reading, doc: Doc, spans: list[NerMention], people: list, several
                 i in reading.occupied for i in range(start, end)):
             continue
         words = [t.text for t in doc[start:end]]
+        if words[0] not in resolver.given and any(  # "Ascoli Piceno", "Nordic Council", "Buffalo"
+                places.lookup(w) or w.lower() in resolver.org_heads or w in resolver.institution_words
+                for w in (*words, " ".join(words))):
+            continue
         first, last = doc[start], doc[end - 1]
         known = known_like(reading, words) if several_words else None
         if known is not None:
