@@ -167,7 +167,7 @@ def merge_with_aliases(mentions: list[Mention], ner: list[NerMention], doc: Doc,
 def ner_people(reading, doc: Doc, spans: list[NerMention], people: list, several_words: bool) -> None:
     """PER spans nothing else explains become people: a known person spelt another way is linked
     ("Dmitri Peskov"), anyone else stays unresolved. Unless it opens with a given name, a span
-    holding a town's name or an organisation's head word is no person ("Ascoli Piceno"). ``several_words`` picks the full names (taken
+    that is a town's name or holds an organisation's head word is no person ("Ascoli Piceno"). ``several_words`` picks the full names (taken
     before later surnames are joined to them) or the lone surnames (after)."""
     from ...resources.places import place_index
     from .people import known_like, person_country, role_titles, unknown_person_name
@@ -181,10 +181,11 @@ def ner_people(reading, doc: Doc, spans: list[NerMention], people: list, several
                 i in reading.occupied for i in range(start, end)):
             continue
         words = [t.text for t in doc[start:end]]
-        if words[0] not in resolver.given and any(  # "Ascoli Piceno", "Nordic Council", "Buffalo"
-                places.lookup(w) or w.lower() in resolver.org_heads or w in resolver.institution_words
-                for w in (*words, " ".join(words))):
-            continue
+        if common_word(doc, start, end):
+            continue  # NER and the tagger disagree: no proper noun in it
+        if words[0] not in resolver.given and (places.lookup(" ".join(words)) or any(
+                w.lower() in resolver.org_heads or w in resolver.institution_words for w in words)):
+            continue  # "Ascoli Piceno", "Buffalo", "Nordic Council"
         first, last = doc[start], doc[end - 1]
         known = known_like(reading, words) if several_words else None
         if known is not None:
@@ -197,7 +198,8 @@ def ner_people(reading, doc: Doc, spans: list[NerMention], people: list, several
 
 def ner_places_and_organizations(reading, doc: Doc, spans: list[NerMention]):
     """ORG and LOC spans nothing else explains, as entities with no actor; a place the city
-    gazetteer knows gets its country. A given name alone is no place ("Vladimir ha detto")."""
+    gazetteer knows gets its country. A given name alone is no place ("Vladimir ha detto"), and a
+    span the tagger reads without a proper noun is none of them."""
     from ...record import Entity
     from ...resources.places import place_index
 
@@ -210,8 +212,9 @@ def ner_places_and_organizations(reading, doc: Doc, spans: list[NerMention]):
         a, b = span.start, span.end
         text = reading.text[a:b]
         kind = KINDS[span.label]
-        if kind == "location" and span.token_end - span.token_start == 1 and text in reading.resolver.given:
-            continue
+        if common_word(doc, span.token_start, span.token_end) or (
+                kind == "location" and span.token_end - span.token_start == 1 and text in reading.resolver.given):
+            continue  # "Razzismo", "Vergogna": NER and the tagger disagree
         country = place_index().lookup(text) if kind == "location" else None
         found.append(Entity(text=text, kind=kind, canonical=text, actor=None, country=country, start=a, end=b))
         reading.occupied.update(range(span.token_start, span.token_end))

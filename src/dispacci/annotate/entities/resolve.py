@@ -101,12 +101,12 @@ class Resolver:
         ner_people(reading, doc, unknown, people, several_words=True)
         surnames_of_the_unknown(reading, kept, people, full_names)
         places = unknown_organizations(reading, doc, kept)  # "università di Nottingham": the head word's span
-        places += ner_places_and_organizations(reading, doc, unknown)
         given_name_people(reading, doc, kept, people)
         credit_people(reading, doc, people)
         byline_people(reading, doc, people)
-        short_mentions(reading, doc, people, named_in_full)
+        short_mentions(reading, doc, people, named_in_full)  # before NER's guesses at lone words ("Rossi")
         ner_people(reading, doc, unknown, people, several_words=False)  # a lone surname no full name explains
+        places += ner_places_and_organizations(reading, doc, unknown)
         misc = {i for n in ner if n.label == "MISC" for i in range(n.token_start, n.token_end)}
         places += places_after_prepositions(reading, doc, misc)
         places += self._countries_inside(reading, inside_orgs)
