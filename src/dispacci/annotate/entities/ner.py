@@ -181,8 +181,6 @@ def ner_people(reading, doc: Doc, spans: list[NerMention], people: list, several
                 i in reading.occupied for i in range(start, end)):
             continue
         words = [t.text for t in doc[start:end]]
-        if common_word(doc, start, end):
-            continue  # NER and the tagger disagree: no proper noun in it
         if words[0] not in resolver.given and (places.lookup(" ".join(words)) or any(
                 w.lower() in resolver.org_heads or w in resolver.institution_words for w in words)):
             continue  # "Ascoli Piceno", "Buffalo", "Nordic Council"
@@ -198,8 +196,8 @@ def ner_people(reading, doc: Doc, spans: list[NerMention], people: list, several
 
 def ner_places_and_organizations(reading, doc: Doc, spans: list[NerMention]):
     """ORG and LOC spans nothing else explains, as entities with no actor; a place the city
-    gazetteer knows gets its country. A given name alone is no place ("Vladimir ha detto"), and a
-    span the tagger reads without a proper noun is none of them."""
+    gazetteer knows gets its country. A given name alone is no place ("Vladimir ha detto"). (The
+    tagger is no veto here: taggers call many a foreign town NOUN, "Tripolis", "Luçon".)"""
     from ...record import Entity
     from ...resources.places import place_index
 
@@ -212,9 +210,8 @@ def ner_places_and_organizations(reading, doc: Doc, spans: list[NerMention]):
         a, b = span.start, span.end
         text = reading.text[a:b]
         kind = KINDS[span.label]
-        if common_word(doc, span.token_start, span.token_end) or (
-                kind == "location" and span.token_end - span.token_start == 1 and text in reading.resolver.given):
-            continue  # "Razzismo", "Vergogna": NER and the tagger disagree
+        if kind == "location" and span.token_end - span.token_start == 1 and text in reading.resolver.given:
+            continue
         country = place_index().lookup(text) if kind == "location" else None
         found.append(Entity(text=text, kind=kind, canonical=text, actor=None, country=country, start=a, end=b))
         reading.occupied.update(range(span.token_start, span.token_end))
