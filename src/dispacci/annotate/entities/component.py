@@ -6,9 +6,12 @@ mention, a seat of government is an organisation standing for its country, a
 capital is the government only where it acts ("Mosca ha risposto"), a role
 phrase ("il presidente russo", "the Kremlin spokesman") gives the person named
 next to it their role, or — unnamed — points to whoever held the office on the
-article's date. People the base does not know are found after role cues, in
-bylines and credit lines, from a known given name, and in Russian with
-natasha's bundled NER; later short mentions ("Hebestreit") join the full name.
+article's date. The backbone's NER spans (``doc.ents``, from ``dispacci_syntax``)
+and POS tags are merged in (``ner``): they veto gazetteer hits on common words,
+keep places inside organisations' names, and bring the people, organisations
+and places the base does not know (``actor: null``). More unknown people are
+found after role cues, in bylines and credit lines, and from a known given
+name; later short mentions ("Hebestreit") join the full name.
 """
 from __future__ import annotations
 
@@ -42,6 +45,12 @@ class EntityAnnotator:
             table = organizations.get(key) or {}
             return {str(w) for w in (*table.get("any", []), *table.get(lang, []))}
 
+        entity_data = load_resource("cues/entities.yaml", tuple(resources)) or {}
+
+        def entity_words(key: str) -> set[str]:
+            table = entity_data.get(key) or {}
+            return {str(w) for w in (*table.get("any", []), *table.get(lang, []))}
+
         given = words("given_names")
         for person in self.base.people():
             first = person.name.split()[0]
@@ -59,11 +68,12 @@ class EntityAnnotator:
             subordinators=words_of_every_language("subordinators", tuple(resources)),
             conjunctions=words_of_every_language("conjunctions", tuple(resources)),
             name_titles=words_of_every_language("name_titles", tuple(resources)),
-            capitalises_nouns=bool(language_data(lang, tuple(resources)).get("capitalises_nouns")))
+            capitalises_nouns=bool(language_data(lang, tuple(resources)).get("capitalises_nouns")),
+            safe_places=entity_words("safe_places"))
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions, words, sent_starts = self.matcher(doc)
-        doc._.entities = self.resolver(doc, mentions, words, sent_starts)
+        mentions, words, sent_starts, all_caps = self.matcher(doc)
+        doc._.entities = self.resolver(doc, mentions, words, sent_starts, all_caps)
         return doc
 
 
@@ -91,7 +101,7 @@ def _library_given_names() -> set[str]:
 @Language.factory(
     "dispacci_entities",
     assigns=["doc._.entities"],
-    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.dateline"],
+    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.dateline", "token.pos", "doc.ents"],
     default_config={"resources": [], "actors": []},
 )
 def make_entity_annotator(nlp: Language, name: str, resources: list[str], actors: list[str]):

@@ -4,7 +4,9 @@ One ``AliasMatcher`` per language, built once in the entities factory:
 aliases written with capitals are matched as written (token ORTH), all-lower
 ones (demonyms, cue words) on the lower-cased token, so "Russo" at the start of
 a sentence is still the demonym while "Putin" never matches "putin". Names of
-places also match in capitals ("NUR-SULTAN", headlines). The longest match wins;
+places also match in capitals ("NUR-SULTAN"), and in a sentence written all in
+capitals (a headline, a dateline) every alias matches whatever its case
+("PUTIN MEETS TOKAYEV IN MOSCOW"). The longest match wins;
 parts of hyphen or slash compounds that spaCy keeps as one token ("Ue-Usa",
 "Russia/Kazakistan") are looked up one by one.
 """
@@ -20,10 +22,11 @@ from spacy.tokens import Doc
 
 from ...resources.actors import ActorBase, Candidate
 
-__all__ = ["Mention", "AliasMatcher"]
+__all__ = ["Mention", "AliasMatcher", "all_caps_tokens"]
 
 _COMPOUND_SPLIT = re.compile(r"[-/–]")
 _UPPER_VARIANT_TAGS = {"country", "capital", "location"}
+_MIN_FOLDED = 3  # "LI", "XI", "IN": too short to match regardless of case
 
 
 @dataclass
@@ -79,6 +82,16 @@ class AliasMatcher:
                 else:
                     exact, lower = by_label.setdefault(candidates, ([], []))
                     (lower if lowercase else exact).append(variant)
+        # casefolded forms of the aliases written with capitals, for sentences in all capitals
+        self.single_fold: dict[str, tuple[Candidate, ...]] = {}
+        self.multi_fold: dict[str, list[tuple[tuple[str, ...], tuple[Candidate, ...]]]] = {}
+        for form, candidates in self.single_exact.items():
+            if len(form) >= _MIN_FOLDED and not form.isupper():
+                self.single_fold.setdefault(form.casefold(), candidates)
+        for first, entries in self.multi_exact.items():
+            for rest, candidates in entries:
+                self.multi_fold.setdefault(first.casefold(), []).append(
+                    (tuple(w.casefold() for w in rest), candidates))
         strings = nlp.vocab.strings
         self._single_exact_h = {strings.add(form): c for form, c in self.single_exact.items()}
         self._single_lower_h = {strings.add(form): c for form, c in self.single_lower.items()}
@@ -96,8 +109,9 @@ class AliasMatcher:
             if lower:
                 self.lower.add(label, list(make(lower)))
 
-    def __call__(self, doc: Doc) -> tuple[list[Mention], list[str], list[bool]]:
-        """The longest matches, with the doc's token texts and sentence starts read on the way."""
+    def __call__(self, doc: Doc) -> tuple[list[Mention], list[str], list[bool], set[int]]:
+        """The longest matches, with the doc's token texts, sentence starts and the tokens of
+        all-capitals sentences read on the way."""
         found = []
         for matcher in (self.exact, self.lower):
             for key, start, end in matcher(doc):
@@ -113,12 +127,13 @@ class AliasMatcher:
         exact, lower = self._single_exact_h, self._single_lower_h
         multi_exact, multi_lower = self._multi_exact_h, self._multi_lower_h
         size = len(orths)
+        caps = all_caps_tokens(doc, words, sent_starts)
         for i in range(size):
             orth, low = orths[i], lowers[i]
             candidates = exact.get(orth)
             if candidates is None:
                 candidates = lower.get(low)
-                if candidates is not None and orth != low and not sent_starts[i] \
+                if candidates is not None and orth != low and not sent_starts[i] and i not in caps \
                         and all(c[0] == "demonym" for c in candidates) and _capitalised_mid_sentence(doc, doc[i]):
                     candidates = None  # "Giovanni Russo", "la Pravda Russa": a name, not the adjective
             if candidates is not None:
@@ -131,7 +146,24 @@ class AliasMatcher:
                         last = doc[end - 1]
                         found.append(Mention(doc[i].idx, last.idx + len(last.text), i, end, candidates))
         found.extend(self._compound_parts(doc, words))
-        return _longest(found), words, sent_starts
+        if caps:
+            found.extend(self._folded(doc, words, caps))
+        return _longest(found), words, sent_starts, caps
+
+    def _folded(self, doc: Doc, words: list[str], caps: set[int]) -> list[Mention]:
+        """Aliases matched regardless of case on the tokens of all-capitals sentences."""
+        found = []
+        folded = [w.casefold() for w in words]
+        for i in sorted(caps):
+            candidates = self.single_fold.get(folded[i]) if words[i].isupper() else None
+            if candidates is not None:
+                found.append(Mention(doc[i].idx, doc[i].idx + len(words[i]), i, i + 1, candidates))
+            for rest, candidates in self.multi_fold.get(folded[i], ()):
+                end = i + 1 + len(rest)
+                if all(j in caps for j in range(i, end)) and tuple(folded[i + 1:end]) == rest:
+                    last = doc[end - 1]
+                    found.append(Mention(doc[i].idx, last.idx + len(last.text), i, end, candidates))
+        return found
 
     def _compound_parts(self, doc: Doc, words: list[str]) -> list[Mention]:
         parts = []
@@ -155,6 +187,20 @@ class AliasMatcher:
                     start = token.idx + where
                     parts.append(Mention(start, start + len(piece), token.i, token.i + 1, candidates, part=True))
         return parts
+
+
+def all_caps_tokens(doc: Doc, words: list[str], sent_starts: list[bool]) -> set[int]:
+    """Tokens of the sentences (or lines) written in capitals: at least two words of two or more
+    letters, every one of them upper-case ("PUTIN MEETS TOKAYEV", "MOSCA, 3 DIC -")."""
+    found: set[int] = set()
+    start = 0
+    for i in range(1, len(words) + 1):
+        if i == len(words) or sent_starts[i] or "\n" in words[i]:
+            letters = [w for w in words[start:i] if sum(ch.isalpha() for ch in w) >= 2]
+            if len(letters) >= 2 and all(w.isupper() for w in letters):
+                found.update(range(start, i))
+            start = i
+    return found
 
 
 def _capitalised_mid_sentence(doc: Doc, token) -> bool:

@@ -2,13 +2,11 @@
 
 Functions of one ``EntityReading``, the per-document state of
 ``resolve.Resolver`` (``occupied`` tokens, ``by_start`` matches, ``text``):
-names after a known given name, in bylines and credit lines, from natasha's NER
-in Russian, later surnames of a name already found, spellings of known people
+names after a known given name, in bylines and credit lines, later surnames of a name already found, spellings of known people
 the aliases miss, and cities named in the text.
 """
 from __future__ import annotations
 
-import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,9 +25,9 @@ if TYPE_CHECKING:
     from .resolve import Resolver
 
 __all__ = [
-    "EntityReading", "PLACE_TAGS", "byline_people", "unknown_person_name", "credit_people", "given_name_people",
-    "institution", "known_like", "name_stops", "natasha_persons", "places_after_prepositions", "role_titles",
-    "russian_people", "short_mentions", "unknown_organizations", "is_credit", "cyrillic", "person_country",
+    "EntityReading", "PLACE_TAGS", "byline_people", "fuller_name", "surnames_of_the_unknown", "unknown_person_name", "credit_people", "given_name_people",
+    "institution", "known_like", "name_stops", "places_after_prepositions", "role_titles",
+    "short_mentions", "unknown_organizations", "is_credit", "cyrillic", "person_country",
     "surname_index",
 ]
 
@@ -92,6 +90,18 @@ def known_like(reading: EntityReading, words: list[str], among: list[Person] | N
     return None
 
 
+def fuller_name(resolver: "Resolver", words: list[str], person_id: str) -> bool:
+    """"Vladimir Vladimirovich Putin" may be Vladimir Putin; "Алексей Миллер" is not Matthew Miller:
+    the first word shares the first two letters of the person's given name."""
+    person = resolver.base.get(person_id)
+    if not isinstance(person, Person):
+        return False
+    latin = _fold(transliterate(" ".join(russian_nominative(words))) if cyrillic(" ".join(words))
+                  else " ".join(words)).split()
+    name = _fold(person.name).split()
+    return bool(latin and name) and latin[0][:2] == name[0][:2]
+
+
 def unknown_person_name(words: list[str]) -> str:
     """An unknown person's canonical name: as written, Russian ones in the nominative and in Latin."""
     if any(cyrillic(word) for word in words):
@@ -139,56 +149,6 @@ def _inside_longer_name(reading: EntityReading, doc: Doc, i: int) -> bool:
                                                                           "demonym", "organization"))
 
 
-def russian_people(reading: EntityReading, doc: Doc, spans: list[tuple[int, int]], people: list) -> None:
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or any(i in reading.occupied for i in range(span.start, span.end)):
-            continue
-        if not in_body(doc, span.start_char, span.end_char):
-            continue
-        people.append((span.start_char, span.end_char, unknown_person_name(span.text.split()), None, [], None))
-        reading.occupied.update(range(span.start, span.end))
-
-
-def natasha_persons(reading: EntityReading, doc: Doc) -> list[tuple[int, int]]:
-    """PER spans from natasha, run only on sentences with capitalised words nothing explains
-    (its CNN costs ~50 ms a sentence on a busy CPU; most sentences name only known actors).
-    The sentences go to natasha in one call: per-call overhead was half its cost."""
-    pieces = []
-    for sentence in doc.sents:
-        unexplained = [t for t in sentence[1:] if t.i not in reading.occupied and NAME_WORD.match(t.text)
-                       and cyrillic(t.text) and not t.text.isupper()]
-        if unexplained and in_body(doc, sentence.start_char, sentence.end_char):
-            pieces.append((sentence.start_char, sentence.text))
-    if not pieces:
-        return []
-    joined_starts, cursor = [], 0
-    for _, text in pieces:
-        joined_starts.append(cursor)
-        cursor += len(text) + 2
-    found = []
-    for a, b in _natasha_run(reading, "\n\n".join(text for _, text in pieces)):
-        index = bisect.bisect_right(joined_starts, a) - 1
-        start, text = pieces[index]
-        offset = joined_starts[index]
-        if b - offset <= len(text):
-            found.append((start + a - offset, start + b - offset))
-    return found
-
-
-def _natasha_run(reading: EntityReading, text: str) -> list[tuple[int, int]]:
-    resolver = reading.resolver
-    if "ner" not in resolver._shared:
-        from natasha import Doc as NatashaDoc, NewsEmbedding, NewsNERTagger, Segmenter
-
-        resolver._shared["ner"] = (Segmenter(), NewsNERTagger(NewsEmbedding()), NatashaDoc)
-    segmenter, tagger, make = resolver._shared["ner"]
-    parsed = make(text)
-    parsed.segment(segmenter)
-    parsed.tag_ner(tagger)
-    return [(s.start, s.stop) for s in parsed.spans if s.type == "PER"]
-
-
 def credit_people(reading: EntityReading, doc: Doc, people: list) -> None:
     resolver = reading.resolver
     for item in doc._.not_body or []:
@@ -214,12 +174,15 @@ def credit_people(reading: EntityReading, doc: Doc, people: list) -> None:
             i = max(end, i + 1)
 
 
-def places_after_prepositions(reading: EntityReading, doc: Doc) -> list[Entity]:
+def places_after_prepositions(reading: EntityReading, doc: Doc, misc: set[int] = frozenset()) -> list[Entity]:
     """"a Netanya", "in Dushanbe", "Palermo": a capitalised name the base does not know is a
     place when the gazetteer (geonames cities) knows it; outside "in/a/à/в..." only a name that
-    is not a given name, not the sentence start and not the end of a longer name."""
+    is not a given name, not the sentence start and not the end of a longer name. Never inside
+    an NER MISC span ("Tour de France"), nor on words the tagger calls common nouns, verbs or
+    adjectives ("Kinder", "Kosten", "Essen" in German) unless listed as safe."""
     resolver = reading.resolver
     from ...resources.places import place_index
+    from .ner import common_word
 
     found, index = [], None
     dateline = doc._.dateline
@@ -236,9 +199,14 @@ def places_after_prepositions(reading: EntityReading, doc: Doc) -> list[Entity]:
         if doc[i].text in resolver.given or not in_body(doc, span.start_char, span.end_char) or (
                 dateline is not None and span.start_char < dateline.end and dateline.start < span.end_char):
             continue
+        if any(j in misc for j in range(i, end)):
+            continue
         index = index or place_index()
         while end > i:
             span = doc[i:end]
+            if span.text not in resolver.safe_places and common_word(doc, i, end):
+                end -= 1
+                continue
             country = index.lookup(span.text)
             if country:
                 found.append(Entity(text=span.text, kind="location", canonical=span.text, actor=None,
@@ -315,6 +283,32 @@ def byline_people(reading: EntityReading, doc: Doc, people: list) -> None:
             break
 
 
+def surnames_of_the_unknown(reading: EntityReading, kept: list[Mention], people: list,
+                            full_names: set[str]) -> None:
+    """"Alexei Miller … Miller said": a lone surname the base gives a known person (Matthew Miller)
+    is the person of that surname the article names in full, when it never names the known one."""
+    forms: set[str] = set()
+    for person in people:
+        words = reading.text[person[0]:person[1]].split()
+        if person[3] is None and len(words) >= 2:
+            forms.update(_surname_forms(words[-1]))
+    if not forms:
+        return
+    for m in kept:
+        if m.chosen and m.chosen[0] == "person" and not m.part and m.token_end - m.token_start == 1 \
+                and m.chosen[1] not in full_names and reading.text[m.start:m.end] in forms:
+            m.extra["dropped"] = True
+            reading.occupied.discard(m.token_start)
+
+
+def _surname_forms(word: str) -> list[str]:
+    if not cyrillic(word):
+        return [word]
+    from ...resources.actor_forms import russian_forms
+
+    return list(russian_forms(russian_nominative([word])[0]))
+
+
 def short_mentions(reading: EntityReading, doc: Doc, people: list, known: dict[str, str] | None = None) -> None:
     """A later lone surname ("Hebestreit") is the person named in full before; ``known``
     maps surnames of known people named in full to their ids."""
@@ -326,12 +320,7 @@ def short_mentions(reading: EntityReading, doc: Doc, people: list, known: dict[s
     for person in people:
         words = reading.text[person[0]:person[1]].split()
         if len(words) >= 2:
-            forms = [words[-1]]
-            if cyrillic(words[-1]):
-                from ...resources.actor_forms import russian_forms
-
-                forms = list(russian_forms(russian_nominative(words[-1:])[0]))
-            for form in forms:
+            for form in _surname_forms(words[-1]):
                 surnames.setdefault(form, person)
     if not surnames:
         return

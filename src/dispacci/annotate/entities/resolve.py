@@ -18,10 +18,10 @@ from ..doc import in_body
 from .match import Mention
 from .names import NAME_WORD, name_run
 from ..text import doc_text
+from .ner import merge_with_aliases, ner_mentions, ner_people, ner_places_and_organizations, veto_common_words
 from .people import (PLACE_TAGS, EntityReading, byline_people, credit_people, given_name_people, institution,
-                     is_credit, known_like, name_stops, natasha_persons, person_country, places_after_prepositions,
-                     role_titles, russian_people, short_mentions, surname_index, unknown_organizations,
-                     unknown_person_name)
+                     fuller_name, is_credit, known_like, name_stops, person_country, places_after_prepositions, role_titles,
+                     short_mentions, surname_index, surnames_of_the_unknown, unknown_organizations, unknown_person_name)
 
 __all__ = ["Resolver"]
 
@@ -39,7 +39,7 @@ class Resolver:
                  org_heads: set[str] = frozenset(), org_connectors: set[str] = frozenset(),
                  not_names: set[str] = frozenset(), subordinators: set[str] = frozenset(),
                  conjunctions: set[str] = frozenset(), name_titles: set[str] = frozenset(),
-                 capitalises_nouns: bool = False):
+                 capitalises_nouns: bool = False, safe_places: set[str] = frozenset()):
         self.base = base
         self.lang = lang
         # "ha detto che Mosca è pronta", "заявил, что Москва готова": the capital opens a clause
@@ -62,14 +62,22 @@ class Resolver:
         self.not_names = frozenset(not_names)
         self.connectors = {w for w in base.word_list("connectors", lang)}
         self.locative = {w.lower() for w in base.word_list("locative", lang)}
-        self._shared: dict = {}  # natasha's tagger, loaded on first use
+        self.safe_places = frozenset(safe_places)  # place names that stand even as common words
         self._surnames = surname_index(base)
 
     # -- the pass over one doc ------------------------------------------------------------
     def __call__(self, doc: Doc, mentions: list[Mention], words: list[str] | None = None,
-                 sent_starts: list[bool] | None = None) -> list[Entity]:
+                 sent_starts: list[bool] | None = None, all_caps: set[int] = frozenset()) -> list[Entity]:
         context = doc._.context
         kept = [m for m in mentions if self._zone(doc, m) != "skip"]
+        # The backbone's NER: evidence against gazetteer hits on common words, longer spans
+        # around aliases, and the mentions the base does not know.
+        ner = ner_mentions(doc, self.not_names | self.name_titles | self.honorifics, self.org_heads,
+                           self.institution_words)
+        kept = veto_common_words(doc, kept, ner, self.safe_places, all_caps)
+        unknown = merge_with_aliases(kept, ner, doc, lambda words, person: fuller_name(self, words, person), self.given)
+        inside_orgs = [m for m in kept if m.extra.get("nested_country")]
+        kept = [m for m in kept if not m.extra.get("dropped")]
         # One document's state lives in this local reading, never on the resolver.
         reading = EntityReading(
             resolver=self, day=context.reference_date if context is not None else None, text=doc_text(doc),
@@ -90,18 +98,30 @@ class Resolver:
         people: list[tuple[int, int, str, str | None, list[str]]] = []  # start, end, canonical, actor, roles
         extra = self._link_roles(reading, doc, kept, people)
         kept = [m for m in kept if not m.extra.get("dropped")]
+        ner_people(reading, doc, unknown, people, several_words=True)
+        surnames_of_the_unknown(reading, kept, people, full_names)
+        places = unknown_organizations(reading, doc, kept)  # "università di Nottingham": the head word's span
         given_name_people(reading, doc, kept, people)
-        if self.lang == "ru":
-            found = natasha_persons(reading, doc)
-            russian_people(reading, doc, [span for span in found if " " in reading.text[span[0]:span[1]]], people)
         credit_people(reading, doc, people)
         byline_people(reading, doc, people)
-        short_mentions(reading, doc, people, named_in_full)
-        if self.lang == "ru":  # a lone surname natasha found that no full name explains
-            russian_people(reading, doc, [span for span in found if " " not in reading.text[span[0]:span[1]]], people)
-        places = unknown_organizations(reading, doc, kept) + places_after_prepositions(reading, doc)
+        short_mentions(reading, doc, people, named_in_full)  # before NER's guesses at lone words ("Rossi")
+        ner_people(reading, doc, unknown, people, several_words=False)  # a lone surname no full name explains
+        places += ner_places_and_organizations(reading, doc, unknown)
+        misc = {i for n in ner if n.label == "MISC" for i in range(n.token_start, n.token_end)}
+        places += places_after_prepositions(reading, doc, misc)
+        places += self._countries_inside(reading, inside_orgs)
         return sorted(self._entities(reading, doc, kept, people, extra) + places,
                       key=lambda e: (e.start, _kind_rank(e.kind)))
+
+    def _countries_inside(self, reading: EntityReading, mentions: list[Mention]) -> list[Entity]:
+        """"the Russian Space Agency": a demonym inside an organisation's name names its country."""
+        found = []
+        for m in mentions:
+            country = self.base.country(next(c[1] for c in m.candidates if c[0] == "demonym"))
+            if country is not None and m.extra.get("zone") == "body":
+                found.append(Entity(text=reading.text[m.start:m.end], kind="country", canonical=country.name,
+                                    actor=country.id, country=country.id, start=m.start, end=m.end))
+        return found
 
     def _surnames_named_in_full(self, reading: EntityReading, doc: Doc, kept: list[Mention]) -> dict[str, str]:
         """Last word → actor id of the known people this article names with two or more words."""
