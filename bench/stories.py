@@ -125,7 +125,8 @@ def main(argv=None) -> None:
     path = Path(args.db) if args.db else Path(folder) / "stories.db"
     with open_store(path) as store:
         started = time.perf_counter()
-        fill(store, base)
+        if store.count() == 0:  # --db of an earlier run: reuse its corpus
+            fill(store, base)
         print(f"filled {len(base):,} records in {time.perf_counter() - started:.1f} s")
         started = time.perf_counter()
         summary = store.cluster()

@@ -30,7 +30,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
 __all__ = ["StoryItem", "Story", "find_stories", "links_of", "idf", "cast_of", "event_key", "normalise_quote",
            "WINDOW_DAYS"]
@@ -192,13 +191,22 @@ def _cast_links(items: Sequence[StoryItem], days: list[int | None], window: int)
     pairs: set[tuple[int, int]] = set()
     for hits in postings.values():
         if 2 <= len(hits) <= MAX_ACTOR_POSTINGS:
-            pairs.update(combinations(hits, 2))
+            pairs.update(_within_window(hits, days, window))
     for a, b in sorted(pairs):
-        if abs(days[a] - days[b]) > window:
-            continue
         why = cast_reason(casts[a] & casts[b], weights, totals[a], totals[b])
         if why:
             yield a, b, why
+
+
+def _within_window(hits: list[int], days: list[int | None], window: int):
+    """Pairs (a, b), a < b, of the items in ``hits`` dated no more than ``window`` days apart: a
+    sliding window over their days, so an actor named all year pairs only its reports of a week."""
+    ordered = sorted(hits, key=lambda i: days[i])
+    for position, first in enumerate(ordered):
+        for second in ordered[position + 1:]:
+            if days[second] - days[first] > window:
+                break
+            yield (first, second) if first < second else (second, first)
 
 
 def links_of(item: StoryItem, others: Sequence[StoryItem], weights: dict, *,
