@@ -166,6 +166,9 @@ def _unpack(item):
     return item
 
 
+# Up to this many new records join their stories one by one; more are re-clustered whole.
+JOIN_LIMIT = 500
+
 def ingest_articles(items: Iterable[Article | InputError], store, *, workers: int = 1, batch_size: int = 200,
                     annotators: Sequence[str] | None = None, resources: Sequence[str] = (),
                     language: str | None = None, published: str | None = None,
@@ -184,6 +187,8 @@ def ingest_articles(items: Iterable[Article | InputError], store, *, workers: in
                                             language=language, max_chars=max_chars)
     batch: list = []
     prints: dict = {}
+    offered: list[str] = []   # ids of every record handed to the store, for joining stories
+    stale = bool(cluster) and hasattr(store, "clusters_stale") and store.count() > 0 and store.clusters_stale()
 
     def report() -> None:
         if progress:
@@ -196,6 +201,7 @@ def ingest_articles(items: Iterable[Article | InputError], store, *, workers: in
         if not batch and not failures:
             return
         counts = store.add(batch, failures=failures, fingerprints=prints)
+        offered.extend(record.id for record in batch)
         summary.stored += counts["stored"]
         summary.duplicates += counts["duplicates"]
         summary.failed += counts["failed"]
@@ -237,7 +243,12 @@ def ingest_articles(items: Iterable[Article | InputError], store, *, workers: in
             pool.terminate()
             pool.join()
     if cluster and summary.stored:
-        summary.clusters = store.cluster()
+        # a few new records join their groups and stories; many, or a store whose groups
+        # were already stale, are re-clustered whole (cheaper than thousands of joins)
+        if summary.stored <= JOIN_LIMIT and not stale and hasattr(store, "join"):
+            summary.clusters = store.join(offered)
+        else:
+            summary.clusters = store.cluster()
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 

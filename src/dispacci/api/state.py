@@ -80,6 +80,7 @@ class StoreAccess:
 
     def add(self, records, failures=()) -> dict:
         """Write records through the one write store."""
+        records = list(records)
         with self._lock:
             writer = self._shared
             if writer is None:
@@ -87,10 +88,10 @@ class StoreAccess:
                     self._writer = self._open(read_only=False)
                 writer = self._writer
             result = writer.add(records, failures=failures)
-            if result.get("stored") and hasattr(writer, "cluster"):
-                # keep duplicate groups and stories in step with what was added: a new
-                # record may be a reprint or another language's report of a stored one
-                writer.cluster()
+            if result.get("stored") and hasattr(writer, "join"):
+                # a new record may be a reprint or another language's report of a stored one:
+                # it joins its copy group and story without re-clustering the corpus
+                writer.join([record.id for record in records])
             return result
 
     def close(self) -> None:

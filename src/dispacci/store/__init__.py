@@ -6,7 +6,7 @@ implement ``Store``; every query returns plain JSON-serialisable data.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -36,6 +36,7 @@ class Store(Protocol):
     def stories(self, *, limit=100) -> list[dict]: ...
     def links(self, record_id: str) -> dict: ...
     def cluster(self, *, duplicates: bool = True, stories: bool = True) -> dict: ...
+    def join(self, record_ids: Sequence[str]) -> dict: ...
     def close(self) -> None: ...
 
 

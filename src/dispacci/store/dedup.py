@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Fingerprint", "fingerprint", "DuplicateGroup", "find_duplicates", "SHINGLE", "NUM_PERM"]
+__all__ = ["Fingerprint", "fingerprint", "DuplicateGroup", "find_duplicates", "copy_likeness", "SHINGLE", "NUM_PERM"]
 
 SHINGLE = 4              # words per shingle: light edits keep most 4-grams
 NUM_PERM = 128
@@ -148,6 +148,22 @@ def find_duplicates(items: Sequence[tuple[str, Fingerprint]], *, jaccard: float 
             entries.append((items[member][0], round(similarity, 3), round(float(contained), 3)))
         result.append(DuplicateGroup(items[root][0], entries))
     return result
+
+
+def copy_likeness(a: Fingerprint, b: Fingerprint, *, jaccard: float = JACCARD,
+                  containment: float = CONTAINMENT) -> tuple[float, float] | None:
+    """(Jaccard, containment) when ``b`` is a copy of ``a`` by the rules of ``find_duplicates``
+    (similar enough, or most of the shorter one's sampled shingles in the other), else None."""
+    if not a.shingles or not b.shingles:
+        return None
+    similarity = float((a.signature() == b.signature()).mean())
+    first, second = a.samples(), b.samples()
+    shared = np.intersect1d(first, second, assume_unique=True).size
+    smaller = min(len(first), len(second))
+    contained = shared / smaller if smaller else similarity
+    if similarity >= jaccard or (smaller >= MIN_SAMPLES and shared >= max(3, containment * smaller)):
+        return round(similarity, 3), round(float(contained), 3)
+    return None
 
 
 def _contained_pairs(items: Sequence[tuple[str, Fingerprint]], threshold: float) -> Iterable[tuple[int, int]]:

@@ -30,9 +30,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
-__all__ = ["StoryItem", "Story", "find_stories", "event_key", "normalise_quote", "WINDOW_DAYS"]
+__all__ = ["StoryItem", "Story", "find_stories", "links_of", "idf", "cast_of", "event_key", "normalise_quote",
+           "WINDOW_DAYS"]
 
 WINDOW_DAYS = 2
 MIN_QUOTE_WORDS = 6
@@ -146,21 +146,40 @@ def find_stories(items: Sequence[StoryItem], *, window: int = WINDOW_DAYS) -> li
     return stories
 
 
+def idf(count: int, total: int, kind: str) -> float:
+    """The weight of an actor ("a") or country ("c") named by ``count`` of ``total`` records."""
+    return math.log((total + 1) / (count + 0.5)) * (COUNTRY_WEIGHT if kind == "c" else 1.0)
+
+
 def _weights(items: Sequence[StoryItem]) -> dict[tuple[str, str], float]:
     """Inverse document frequency of each actor and country over the items."""
     counts: Counter = Counter()
     for item in items:
-        counts.update(("a", x) for x in item.actors)
-        counts.update(("c", x) for x in item.countries)
-    total = len(items)
-    return {key: math.log((total + 1) / (count + 0.5)) * (COUNTRY_WEIGHT if key[0] == "c" else 1.0)
-            for key, count in counts.items()}
+        counts.update(cast_of(item))
+    return {key: idf(count, len(items), key[0]) for key, count in counts.items()}
+
+
+def cast_of(item: StoryItem) -> set[tuple[str, str]]:
+    return {("a", x) for x in item.actors} | {("c", x) for x in item.countries}
+
+
+def cast_reason(shared: set, weights: dict, total_a: float, total_b: float) -> str | None:
+    """Why two records within the window are one story by the cast they share, or None."""
+    people = sum(1 for kind, _ in shared if kind == "a")
+    countries = len(shared) - people
+    if people < MIN_SHARED_ACTORS and not (people >= 1 and countries >= 2):
+        return None
+    weight = sum(weights.get(k, 0.0) for k in shared)
+    lighter = min(total_a, total_b)
+    if lighter > 0 and weight / lighter >= CAST_SHARE:
+        return "actors " + ", ".join(sorted(x for kind, x in shared if kind == "a")[:4])
+    return None
 
 
 def _cast_links(items: Sequence[StoryItem], days: list[int | None], window: int):
     """``(a, b, why)`` for every pair of dated items within the window whose shared cast is enough."""
     weights = _weights(items)
-    casts = [{("a", x) for x in item.actors} | {("c", x) for x in item.countries} for item in items]
+    casts = [cast_of(item) for item in items]
     totals = [sum(weights[k] for k in cast) for cast in casts]
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, cast in enumerate(casts):
@@ -172,17 +191,54 @@ def _cast_links(items: Sequence[StoryItem], days: list[int | None], window: int)
     pairs: set[tuple[int, int]] = set()
     for hits in postings.values():
         if 2 <= len(hits) <= MAX_ACTOR_POSTINGS:
-            pairs.update(combinations(hits, 2))
+            pairs.update(_within_window(hits, days, window))
     for a, b in sorted(pairs):
-        if abs(days[a] - days[b]) > window:
+        why = cast_reason(casts[a] & casts[b], weights, totals[a], totals[b])
+        if why:
+            yield a, b, why
+
+
+def _within_window(hits: list[int], days: list[int | None], window: int):
+    """Pairs (a, b), a < b, of the items in ``hits`` dated no more than ``window`` days apart: a
+    sliding window over their days, so an actor named all year pairs only its reports of a week."""
+    ordered = sorted(hits, key=lambda i: days[i])
+    for position, first in enumerate(ordered):
+        for second in ordered[position + 1:]:
+            if days[second] - days[first] > window:
+                break
+            yield (first, second) if first < second else (second, first)
+
+
+def links_of(item: StoryItem, others: Sequence[StoryItem], weights: dict, *,
+             window: int = WINDOW_DAYS) -> list[tuple[str, str]]:
+    """``(other id, why)`` for each of ``others`` that ``item`` is one story with, by the same
+    evidence as ``find_stories`` (event key, verbatim quote, shared cast) under corpus ``weights``:
+    how a new record joins its story without re-clustering the corpus."""
+    day = _day(item.date)
+    keys = {(key, _day(date) or day) for *sides, root, date in item.events
+            if (key := event_key(*sides, root))}
+    quotes = {q for q in map(normalise_quote, item.quotes) if q}
+    cast = cast_of(item)
+    total = sum(weights.get(k, 0.0) for k in cast)
+    links = []
+    for other in others:
+        if other.id == item.id:
             continue
-        shared = casts[a] & casts[b]
-        people = sum(1 for kind, _ in shared if kind == "a")
-        countries = len(shared) - people
-        if people < MIN_SHARED_ACTORS and not (people >= 1 and countries >= 2):
-            continue
-        weight = sum(weights[k] for k in shared)
-        lighter = min(totals[a], totals[b])
-        if lighter > 0 and weight / lighter >= CAST_SHARE:
-            names = sorted(x for kind, x in shared if kind == "a")[:4]
-            yield a, b, "actors " + ", ".join(names)
+        other_day = _day(other.date)
+        why = None
+        for *sides, root, date in other.events:
+            key, at = event_key(*sides, root), _day(date) or other_day
+            near = [d for k, d in keys if k == key and d is not None and at is not None and abs(d - at) <= window]
+            if key and near:
+                why = f"{key[0]}–{key[1]} {key[2]} {dt.date.fromordinal(min(at, *near)).isoformat()}"
+                break
+        if why is None and quotes:
+            shared_quote = quotes & {q for q in map(normalise_quote, other.quotes) if q}
+            if shared_quote:
+                why = f"quote «{' '.join(min(shared_quote).split()[:8])}…»"
+        if why is None and day is not None and other_day is not None and abs(day - other_day) <= window:
+            other_cast = cast_of(other)
+            why = cast_reason(cast & other_cast, weights, total, sum(weights.get(k, 0.0) for k in other_cast))
+        if why:
+            links.append((other.id, why))
+    return links
