@@ -42,7 +42,7 @@ _GERMEVAL = "ner/germeval2014/NER-de-dev.tsv.gz"
 
 CORPORA: dict[str, dict[str, list[Source]]] = {
     "en": {
-        "train": [_ud("en", "English-EWT", "train"), _wn("en", "val", 0, 2200)],
+        "train": [_ud("en", "English-EWT", "train"), _wn("en", "val", 0, 2200), _wn("en", "val", 2350)],
         "dev": [_ud("en", "English-EWT", "dev", False, 0, 40), _wn("en", "val", 2200, 2350)],
         "test": [_ud("en", "English-EWT", "test"), _wn("en", "test")],
     },
@@ -53,7 +53,7 @@ CORPORA: dict[str, dict[str, list[Source]]] = {
                   _ud("it", "Italian-ParlaMint", "train"), _ud("it", "Italian-ParlaMint", "test"),
                   _ud("it", "Italian-ISDT", "dev", True), _ud("it", "Italian-VIT", "dev", True),
                   _ud("it", "Italian-VIT", "test", True), _ud("it", "Italian-PoSTWITA", "dev", True),
-                  Source(_KIND.format("train"), "ner", True, 0, 2600), _wn("it", "val", 0, 2200)],
+                  Source(_KIND.format("train"), "ner", True, 0, 2600), _wn("it", "val", 0, 2200), _wn("it", "val", 2350)],
         "dev": [_ud("it", "Italian-ISDT", "test", True), Source(_KIND.format("train"), "ner", True, 2600),
                 _wn("it", "val", 2200, 2350)],
         "test": [_ud("it", "Italian-PUD", "test"), Source(_KIND.format("test"), "ner", True)],
@@ -61,14 +61,14 @@ CORPORA: dict[str, dict[str, list[Source]]] = {
     "de": {
         "train": [_ud("de", "German-GSD", "dev", False, 0, 80), _ud("de", "German-PUD", "test"),
                   _ud("de", "German-LIT", "test", True), Source(_GERMEVAL, "germeval", False, 0, 400),
-                  _wn("de", "val", 0, 2200)],
+                  _wn("de", "val", 0, 2200), _wn("de", "val", 2350)],
         "dev": [_ud("de", "German-GSD", "dev", False, 80), Source(_GERMEVAL, "germeval", False, 400, 430),
                 _wn("de", "val", 2200, 2350)],
         "test": [_ud("de", "German-GSD", "test"), Source(_GERMEVAL, "germeval", False, 430)],
     },
     "es": {
         "train": [_ud("es", "Spanish-GSD", "dev", False, 0, 150), _ud("es", "Spanish-PUD", "test"),
-                  _wn("es", "val", 0, 2200)],
+                  _wn("es", "val", 0, 2200), _wn("es", "val", 2350)],
         "dev": [_ud("es", "Spanish-GSD", "dev", False, 150), _wn("es", "val", 2200, 2350)],
         "test": [_ud("es", "Spanish-GSD", "test"), _wn("es", "test")],
     },
