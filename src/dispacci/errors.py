@@ -1,8 +1,9 @@
 """Every error dispacci raises, with a code, the input it concerns and the fix.
 
 User errors (bad input, bad options, bad resource files) are ``DispacciError``
-subclasses; the CLI prints them as one line and exits non-zero. Anything else
-is a bug and keeps its traceback.
+subclasses; the CLI prints them as one line and exits with the code of their
+class (the table is in ``dispacci.commands.exits``). Anything else is a bug and
+keeps its traceback.
 """
 from __future__ import annotations
 
@@ -12,14 +13,13 @@ __all__ = [
     "ResourceError",
     "ConfigError",
     "StoreError",
+    "NotFoundError",
     "Errors",
 ]
 
 
 class DispacciError(Exception):
     """Base of all user-facing errors: ``[E###] input: reason``."""
-
-    exit_code = 1
 
     def __init__(self, code: str, message: str, *, source: str | None = None):
         self.code = code
@@ -40,25 +40,21 @@ def _printable(text: str) -> str:
 class InputError(DispacciError):
     """An article that cannot be read or analysed."""
 
-    exit_code = 2
-
 
 class ResourceError(DispacciError):
     """A data file (actors, patterns, cue words) that does not validate."""
-
-    exit_code = 3
 
 
 class ConfigError(DispacciError):
     """An option or setting with an invalid value."""
 
-    exit_code = 4
-
 
 class StoreError(DispacciError):
     """A database that cannot be opened, migrated or written."""
 
-    exit_code = 5
+
+class NotFoundError(ConfigError):
+    """An option naming something (a record id) that the store does not hold."""
 
 
 class Errors:
