@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...errors import Errors
 from ...record import Dateline
 from ...resources.places import place_index
 from ...resources.wires import load_wires
@@ -95,7 +96,7 @@ class DatelineFinder:
                 if year is not None:
                     return _iso(year, anchor), anchor.source, False
             year, how = guess_year(anchor.month, anchor.day, doc.text, self.lang, anchor.end)
-            context.warnings.append(f"article date year not written; {year} taken from {how}")
+            context.warnings.append(Errors.W003.format(year=year, how=how))
             return _iso(year, anchor), "guessed", True
         return None
 
