@@ -20,8 +20,8 @@ from ...errors import Errors
 from ...record import Dateline
 from ...resources.places import place_index
 from ...resources.wires import load_wires
-from ..article_date import DateAnchor, find_text_anchors, guess_year, iso_anchor, url_date, year_for
-from ..dates import FULL_DATE, parse_day_month
+from .article_date import DateAnchor, find_text_anchors, guess_year, iso_anchor, url_date, year_for
+from .dates import FULL_DATE, parse_day_month
 
 __all__ = ["DatelineFinder", "find_dateline"]
 

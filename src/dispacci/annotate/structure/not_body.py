@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ...record import NotBody
 from ...resources import load_resource
-from ..dates import FULL_DATE
+from .dates import FULL_DATE
 
 __all__ = ["NotBodyFinder"]
 

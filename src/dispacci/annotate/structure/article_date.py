@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources.loader import load_resource
+from ...resources.loader import load_resource
 from . import dates as _dates
 from .dates import FULL_DATE, FULL_DATE_WITH_TIME, find_full_dates, parse_day_month, weekday_named_near
 
