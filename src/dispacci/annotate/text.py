@@ -1,14 +1,16 @@
-"""Text helpers every layer shares: the doc's text read once, cue lists from data
-files checked per language, and cue phrases as regular expressions."""
+"""Text helpers every layer shares: the doc's text read once, its lines with their
+offsets (wire copy has one paragraph per line), cue lists from data files checked
+per language, and cue phrases as regular expressions."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
 from ..errors import Errors, ResourceError
 
-__all__ = ["doc_text", "cue_lists", "phrase_pattern"]
+__all__ = ["doc_text", "lines", "paragraphs", "cue_lists", "phrase_pattern"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -23,6 +25,21 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["dispacci_text"] = doc.text
     return text
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """``(offset, line)`` of every line of ``text[start:end]``, empty ones included."""
+    offset = start
+    for line in text[start:end].split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, line)`` of every line from ``start`` that holds more than spaces."""
+    for offset, line in lines(text, start):
+        if line.strip():
+            yield offset, offset + len(line), line
 
 
 def cue_lists(name: str, table, lang: str, code: str):
