@@ -2,12 +2,11 @@
 
 ``cli.py`` registers the modules listed in ``COMMAND_MODULES`` that exist, so
 an area adds its verbs without editing the CLI core. Shared by all verbs:
-``options`` (analysis options), ``output`` (--json/--nl/--csv), ``exits``
-(exit codes), ``store`` (--db).
+``options`` (analysis options, --db), ``output`` (--json/--nl/--csv),
+``exits`` (exit codes).
 """
 from __future__ import annotations
 
 __all__ = ["COMMAND_MODULES"]
 
-COMMAND_MODULES: tuple[str, ...] = ("analyze", "ingest", "query", "records", "export", "evaluate", "serve", "batch",
-                                    "feeds")
+COMMAND_MODULES: tuple[str, ...] = ("analyze", "ingest", "query", "records", "evaluate", "serve", "batch", "feeds")

@@ -9,8 +9,7 @@ import typer
 
 from ..errors import ConfigError, DispacciError, Errors
 from .exits import EPILOG, fail, warn
-from .options import actors_option, language_option, resources_option
-from .store import db_option, open_db
+from .options import actors_option, db_option, language_option, open_db, resources_option
 
 __all__ = ["register"]
 

@@ -8,8 +8,7 @@ import typer
 
 from ..errors import DispacciError
 from .exits import EPILOG, Exit, fail, partial_or_input
-from .options import actors_option, annotators_option, language_option, resources_option
-from .store import db_option, open_db
+from .options import actors_option, annotators_option, db_option, language_option, open_db, resources_option
 
 __all__ = ["register", "ingest"]
 

@@ -11,8 +11,8 @@ import typer
 
 from ..errors import DispacciError
 from .exits import EPILOG, fail
+from .options import db_option, open_db
 from .output import Output, output_options
-from .store import db_option, open_db
 
 __all__ = ["register", "search", "events", "quotes", "actors", "VERBS"]
 

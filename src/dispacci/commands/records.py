@@ -1,4 +1,4 @@
-"""Verbs over stored records: `show` one, and the groups they form, `duplicates` and `stories`."""
+"""Verbs over stored records: `show` one, the groups they form (`duplicates`, `stories`), `export` them all."""
 from __future__ import annotations
 
 from typing import Optional
@@ -7,10 +7,10 @@ import typer
 
 from ..errors import DispacciError
 from .exits import EPILOG, fail
+from .options import db_option, open_db
 from .output import Output, output_options
-from .store import db_option, open_db
 
-__all__ = ["register", "show", "duplicates", "stories", "VERBS"]
+__all__ = ["register", "show", "duplicates", "stories", "export", "VERBS"]
 
 
 @output_options(csv=False, one=True)
@@ -95,7 +95,33 @@ def stories(
         ("published", "published"), ("title", "title")])
 
 
-VERBS = (show, duplicates, stories)
+# The output options name the format here as everywhere; --format adds parquet.
+_FORMAT_OF = {"json": "json", "nl": "jsonl", "csv": "csv"}
+
+
+@output_options()
+def export(
+    db: Optional[str] = db_option(),
+    what: str = typer.Option("records", "--what", help="records, events, quotes or entities."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, json, csv or parquet (--nl, --json and --csv "
+                            "are short for the first three)."),
+    output_file: Optional[str] = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
+    output: Output = Output(),
+) -> None:
+    """Export the store's records, events, quotes or entities (JSON Lines by default)."""
+    from ..store.export import export as run_export
+
+    chosen = _FORMAT_OF.get(output.format, fmt)
+    try:
+        with open_db(db, read_only=True) as store:
+            count = run_export(store, what, chosen, output_file)
+    except DispacciError as error:
+        fail(error)
+    if output_file and output_file != "-":
+        typer.echo(f"{count} {what} → {output_file}", err=True)
+
+
+VERBS = (show, duplicates, stories, export)
 
 
 def register(app: typer.Typer) -> None:
