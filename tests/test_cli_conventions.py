@@ -100,3 +100,11 @@ def test_nothing_found_is_an_empty_array_and_exit_6():
 def test_two_formats_at_once_are_a_usage_error():
     result = _toy("--nl", "--csv")
     assert result.exit_code == Exit.USAGE == 2
+
+
+def test_every_warning_code_is_documented():
+    from dispacci.errors import Errors
+
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^\| (W\d{3}) \|", text, re.M)
+    assert documented == sorted(name for name in vars(Errors) if re.fullmatch(r"W\d{3}", name))
