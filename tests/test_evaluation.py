@@ -87,5 +87,5 @@ def test_evaluate_scores_plover_categories(tmp_path):
 
 def test_evaluate_names_a_missing_folder(tmp_path):
     result = CliRunner().invoke(app, ["evaluate", str(tmp_path / "nope"), str(ARTICLES_DIR)])
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "E201" in result.output and "nope" in result.output

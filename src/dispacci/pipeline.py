@@ -118,7 +118,7 @@ class Pipeline:
         context = DocContext(article=article, language=lang, language_confidence=confidence,
                              warnings=list(article.warnings))
         if confidence < 0.5 and not (article.language or self.language):
-            context.warnings.append(f"language uncertain: {lang} with confidence {confidence:.2f}")
+            context.warnings.append(Errors.W002.format(lang=lang, confidence=confidence))
         start_doc(doc, context)
         for _, component in nlp.pipeline:
             doc = component(doc)

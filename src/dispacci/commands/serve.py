@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from .exits import EPILOG, fail
 from .options import actors_option, language_option, resources_option
 
 __all__ = ["register", "serve"]
@@ -29,7 +30,7 @@ def serve(
     """Serve the REST API (/api) and the web explorer (/) over a database."""
     import uvicorn
 
-    from ..errors import DispacciError, Errors
+    from ..errors import DispacciError, Errors, StoreError
     from ..options import AnalysisOptions
     from ..serving import create_app
 
@@ -37,14 +38,12 @@ def serve(
 
     if "://" not in db and not token and not Path(db).exists():
         reason = f"no such file; create it with 'dispacci ingest FOLDER --db {db}'"
-        typer.echo(f"dispacci: [E300] {db}: {Errors.E300.format(reason=reason)}", err=True)
-        raise typer.Exit(2)
+        fail(StoreError("E300", Errors.E300.format(reason=reason), source=db))
     try:
         app = create_app(db, token=token or None, max_request_bytes=max_request_bytes, cache_size=cache_size,
                          options=options)
     except DispacciError as error:
-        typer.echo(f"dispacci: {error.one_line()}", err=True)
-        raise typer.Exit(2)
+        fail(error)
     mode = "read-write (ingest needs the token)" if token else "read-only"
     typer.echo(f"dispacci: serving {db} ({mode}) on http://{host}:{port}/  — API docs at /api/docs", err=True)
     if workers == 1:
@@ -61,4 +60,4 @@ def serve(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(serve)
+    app.command(epilog=EPILOG)(serve)

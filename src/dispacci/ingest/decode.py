@@ -53,7 +53,7 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str | None]:
             continue
         if _CONTROL.search(text[:8192]):
             continue
-        return text, f"input was not UTF-8; decoded as {encoding}"
+        return text, Errors.W001.format(encoding=encoding)
     raise InputError("E004", Errors.E004, source=source)
 
 
