@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
                 if errors:
                     output["event_errors"] = report.layers["events"].errors
             if plover is not None:
-                output["plover"] = score_plover(plover, pipeline).to_dict()
+                output["plover"] = score_plover(plover, pipeline, errors=errors).to_dict()
         except DispacciError as error:
             typer.echo(f"dispacci: {error.one_line()}", err=True)
             raise typer.Exit(2)
@@ -79,5 +79,8 @@ def _print(output: dict) -> None:
             table.add_row(category, str(correct), str(total), f"{correct / total:.2f}" if total else "")
         table.add_row("all", str(plover["correct"]), str(plover["records"]), f"{plover['accuracy']:.2f}")
         console.print(table)
-        console.print(f"coded {plover['coded']} of {plover['records']} records; accuracy on coded: "
-                      f"{plover['coded_accuracy']:.2f}; some event right: {plover['any_correct']}")
+        console.print(f"coded {plover['coded']} of {plover['records']} records (no event: {plover['no_event']:.2f}); "
+                      f"accuracy on coded: {plover['coded_accuracy']:.2f}; some event right: {plover['any_correct']}; "
+                      f"full match (category and both actors): {plover['full_match']:.2f}")
+        for item in plover.get("errors", []):
+            console.print(f"  {item}")
