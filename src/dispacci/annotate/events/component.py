@@ -25,6 +25,9 @@ from .patterns import EventPatterns, set_lemmas
 from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
                      is_hypothetical, is_negated, on_sidelines, relative_subject, reporting_follows)
 from .resolve import ActorResolver
+from .arguments import ParseFrame, parse_sides
+from .generic import agent_countries, apply_cue_rules, collective_pairs, drop_agent_cues, nominal_agents
+from .modality import parse_modality
 
 __all__ = ["EventCoder"]
 
@@ -52,6 +55,7 @@ class EventCoder:
         self.relative_pronouns = set(words.get("relative_pronouns", []))
         self.reporting_lemmas = {self._lemma(w) for w in words.get("reporting_verbs", [])}
         self.discuss_lemmas = {self._lemma(w) for w in words.get("discuss_verbs", [])}
+        self.negation_words = {w for (w, *rest) in phrases.get("negation", set()) if not rest}
         self.conventions = self.ontology.conventions
         self.symmetric = set(self.conventions.get("symmetric", []))
         words = self.patterns.words
@@ -70,6 +74,8 @@ class EventCoder:
         self.with_topics = tuple(self.conventions["with_topics"])
         self.hypothetical_consult = tuple(self.conventions["hypothetical_consult"])
         self.between_people = dict(self.conventions.get("between_people", {}))
+        audience = self.conventions.get("audience") or {}
+        self.audience = (frozenset(audience.get("agents", [])), tuple(audience.get("codes", [])))
         self.merge_rules = MergeRules.from_conventions(self.conventions)
         self.resolver = ActorResolver(tuple(resources), tuple(actors))
         self.has_quotes_layer = "dispacci_quotes" in nlp.pipe_names  # else quote marks are found here
@@ -148,8 +154,16 @@ class EventCoder:
     # -- cues ------------------------------------------------------------------------------
     def _cues(self, reading: EventReading, doc: Doc) -> list[tuple[str, int, int]]:
         spans = [Span(doc, s, e, label=label) for label, s, e in self.patterns.matches(doc)]
-        reading.role_spans = [(s.start, s.end, s.label_) for s in spans if s.label_ in ("ROLE", "PAIR")]
-        cues = filter_spans([s for s in spans if s.label_ not in ("ROLE", "PAIR")])
+        cues = [s for s in spans if s.label_ not in ("ROLE", "PAIR", "COLLECTIVE") and not s.label_.startswith("AGENT:")]
+        spans += collective_pairs(doc, [s for s in spans if s.label_ == "COLLECTIVE"],
+                                  self.patterns.words.get("collective_surface", set()))
+        agents = nominal_agents(doc, filter_spans([s for s in spans if s.label_.startswith("AGENT:")]), cues)
+        reading.role_spans = [(s.start, s.end, s.label_) for s in spans if s.label_ in ("ROLE", "PAIR")] + [
+            (s.start, s.end, s.label_) for s in agents]
+        if self.patterns.rules:
+            lemmas = [t.lemma_ for t in doc]
+            cues = apply_cue_rules(cues, self.patterns.rules, lemmas, [s.end for s in doc.sents])
+        cues = drop_agent_cues(filter_spans(cues), [(s.start, s.end, s.label_) for s in agents])
         reading.cue_spans = [(s.label_, s.start, s.end) for s in cues]
         return reading.cue_spans
 
@@ -192,11 +206,12 @@ class EventCoder:
     def _groups(self, reading: EventReading, doc: Doc, sent: Span, entities) -> tuple[list[Group], list]:
         inside = [(s, e, ent) for s, e, ent in entities if sent.start <= s and e <= sent.end]
         roles = [(s, e, label) for s, e, label in reading.role_spans if sent.start <= s and e <= sent.end]
-        role_lemmas = {doc[s].lemma_ for s, e, label in roles}
+        role_lemmas = {doc[s].lemma_ for s, e, label in roles if not label.startswith("AGENT:")}
         blocked = {i for _, s, e in reading.cue_spans if sent.start <= s < sent.end for i in range(s, e)}
         groups = build_groups(doc, sent, inside, roles, self.glue, role_lemmas, blocked,
                               title_words=not self.patterns.words.get("capitalised_nouns"))
         mark_groups(groups, sent.start, reading.words, self.markers, self.articles, self.indefinite)
+        agent_countries(doc, sent, groups, entities, reading.text)
         return groups, roles
 
     # -- coding ----------------------------------------------------------------------------
@@ -212,6 +227,8 @@ class EventCoder:
             reading.words[i] in self.strict_passive for i in range(max(sent.start, start - 3), start)))
         if not passive and harm and is_bare_participle(reading, start, sent.start):
             passive = strict = True  # "americani uccisi in Iraq", "colpito da un missile"
+        rule = self.patterns.rules.get(label)
+        label = label.split("@")[0]  # a mapping cue's label: its code and the rule's number
         code, inverted = label.rstrip("<"), label.endswith("<")  # "041<": "received a call from X"
         clause_start = sent.start
         if sent.start < reading.after_dateline <= start:
@@ -239,16 +256,21 @@ class EventCoder:
                              reciprocal=code == "meet" or code in self.symmetric or code.startswith(self.reciprocal),
                              conjunctions=self.conjunctions, articles=self.articles,
                              topic_words=self.topic_words)
+        pairs = self._parse_pairs(doc, groups, start, end, rule, code, passive, pairs, clause_start, clause_end)
         if not pairs and self.pro_drop and not passive:
             pairs = self._unstated_subject(reading, groups, start, end, clause_start, clause_end)
+        parse_negated, parse_hypothetical = parse_modality(
+            doc, start, end, self.patterns.modality, self.negation_words, reading.lemmas)
         if inverted:
             pairs = [(target, source) for source, target in pairs if target is not None]
+        if code.startswith(self.audience[1]) or code == "meet":
+            pairs = [(s, t) for s, t in pairs if t is None or t.agent not in self.audience[0]]
         for source_group, target_group in pairs:
             first, last = min(start, source_group.start), max(end, source_group.end)
             if target_group is not None:
                 first, last = min(first, target_group.start), max(last, target_group.end)
-            negated = is_negated(reading, doc, sent, start, source_group)
-            hypothetical = is_hypothetical(reading, doc, sent, start, end, source_group)
+            negated = parse_negated or is_negated(reading, doc, sent, start, source_group)
+            hypothetical = parse_hypothetical or is_hypothetical(reading, doc, sent, start, end, source_group)
             date = clause_date(reading, doc, sent, first, last, reference)
             sources = self.resolver.resolve(source_group, entities, date or reference)
             targets = self.resolver.resolve(target_group, entities, date or reference) if target_group else [None]
@@ -280,6 +302,30 @@ class EventCoder:
                                       location=location.canonical if location else None, topics=list(topics),
                                       negated=negated, hypothetical=hypothetical, evidence=evidence)
                         yield event, {"cue": (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))}
+
+    def _parse_pairs(self, doc: Doc, groups: list[Group], start: int, end: int, rule, code: str, passive: bool,
+                     surface, clause_start: int, clause_end: int):
+        """The parse's sides where it names a source inside the clause; a target it
+        leaves open comes from the surface pairs of the same source."""
+        frame = ParseFrame(markers=self.markers, topic_words=self.topic_words,
+                           target=rule.target if rule else "object", cases=rule.cases if rule else frozenset(),
+                           object_first=code.startswith(self.object_first),
+                           place_target=code.startswith(self.place_target), passive_hint=passive,
+                           clause=(clause_start, clause_end))
+        inside = [g for g in groups if clause_start <= g.start and g.start < clause_end]
+        found = parse_sides(doc, inside, (start, end), frame)
+        if not found:
+            return surface
+        if rule is not None and rule.target == "none":
+            return [(source, None) for source, _ in found]
+        if all(t is None for _, t in found) and len(found) >= 2 and (
+                code == "meet" or code in self.symmetric or code.startswith(self.reciprocal)):
+            return [(found[0][0], s) for s, _ in found[1:]]  # "X and Y discussed": each other
+        pairs = []
+        for source, target in found:
+            others = [t for s, t in surface or [] if s is source and t is not None] if target is None else [target]
+            pairs.extend((source, t) for t in others or [None])
+        return pairs or surface
 
     def _unstated_subject(self, reading: EventReading, groups: list[Group], start: int, end: int, clause_start: int,
                           clause_end: int) -> list[tuple[Group, Group]]:
@@ -366,9 +412,19 @@ _DASHES = {"-", "–", "—"}
 _FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
 
 
+def _agent_type(actor: EventActor) -> str:
+    """The agent part of a country-based code ("ISRCOP": COP); a state and its
+    government are one type."""
+    code = actor.code or ""
+    suffix = code[3:6] if actor.country and len(code) >= 3 else code[:3]
+    return suffix if suffix and suffix != "GOV" else "GOV"
+
+
 def _same(a: EventActor, b: EventActor) -> bool:
     if a.actor and b.actor and a.actor == b.actor:
         return True
+    if a.country and a.country == b.country and _agent_type(a) != _agent_type(b):
+        return False  # rebels and the army, the police and protesters: one country's actors apart
     if a.country and a.country == b.country and (a.actor == a.country or b.actor == b.country):
         return True  # "Putin -> Russia": a country is not its own counterpart
     if a.actor and b.actor:
@@ -379,7 +435,8 @@ def _same(a: EventActor, b: EventActor) -> bool:
 @Language.factory(
     "dispacci_events",
     assigns=["doc._.events", "token.lemma"],
-    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.dateline", "doc._.article_date", "doc._.entities",
+    requires=["doc._.context", "token.is_sent_start", "doc._.parsed", "token.dep", "token.head", "token.pos",
+              "token.morph", "doc._.not_body", "doc._.dateline", "doc._.article_date", "doc._.entities",
               "doc._.credits", "doc._.quotes"],
     default_config={"resources": [], "actors": []},
 )
