@@ -159,8 +159,10 @@ def _agent(verb: Token, frame: ParseFrame, lang: str) -> Token | None:
     return None
 
 
-def _oblique_target(token: Token, frame: ParseFrame, groups: _Groups, exclude: list[Group]) -> list[Group]:
-    """The first oblique or nominal modifier of ``token`` that names a counterpart."""
+def _oblique_target(token: Token, frame: ParseFrame, groups: _Groups, exclude: list[Group],
+                    owner: bool = False) -> list[Group]:
+    """The first oblique or nominal modifier of ``token`` that names a counterpart; with
+    ``owner`` (the modifiers of an object) also whose it is ("rejected an offer from X")."""
     for child in sorted(token.children, key=lambda c: c.i):
         if child.dep_.split(":")[0] not in ("obl", "nmod") or child.dep_.endswith("agent"):
             continue
@@ -171,7 +173,8 @@ def _oblique_target(token: Token, frame: ParseFrame, groups: _Groups, exclude: l
             name = _marker(child, frame)
             if any(w in frame.topic_words for w in words) and name not in _COUNTERPART:
                 continue
-            wanted = name in _COUNTERPART or (frame.place_target and name in ("at", "to"))
+            wanted = name in _COUNTERPART or (frame.place_target and name in ("at", "to")) or (
+                owner and name not in ("at", "agent", "source_of_info"))
         if wanted:
             found = [g for g in groups.all_of(child) if g not in exclude]
             if found:
@@ -230,8 +233,8 @@ def _targets(verb: Token, frame: ParseFrame, table: _Groups, sources: list[Group
     found = _oblique_target(verb, frame, table, sources)
     if found:
         return found
-    for obj in objects:  # "signed an agreement with Jordan", "imposed sanctions on Iran"
-        found = _oblique_target(obj, frame, table, sources)
+    for obj in objects:  # "signed an agreement with Jordan", "rejected an offer from X"
+        found = _oblique_target(obj, frame, table, sources, owner=True)
         if found:
             return found
     return []

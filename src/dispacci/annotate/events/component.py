@@ -201,6 +201,15 @@ class EventCoder:
             last = bisect.bisect_left(reading.starts, entity.end)
             if first >= 0 and last > first:
                 found.append((first, last, entity))
+        taken = {i for first, last, _ in found for i in range(first, last)}
+        for span in doc.ents:  # names the entities layer left unlinked: actors without a code
+            kind = _NER_KINDS.get(span.label_)
+            if kind is None or any(i in taken for i in range(span.start, span.end)) or any(
+                    q0 <= span.start_char < q1 for q0, q1 in quotes) or any(
+                    c0 <= span.start_char < c1 for c0, c1 in credits):
+                continue
+            found.append((span.start, span.end, Entity(text=span.text, kind=kind, canonical=span.text,
+                                                       start=span.start_char, end=span.end_char)))
         return sorted(found, key=lambda item: (item[0], item[2].start))
 
     def _groups(self, reading: EventReading, doc: Doc, sent: Span, entities) -> tuple[list[Group], list]:
@@ -409,6 +418,7 @@ def _runs_on(sent: Span) -> bool:
 
 
 _DASHES = {"-", "–", "—"}
+_NER_KINDS = {"PER": "person", "ORG": "organization"}
 _FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
 
 
@@ -435,7 +445,7 @@ def _same(a: EventActor, b: EventActor) -> bool:
 @Language.factory(
     "dispacci_events",
     assigns=["doc._.events", "token.lemma"],
-    requires=["doc._.context", "token.is_sent_start", "doc._.parsed", "token.dep", "token.head", "token.pos",
+    requires=["doc._.context", "token.is_sent_start", "doc._.parsed", "doc.ents", "token.dep", "token.head", "token.pos",
               "token.morph", "doc._.not_body", "doc._.dateline", "doc._.article_date", "doc._.entities",
               "doc._.credits", "doc._.quotes"],
     default_config={"resources": [], "actors": []},

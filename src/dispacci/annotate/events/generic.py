@@ -44,6 +44,9 @@ def agent_countries(doc: Doc, sent: Span, groups: list[Group], entities, text: s
                 for child in doc[i].children:
                     if child.dep_.split(":")[0] in ("nmod", "amod", "obl", "compound", "flat", "appos"):
                         country = country or _country_at(inside, child.left_edge.i, child.right_edge.i + 1)
+        if country is None:  # where it happens: "rebels in the north of Mali", "killed 20 people in Juba"
+            country = next((g.head.country for g in groups if g.marker == "at" and g.head is not None
+                            and g.head.kind in _PLACE_KINDS and g.head.country), None)
         if country is None and len(named) == 1:
             country = next(iter(named))
         group.agent_country = country
