@@ -207,7 +207,8 @@ def _verbal(verb: Token, frame: ParseFrame, table: _Groups, lang: str) -> list |
         if agent is None:
             return None
         sources = table.all_of(agent)
-        patients = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]
+        patients = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT] or [
+            c for c in verb.children if c.dep_ == "nsubj"]  # a passive subject labelled as active
         if not patients and verb.dep_.startswith("acl"):
             patients = [verb.head]  # "soldiers killed by rebels"
         targets = [g for p in patients for g in table.all_of(p) if g not in sources]

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from ...record import Entity, Event, EventActor, Evidence
 from ..doc import in_body
-from .actors import Group, assign_sides, build_groups, mark_groups, marker_table
+from .actors import Group, assign_sides, build_groups, coordinated, mark_groups, marker_table
 from .merge import MergeRules, date_events, drop_title_echoes, merge_events
 from ...resources.ontology import load_ontology
 from .patterns import EventPatterns, set_lemmas
@@ -327,6 +327,7 @@ class EventCoder:
             return surface
         if rule is not None and rule.target == "none":
             return [(source, None) for source, _ in found]
+        found = self._with_conjuncts(doc, inside, found)
         if all(t is None for _, t in found) and len(found) >= 2 and (
                 code == "meet" or code in self.symmetric or code.startswith(self.reciprocal)):
             return [(found[0][0], s) for s, _ in found[1:]]  # "X and Y discussed": each other
@@ -335,6 +336,29 @@ class EventCoder:
             others = [t for s, t in surface or [] if s is source and t is not None] if target is None else [target]
             pairs.extend((source, t) for t in others or [None])
         return pairs or surface
+
+    def _with_conjuncts(self, doc: Doc, groups: list[Group], found):
+        """Pairs for the conjuncts the surface shows ("X and Y", "X, Y e Z") where the
+        parse missed the coordination."""
+        actors = [g for g in groups if g.is_actor]
+
+        def spread(group):
+            if group is None or group not in actors:
+                return [group]
+            index = actors.index(group)
+            for first in range(max(0, index - 4), index + 1):  # the chain may start before the group
+                members = coordinated(doc, actors, first, self.conjunctions, self.articles)
+                if index in members:
+                    return [actors[i] for i in members]
+            return [group]
+
+        pairs = []
+        for source, target in found:
+            for s in spread(source):
+                for t in spread(target):
+                    if s is not t and (s, t) not in pairs:
+                        pairs.append((s, t))
+        return pairs
 
     def _unstated_subject(self, reading: EventReading, groups: list[Group], start: int, end: int, clause_start: int,
                           clause_end: int) -> list[tuple[Group, Group]]:

@@ -19,7 +19,7 @@ from .arguments import cue_head
 
 __all__ = ["parse_modality"]
 
-_GOVERNED = ("xcomp", "ccomp", "csubj", "acl", "advcl", "obj", "nmod", "obl")
+_GOVERNED = ("xcomp", "ccomp", "csubj", "acl", "advcl", "obj", "nmod", "obl", "nsubj")
 
 
 def _lemma(token: Token, lemmas: list[str]) -> str:
@@ -77,6 +77,10 @@ def parse_modality(doc: Doc, start: int, end: int, modality: dict, negations: se
         governors = [own[1], *governors[1:]]
     for governor in governors:
         lemma = _lemma(governor, lemmas)
+        if governor.pos_ in ("NOUN", "PROPN") and _negated_here(governor, negations, lemmas):
+            negated = negated or lemma not in intent  # "no agreement on a truce"; "no request for a call": unsure
+        if governor.pos_ in ("VERB", "AUX") and governor is not head.head and _negated_here(governor, negations, lemmas):
+            hypothetical = True
         if lemma in failure:
             negated = True
         elif lemma in intent:

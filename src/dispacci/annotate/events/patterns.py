@@ -11,10 +11,10 @@ map (``events/cameo.yaml``, ``events/plover.yaml``) and the coding conventions
 A cue may also be a mapping, for what the words around the cue decide
 (all keys but ``cue`` optional; a plain string is ``{cue: <string>}``)::
 
-    <demand to halt>: [{cue: "demand|demanded|call for", object: [ceasefire, truce, halt]}]
+    <demand to halt>: [{cue: ["demand|demanded", "call for"], object: [ceasefire, truce, halt]}]
     <sanctions>: [{cue: "imposed|impose * sanctions", target: oblique, case: [on, against]}]
 
-- ``cue``: the cue text, as above.
+- ``cue``: the cue text, as above, or a list of them.
 - ``object``: lemmas of which the cue's object (or the noun or clause that
   follows it) must be one; the cue applies only then, and then wins over a plain
   cue of the same words ("a demand to halt" is 105, "a demand" stays 100).
@@ -217,7 +217,7 @@ class EventPatterns:
                 rules[label] = CueRule(code=code, objects=_single_lemmas(cue.get("object"), lemma),
                                        target=str(cue.get("target") or "object"),
                                        cases=frozenset(str(w).lower() for w in cue.get("case") or []))
-                add(label, [cue["cue"]])
+                add(label, cue["cue"] if isinstance(cue["cue"], list) else [cue["cue"]])
         add("ROLE", data.get("roles", []))
         add("PAIR", data.get("pair_words", []))
         agents = _optional(f"events/agents/{lang}.yaml", resources)
