@@ -18,14 +18,14 @@ from spacy.util import filter_spans
 
 from ...record import Entity, Event, EventActor, Evidence
 from ..doc import in_body
-from .actors import Group, assign_sides, build_groups, coordinated, mark_groups, marker_table
+from .actors import Group, assign_sides, build_groups, mark_groups, marker_table
 from .merge import MergeRules, date_events, drop_title_echoes, merge_events
 from ...resources.ontology import load_ontology
 from .patterns import EventPatterns, set_lemmas
 from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
                      is_hypothetical, is_negated, on_sidelines, relative_subject, reporting_follows)
 from .resolve import ActorResolver
-from .arguments import ParseFrame, parse_sides
+from .sides import is_person, parse_pairs, same_actor, unstated_subject
 from .generic import agent_countries, apply_cue_rules, collective_pairs, drop_agent_cues, nominal_agents
 from .modality import parse_modality
 
@@ -265,9 +265,9 @@ class EventCoder:
                              reciprocal=code == "meet" or code in self.symmetric or code.startswith(self.reciprocal),
                              conjunctions=self.conjunctions, articles=self.articles,
                              topic_words=self.topic_words)
-        pairs = self._parse_pairs(doc, groups, start, end, rule, code, passive, pairs, clause_start, clause_end)
+        pairs = parse_pairs(self, doc, groups, start, end, rule, code, passive, pairs, clause_start, clause_end)
         if not pairs and self.pro_drop and not passive:
-            pairs = self._unstated_subject(reading, groups, start, end, clause_start, clause_end)
+            pairs = unstated_subject(self, reading, groups, start, end, clause_start, clause_end)
         parse_negated, parse_hypothetical = parse_modality(
             doc, start, end, self.patterns.modality, self.negation_words, reading.lemmas)
         if inverted:
@@ -291,8 +291,8 @@ class EventCoder:
             final = self._final_code(reading, code, location, sources, targets, doc, sent)
             if final is None or final.startswith(self.not_events):
                 continue
-            if final in self.between_people and _person(source_group) and target_group is not None \
-                    and _person(target_group):
+            if final in self.between_people and is_person(source_group) and target_group is not None \
+                    and is_person(target_group):
                 final = self.between_people[final]  # "Travaglio ha attaccato Schifani": an attack in words
             if hypothetical and final.startswith(self.hypothetical_consult):
                 final, hypothetical = self.conventions["future_consult"], False
@@ -303,7 +303,7 @@ class EventCoder:
                 for target in targets:
                     if target is None and not final.startswith(self.target_optional):
                         continue
-                    if target is not None and _same(source, target):
+                    if target is not None and same_actor(source, target):
                         continue
                     for out_code, src, tgt in self._directions(final, source, target):
                         event = Event(source=src, target=tgt, cameo=out_code, plover=self.ontology.plover_of(out_code),
@@ -311,78 +311,6 @@ class EventCoder:
                                       location=location.canonical if location else None, topics=list(topics),
                                       negated=negated, hypothetical=hypothetical, evidence=evidence)
                         yield event, {"cue": (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))}
-
-    def _parse_pairs(self, doc: Doc, groups: list[Group], start: int, end: int, rule, code: str, passive: bool,
-                     surface, clause_start: int, clause_end: int):
-        """The parse's sides where it names a source inside the clause; a target it
-        leaves open comes from the surface pairs of the same source."""
-        frame = ParseFrame(markers=self.markers, topic_words=self.topic_words,
-                           target=rule.target if rule else "object", cases=rule.cases if rule else frozenset(),
-                           object_first=code.startswith(self.object_first),
-                           place_target=code.startswith(self.place_target), passive_hint=passive,
-                           clause=(clause_start, clause_end))
-        inside = [g for g in groups if clause_start <= g.start and g.start < clause_end]
-        found = parse_sides(doc, inside, (start, end), frame)
-        if not found:
-            return surface
-        if rule is not None and rule.target == "none":
-            return [(source, None) for source, _ in found]
-        found = self._with_conjuncts(doc, inside, found)
-        if all(t is None for _, t in found) and len(found) >= 2 and (
-                code == "meet" or code in self.symmetric or code.startswith(self.reciprocal)):
-            return [(found[0][0], s) for s, _ in found[1:]]  # "X and Y discussed": each other
-        pairs = []
-        for source, target in found:
-            others = [t for s, t in surface or [] if s is source and t is not None] if target is None else [target]
-            pairs.extend((source, t) for t in others or [None])
-        return pairs or surface
-
-    def _with_conjuncts(self, doc: Doc, groups: list[Group], found):
-        """Pairs for the conjuncts the surface shows ("X and Y", "X, Y e Z") where the
-        parse missed the coordination."""
-        actors = [g for g in groups if g.is_actor]
-
-        def spread(group):
-            if group is None or group not in actors:
-                return [group]
-            index = actors.index(group)
-            for first in range(max(0, index - 4), index + 1):  # the chain may start before the group
-                members = coordinated(doc, actors, first, self.conjunctions, self.articles)
-                if index in members:
-                    return [actors[i] for i in members]
-            return [group]
-
-        pairs = []
-        for source, target in found:
-            for s in spread(source):
-                for t in spread(target):
-                    if s is not t and (s, t) not in pairs:
-                        pairs.append((s, t))
-        return pairs
-
-    def _unstated_subject(self, reading: EventReading, groups: list[Group], start: int, end: int, clause_start: int,
-                          clause_end: int) -> list[tuple[Group, Group]]:
-        """Pro-drop languages leave the subject out ("Ha poi telefonato a Macron"):
-        it is the last event's source, else the article's first-named person, when
-        nobody stands before the cue and a counterpart follows it."""
-        if any(g.is_actor and clause_start <= g.start and g.end <= start for g in groups):
-            return []
-        before = reading.words[start - 1]
-        if start > clause_start and (before in self.articles or before in self.indefinite
-                                     or (reading.words[start - 1],) in self.markers):
-            return []  # "ninguna negociación", "della telefonata": a noun, not a verb missing its subject
-        after = [g for g in groups if g.is_actor and end <= g.start < clause_end and g.start - end <= 8
-                 and g.marker in (None, "with", "to", "against")]
-        subject = reading.last_source
-        if subject is None:
-            people = self.resolver.protagonists(reading.entities)
-            subject = people[0] if people else None
-        if not after or subject is None:
-            return []
-        stand_in = Group(start=start, end=start, entities=[subject], char_start=subject.start, char_end=subject.end)
-        if any(e.actor and e.actor == subject.actor for e in after[0].entities):
-            return []
-        return [(stand_in, after[0])]
 
     def _directions(self, code: str, source: EventActor, target: EventActor | None):
         yield code, source, target
@@ -432,10 +360,6 @@ class EventCoder:
         return len(text) if end < 0 else end
 
 
-def _person(group: Group) -> bool:
-    return group.head is not None and group.head.kind == "person"
-
-
 def _runs_on(sent: Span) -> bool:
     last = next((t for t in reversed(sent) if not t.is_space), None)
     return last is not None and last.text not in _FINAL and "\n\n" not in sent.text
@@ -444,26 +368,6 @@ def _runs_on(sent: Span) -> bool:
 _DASHES = {"-", "–", "—"}
 _NER_KINDS = {"PER": "person", "ORG": "organization"}
 _FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
-
-
-def _agent_type(actor: EventActor) -> str:
-    """The agent part of a country-based code ("ISRCOP": COP); a state and its
-    government are one type."""
-    code = actor.code or ""
-    suffix = code[3:6] if actor.country and len(code) >= 3 else code[:3]
-    return suffix if suffix and suffix != "GOV" else "GOV"
-
-
-def _same(a: EventActor, b: EventActor) -> bool:
-    if a.actor and b.actor and a.actor == b.actor:
-        return True
-    if a.country and a.country == b.country and _agent_type(a) != _agent_type(b):
-        return False  # rebels and the army, the police and protesters: one country's actors apart
-    if a.country and a.country == b.country and (a.actor == a.country or b.actor == b.country):
-        return True  # "Putin -> Russia": a country is not its own counterpart
-    if a.actor and b.actor:
-        return False
-    return (a.name or "") == (b.name or "") and a.country == b.country
 
 
 @Language.factory(
