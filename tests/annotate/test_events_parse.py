@@ -22,17 +22,19 @@ from dispacci.ingest.article import Article
 from dispacci.record import Entity
 
 COUNTRIES = {
-    "RUS": ["Russia", "Russland", "Russie", "Rusia", "Россия", "Россией", "России"],
+    "RUS": ["Russia", "Russland", "Russie", "Rusia", "Россия", "Россией", "России", "russe", "russa", "Russian",
+            "российской"],
     "UKR": ["Ukraine", "Ucraina", "Ucrania", "Украина", "Украину", "Украины"],
     "ISR": ["Israel", "Israele", "Israël", "Израиль", "Israeli", "israeliana", "israélienne", "israelí", "israelische",
-            "израильская"],
+            "Израильская", "Израиле"],
     "IRN": ["Iran", "Irán", "Иран"],
     "SYR": ["Syria", "Siria", "Syrie", "Syrien", "Сирию"],
     "MLI": ["Mali", "Malí", "Malis", "Мали"],
     "JOR": ["Jordan"],
 }
-PEOPLE = {"Putin": ("Vladimir Putin", "RUS", "vladimir-putin"), "Erdogan": ("Recep Tayyip Erdoğan", "TUR",
-                                                                             "recep-tayyip-erdogan")}
+PEOPLE = {"Putin": ("Vladimir Putin", "RUS", "vladimir-putin"), "Poutine": ("Vladimir Putin", "RUS", "vladimir-putin"),
+          "Путин": ("Vladimir Putin", "RUS", "vladimir-putin"), "Macron": ("Emmanuel Macron", "FRA", "emmanuel-macron"),
+          "Макроном": ("Emmanuel Macron", "FRA", "emmanuel-macron")}
 
 _nlps: dict = {}
 
@@ -179,3 +181,27 @@ def test_the_object_of_a_demand_changes_its_code():
     assert sides(code("Russia demanded a ceasefire from Ukraine.", "en")) == {("10", "RUS", "UKR")}
     assert {e.cameo for e in code("Russia demanded a ceasefire from Ukraine.", "en")} == {"1056"}
     assert {e.cameo for e in code("Russia demanded money from Ukraine.", "en")} == {"100"}
+
+
+# -- who called, who took part ------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Macron a eu un entretien téléphonique avec Poutine à la demande de la partie russe."),
+    ("it", "Macron ha avuto una conversazione telefonica con Putin su richiesta della parte russa."),
+    ("en", "Macron spoke by phone with Putin at the request of the Russian side."),
+    ("ru", "По просьбе российской стороны Путин провел телефонный разговор с Макроном."),
+])
+def test_the_side_that_asked_for_a_call_is_its_caller(lang, text):
+    calls = [e for e in code(text, lang) if e.cameo == "041"]
+    assert calls and {(e.source.country, e.target.country) for e in calls} == {("RUS", "FRA")}
+    assert not any(e.hypothetical or e.negated for e in calls)
+
+
+@needs_parse
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "Die israelische Polizei hat in Israel zehn Demonstranten festgenommen.", ("17", "ISRCOP", "ISRCVL")),
+    ("es", "La policía israelí detuvo a diez manifestantes en Israel.", ("17", "ISRCOP", "ISRCVL")),
+    ("ru", "Израильская полиция задержала десять демонстрантов в Израиле.", ("17", "ISRCOP", "ISRCVL")),
+])
+def test_generic_agents_take_their_country_in_every_language(lang, text, expected):
+    assert expected in sides(code(text, lang))

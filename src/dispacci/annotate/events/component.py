@@ -25,7 +25,7 @@ from .patterns import EventPatterns, set_lemmas
 from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
                      is_hypothetical, is_negated, on_sidelines, relative_subject, reporting_follows)
 from .resolve import ActorResolver
-from .sides import is_person, parse_pairs, same_actor, unstated_subject
+from .sides import callers_first, is_person, parse_pairs, same_actor, unstated_subject
 from .generic import agent_countries, apply_cue_rules, collective_pairs, drop_agent_cues, nominal_agents
 from .modality import parse_modality
 
@@ -76,6 +76,7 @@ class EventCoder:
         self.between_people = dict(self.conventions.get("between_people", {}))
         audience = self.conventions.get("audience") or {}
         self.audience = (frozenset(audience.get("agents", [])), tuple(audience.get("codes", [])))
+        self.caller_codes = tuple(self.conventions.get("caller_codes", []))
         self.merge_rules = MergeRules.from_conventions(self.conventions)
         self.resolver = ActorResolver(tuple(resources), tuple(actors))
         self.has_quotes_layer = "dispacci_quotes" in nlp.pipe_names  # else quote marks are found here
@@ -272,6 +273,8 @@ class EventCoder:
             doc, start, end, self.patterns.modality, self.negation_words, reading.lemmas)
         if inverted:
             pairs = [(target, source) for source, target in pairs if target is not None]
+        if code.startswith(self.caller_codes):
+            pairs = callers_first(reading, groups, pairs, self.patterns.words.get("initiator", set()))
         if code.startswith(self.audience[1]) or code == "meet":
             pairs = [(s, t) for s, t in pairs if t is None or t.agent not in self.audience[0]]
         for source_group, target_group in pairs:

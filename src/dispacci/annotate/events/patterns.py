@@ -25,7 +25,8 @@ A cue may also be a mapping, for what the words around the cue decide
 
 Beside the patterns, ``events/agents/<lang>.yaml`` names the generic agents
 (``agents``: CAMEO agent code → nouns, labelled ``AGENT:<code>``; ``collective``:
-words for the article's two protagonists, like ``pair_words``) and
+words for the article's two protagonists, like ``pair_words``; ``initiator``: the
+words before the side that started a call, "à la demande de") and
 ``events/modality/<lang>.yaml`` the words that make an act hypothetical or
 negated when the parse links them to the cue (``modal_verbs``, ``intent_verbs``,
 ``failure_verbs``, ``condition_marks``, single lemmas).
@@ -231,6 +232,8 @@ class EventPatterns:
         markers = {key: [str(w).lower() for w in value] for key, value in (data.get("markers") or {}).items()}
         words["markers"] = markers
         words["collective_surface"] = {" ".join(str(w).lower().split()) for w in agents.get("collective", [])}
+        words["initiator"] = {tuple(t.lower_.replace("’", "'") for t in nlp.make_doc(str(w)))
+                              for w in agents.get("initiator", [])}
         words["relative_days"] = {str(k).lower(): int(v) for k, v in (data.get("relative_days") or {}).items()}
         def _lower_words(text: str) -> tuple[str, ...]:
             return tuple(text.lower().replace("’", "'").split())

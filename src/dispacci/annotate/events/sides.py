@@ -16,7 +16,9 @@ from .actors import Group, coordinated
 from .arguments import ParseFrame, parse_sides
 from .clause import EventReading
 
-__all__ = ["parse_pairs", "with_conjuncts", "unstated_subject", "same_actor", "is_person"]
+__all__ = ["parse_pairs", "with_conjuncts", "unstated_subject", "same_actor", "is_person", "callers_first"]
+
+_INITIATOR_GAP = 3  # words ("la partie", "der deutschen") between the initiator phrase and the side
 
 
 def parse_pairs(coder, doc: Doc, groups: list[Group], start: int, end: int, rule, code: str, passive: bool,
@@ -116,3 +118,28 @@ def same_actor(a: EventActor, b: EventActor) -> bool:
     if a.actor and b.actor:
         return False
     return (a.name or "") == (b.name or "") and a.country == b.country
+
+
+def _initiated(reading: EventReading, group: Group | None, phrases: set[tuple[str, ...]]) -> bool:
+    if group is None or group.start <= 0:
+        return False
+    for end in range(group.start, max(0, group.start - _INITIATOR_GAP) - 1, -1):
+        for phrase in phrases:
+            if end >= len(phrase) and tuple(reading.words[end - len(phrase):end]) == phrase:
+                return True
+    return False
+
+
+def callers_first(reading: EventReading, groups: list[Group], pairs, phrases: set[tuple[str, ...]]):
+    """The side named as starting a call ("à la demande de la partie allemande", "по просьбе
+    немецкой стороны") is its source, wherever the sentence puts it: the named group
+    itself or the side of its country."""
+    starters = [g for g in groups if _initiated(reading, g, phrases)] if phrases else []
+    if not starters:
+        return pairs
+
+    def started(group: Group | None) -> bool:
+        return group is not None and any(group is g or (g.country and group.country == g.country) for g in starters)
+
+    return [(target, source) if started(target) and not started(source) else (source, target)
+            for source, target in pairs]
