@@ -273,6 +273,10 @@ class EventCoder:
             doc, start, end, self.patterns.modality, self.negation_words, reading.lemmas)
         if inverted:
             pairs = [(target, source) for source, target in pairs if target is not None]
+        if code.startswith(self.place_target) and any(t is None for _, t in pairs):
+            place = next((g for g in groups if g.marker in ("at", "to") and end <= g.start < clause_end
+                          and g.head is not None and g.head.kind == "location" and g.head.country), None)
+            pairs = [(s, place if t is None else t) for s, t in pairs]  # "shelled Juba", "arrived in Amman"
         if code.startswith(self.caller_codes):
             pairs = callers_first(reading, groups, pairs, self.patterns.words.get("initiator", set()))
         if code.startswith(self.audience[1]) or code == "meet":
