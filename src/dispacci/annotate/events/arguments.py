@@ -160,25 +160,33 @@ def _agent(verb: Token, frame: ParseFrame, lang: str) -> Token | None:
 
 
 def _oblique_target(token: Token, frame: ParseFrame, groups: _Groups, exclude: list[Group],
-                    owner: bool = False) -> list[Group]:
-    """The first oblique or nominal modifier of ``token`` that names a counterpart; with
-    ``owner`` (the modifiers of an object) also whose it is ("rejected an offer from X")."""
+                    owner: bool = False, places: bool = True) -> list[Group]:
+    """The oblique or nominal modifier of ``token`` that names a counterpart: a bare
+    nominal first (an object the parser took for an oblique, a Russian dative), then a
+    counterpart marker ("with", "against"), then, for place-target codes and with
+    ``places``, the place ("in X"); with ``owner`` (the modifiers of an object) also
+    whose it is ("rejected an offer from X")."""
+    ranked: list[tuple[int, Token]] = []
     for child in sorted(token.children, key=lambda c: c.i):
-        if child.dep_.split(":")[0] not in ("obl", "nmod") or child.dep_.endswith("agent"):
+        if child.dep_.split(":")[0] not in ("obl", "nmod") or child.dep_.endswith(("agent", "tmod")):
             continue
         words = case_words(child)
         if frame.target == "oblique" and frame.cases:
-            wanted = bool(set(words) & frame.cases)
+            rank = 0 if set(words) & frame.cases else None
         else:
             name = _marker(child, frame)
             if any(w in frame.topic_words for w in words) and name not in _COUNTERPART:
                 continue
-            wanted = name in _COUNTERPART or (frame.place_target and name in ("at", "to")) or (
-                owner and name not in ("at", "agent", "source_of_info"))
-        if wanted:
-            found = [g for g in groups.all_of(child) if g not in exclude]
-            if found:
-                return found
+            rank = (1 if not words and not owner and token.pos_ in ("VERB", "AUX") else
+                    2 if name in _COUNTERPART else
+                    3 if owner and name not in ("at", "agent", "source_of_info") else
+                    4 if places and frame.place_target and name in ("at", "to") else None)
+        if rank is not None:
+            ranked.append((rank, child))
+    for _, child in sorted(ranked, key=lambda item: item[0]):
+        found = [g for g in groups.all_of(child) if g not in exclude]
+        if found:
+            return found
     return []
 
 
@@ -231,14 +239,14 @@ def _targets(verb: Token, frame: ParseFrame, table: _Groups, sources: list[Group
             found = [g for g in table.all_of(obj) if g not in sources]
             if found:
                 return found
-    found = _oblique_target(verb, frame, table, sources)
+    found = _oblique_target(verb, frame, table, sources, places=False)
     if found:
         return found
     for obj in objects:  # "signed an agreement with Jordan", "rejected an offer from X"
         found = _oblique_target(obj, frame, table, sources, owner=True)
         if found:
             return found
-    return []
+    return _oblique_target(verb, frame, table, sources)  # "attacked ... in Ukraine"
 
 
 def _nominal(noun: Token, frame: ParseFrame, table: _Groups, lang: str) -> list | None:
