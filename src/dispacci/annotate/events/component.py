@@ -202,10 +202,14 @@ class EventCoder:
             last = bisect.bisect_left(reading.starts, entity.end)
             if first >= 0 and last > first:
                 found.append((first, last, entity))
+        agent_words = {i for s, e, label in reading.role_spans if label.startswith("AGENT:") for i in range(s, e)}
+        # a capitalised agent word ("Rebel fighters") is no name, whatever the NER says
+        found = [(first, last, entity) for first, last, entity in found
+                 if entity.actor or not all(i in agent_words for i in range(first, last))]
         taken = {i for first, last, _ in found for i in range(first, last)}
         for span in doc.ents:  # names the entities layer left unlinked: actors without a code
             kind = _NER_KINDS.get(span.label_)
-            if kind is None or any(i in taken for i in range(span.start, span.end)) or any(
+            if kind is None or any(i in taken or i in agent_words for i in range(span.start, span.end)) or any(
                     q0 <= span.start_char < q1 for q0, q1 in quotes) or any(
                     c0 <= span.start_char < c1 for c0, c1 in credits):
                 continue
