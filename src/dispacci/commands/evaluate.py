@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
                 if errors:
                     scores["event_errors"] = report.layers["events"].errors
             if plover is not None:
-                scores["plover"] = score_plover(plover, pipeline).to_dict()
+                scores["plover"] = score_plover(plover, pipeline, errors=errors).to_dict()
         except DispacciError as error:
             fail(error)
         output.document(scores, text=_print, rows=_rows(scores))
@@ -87,5 +87,8 @@ def _print(output: dict) -> None:
             table.add_row(category, str(correct), str(total), f"{correct / total:.2f}" if total else "")
         table.add_row("all", str(plover["correct"]), str(plover["records"]), f"{plover['accuracy']:.2f}")
         console.print(table)
-        console.print(f"coded {plover['coded']} of {plover['records']} records; accuracy on coded: "
-                      f"{plover['coded_accuracy']:.2f}; some event right: {plover['any_correct']}")
+        console.print(f"coded {plover['coded']} of {plover['records']} records (no event: {plover['no_event']:.2f}); "
+                      f"accuracy on coded: {plover['coded_accuracy']:.2f}; some event right: {plover['any_correct']}; "
+                      f"full match (category and both actors): {plover['full_match']:.2f}")
+        for item in plover.get("errors", []):
+            console.print(f"  {item}")
