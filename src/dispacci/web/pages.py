@@ -100,7 +100,7 @@ def article_context(record) -> dict:
               for n, event in enumerate(record.events)]
     kinds = sorted({entity.kind for entity in record.entities})
     return {"title": record.title or record.id, "record": record, "text_html": highlighted_html(record.text, marks),
-            "marks": {mark.key: mark.info for mark in marks}, "speakers": list(speakers.values()),
+            "marks": {mark.key: {**mark.info, "start": mark.start, "end": mark.end} for mark in marks}, "speakers": list(speakers.values()),
             "events": events, "kinds": kinds, "source_href": safe_href(record.source.url),
             "credits": [{"credit": c, "href": actor_link(c.actor)} for c in record.credits]}
 

@@ -92,6 +92,29 @@
     });
   }
 
+  // A link from the events or quotes browser names one span: #v3 (an event) or
+  // #span-120-164 (a quote's offsets). Its words are flashed and scrolled to.
+  function focusFromHash() {
+    var hash = (window.location.hash || "").slice(1);
+    var key = null;
+    if (/^[vqecdn]\d+$/.test(hash) && marks[hash]) {
+      key = hash;
+    } else {
+      var found = /^span-(\d+)-(\d+)$/.exec(hash);
+      if (found) {
+        Object.keys(marks).forEach(function (k) {
+          if (!key && String(marks[k].start) === found[1] && String(marks[k].end) === found[2]) { key = k; }
+        });
+      }
+    }
+    if (!key) { return; }
+    flash(key, true);
+    var first = document.querySelector("#article-text .flash");
+    if (first) { first.scrollIntoView({block: "center"}); first.focus({preventScroll: true}); }
+    var item = document.querySelector("[data-mark='" + key + "']");
+    if (item) { item.classList.add("chosen"); }
+  }
+
   function wireEventList() {
     document.querySelectorAll("[data-mark]").forEach(function (item) {
       var key = item.getAttribute("data-mark");
@@ -226,5 +249,10 @@
     wireSpans();
     wireEventList();
     wireAnalyze();
+    focusFromHash();
+    window.addEventListener("hashchange", function () {
+      document.querySelectorAll("#article-text .flash").forEach(function (s) { s.classList.remove("flash"); });
+      focusFromHash();
+    });
   });
 }());
