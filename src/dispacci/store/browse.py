@@ -15,8 +15,9 @@ import re
 from ..errors import ConfigError, Errors
 from .base import check_date
 
-__all__ = ["BrowseMixin", "EVENT_FACETS", "QUOTE_FACETS", "EVENT_SORTS", "QUOTE_SORTS", "EXPORT_CAP"]
+__all__ = ["BrowseMixin", "EVENT_FACETS", "QUOTE_FACETS", "EVENT_SORTS", "QUOTE_SORTS", "EXPORT_CAP", "LAYERS"]
 
+LAYERS = ("entities", "quotes", "events", "credits", "claims", "techniques")  # absent layers count 0
 EXPORT_CAP = 10_000  # rows one download carries at most
 
 # facet name → (value expression, label expression)
@@ -73,6 +74,31 @@ class BrowseMixin:
                 f"{self._dateline_field('year_guessed')} AS year_guessed, "
                 f"{self._dateline_field('place')} AS dateline_place, "
                 f"{self._dateline_field('country')} AS dateline_country")
+
+    def record_trust(self, ids: list[str]) -> dict[str, dict]:
+        """For each record id: where its date came from, whether its year or dateline
+        country is uncertain, how many items each layer holds and how many names no actor stands for."""
+        ids = [i for i in ids if i][:500]
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        counts = ", ".join(f"{self._layer_length(layer)} AS n_{layer}" for layer in LAYERS)
+        found = {row["id"]: row for row in self._fetch(
+            f"SELECT r.id, {self._trust_columns()}, {counts} FROM records r WHERE r.id IN ({marks})", tuple(ids))}
+        for row in self._fetch("SELECT record_id, count(*) AS n FROM entities WHERE actor IS NULL "
+                               f"AND record_id IN ({marks}) GROUP BY record_id", tuple(ids)):
+            if row["record_id"] in found:
+                found[row["record_id"]]["unresolved"] = int(row["n"])
+        for row in found.values():
+            _trust(row)
+            row["layers"] = {layer: int(row.pop(f"n_{layer}") or 0) for layer in LAYERS}
+            row.setdefault("unresolved", 0)
+        return found
+
+    def _layer_length(self, layer: str) -> str:
+        if self.placeholder == "?":
+            return f"json_array_length(r.body, '$.{layer}')"
+        return f"jsonb_array_length(coalesce(r.body::jsonb -> '{layer}', '[]'::jsonb))"
 
     # -- events -----------------------------------------------------------------------
     def browse_events(self, filters: dict, *, sort: str = "date", limit: int = 50, offset: int = 0) -> list[dict]:

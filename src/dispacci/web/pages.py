@@ -65,11 +65,17 @@ def _with_links(rows: list[dict]) -> list[dict]:
     return [{**row, "href": record_link(row.get("id") or row.get("record_id"))} for row in rows]
 
 
+def _with_trust(store, rows: list[dict]) -> list[dict]:
+    """Rows of records with where their date came from and their layer counts."""
+    trust = store.record_trust([row.get("id") for row in rows]) if hasattr(store, "record_trust") else {}
+    return [{**row, "trust": trust.get(row.get("id")) or {}} for row in rows]
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store=READ_STORE):
     filters, error = _filters(request)
     offset = _int(request.query_params.get("offset"))
-    rows = _with_links(store.records(**filters, limit=PAGE_SIZE, offset=offset))
+    rows = _with_trust(store, _with_links(store.records(**filters, limit=PAGE_SIZE, offset=offset)))
     return _page(request, "records.html", title="Records", rows=rows, filters=filters, error=error,
                  pager=_pager(request, len(rows)), total=store.count())
 
@@ -179,15 +185,22 @@ def duplicates(request: Request, store=READ_STORE):
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store=READ_STORE):
+    from .search_page import run_search
+
     q = (request.query_params.get("q") or "").strip()[:500]
     filters, error = _filters(request)
-    rows: list[dict] = []
+    offset = _int(request.query_params.get("offset"))
+    found: dict = {"rows": [], "total": 0, "facets": [], "meaning": []}
     if q and not error:
         try:
-            rows = _with_links(store.search(q, **filters, limit=PAGE_SIZE,
-                                                        offset=_int(request.query_params.get("offset"))))
+            found = run_search(request, store, q, filters, offset)
         except DispacciError as failure:
             error = failure.one_line()
+        error = error or found.get("error")
+    rows = _with_trust(store, _with_links(found["rows"]))
+    pager = _pager(request, len(rows))
+    if offset + len(rows) >= found["total"]:
+        pager["next"] = None
     return _page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, rows=rows,
-                 filters=filters, error=error, pager=_pager(request, len(rows)))
-
+                 filters=filters, error=error, pager=pager, total=found["total"], facets=found["facets"],
+                 meaning=found["meaning"], as_words=found.get("as_words"), offset=offset)
