@@ -95,6 +95,36 @@ class BrowseMixin:
             row.setdefault("unresolved", 0)
         return found
 
+    def names_by_language(self, actor_id: str, *, resolved: bool = True, top: int = 60) -> list[dict]:
+        """The surface forms articles used for an actor (or an unresolved name), by article language."""
+        mine = "e.actor = ?" if resolved else "e.actor IS NULL AND e.canonical = ?"
+        return self._fetch("SELECT r.language, e.text, count(*) AS n FROM entities e JOIN records r ON r.id = e.record_id "
+                           f"WHERE {mine} GROUP BY r.language, e.text ORDER BY r.language, n DESC, e.text LIMIT ?",
+                           (actor_id, top))
+
+    def find_actors(self, name: str | None = None, *, kind: str | None = None, limit: int = 50,
+                    offset: int = 0) -> tuple[list[dict], int]:
+        """Actors whose id, name or any surface form contains ``name``, busiest first, with
+        ``resolved`` False for names no actor stands for; and how many there are."""
+        clauses, params = [], []
+        if kind:
+            clauses.append("s.kind = ?")
+            params.append(kind)
+        if name and name.strip():
+            needle = f"%{name.strip().lower()}%"
+            clauses.append("(lower(s.actor) LIKE ? OR lower(s.canonical) LIKE ? OR s.actor IN "
+                           "(SELECT coalesce(e.actor, e.canonical) FROM entities e WHERE lower(e.text) LIKE ?))")
+            params += [needle, needle, needle]
+        where = "WHERE " + " AND ".join(clauses) if clauses else ""
+        rows = self._fetch("SELECT s.actor, s.canonical, s.kind, s.country, s.mentions, s.records, "
+                           "EXISTS (SELECT 1 FROM entities e WHERE e.actor = s.actor) AS resolved "
+                           f"FROM actor_stats s {where} ORDER BY s.mentions DESC, s.actor LIMIT ? OFFSET ?",
+                           (*params, limit, offset))
+        for row in rows:
+            row["resolved"] = bool(row["resolved"])
+        total = int(self._fetch(f"SELECT count(*) AS n FROM actor_stats s {where}", tuple(params))[0]["n"])
+        return rows, total
+
     def _layer_length(self, layer: str) -> str:
         if self.placeholder == "?":
             return f"json_array_length(r.body, '$.{layer}')"

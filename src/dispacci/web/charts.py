@@ -60,7 +60,7 @@ def timeline_chart(timeline: list[dict], *, width: int = 760, row_height: int = 
     for (day, kind, quad), codes in sorted(counts.items(), key=lambda pair: (pair[0][0], pair[0][1], pair[0][2] or 0)):
         x = left + 10 + plot * ((day - first).days / span if first != last else 0.5)
         many = f"{len(codes)} events" if len(codes) > 1 else "1 event"
-        dots.append({"x": round(x, 1), "y": y_of[kind], "colour": QUAD_COLOURS.get(quad, QUAD_COLOURS[None]),
+        dots.append({"x": round(x, 1), "y": y_of[kind], "day": day.isoformat(), "colour": QUAD_COLOURS.get(quad, QUAD_COLOURS[None]),
                      "r": round(min(4 + 2 * math.log2(len(codes)), 11), 1),
                      "title": f"{day.isoformat()} · {kind} · {many} · CAMEO {', '.join(sorted(set(codes))[:5])} · "
                               f"{QUAD_NAMES.get(quad, 'unclassified')}"})

@@ -56,10 +56,12 @@ def marks_of(record: Record) -> list[Mark]:
                           {"layer": "not body", "label": f"not body text: {item.why}", "details": []}))
     for n, entity in enumerate(record.entities):
         name = entity.canonical or entity.text
-        marks.append(Mark(f"e{n}", "entity", f"ent ent-{entity.kind}", entity.start, entity.end,
+        unresolved = None if entity.actor else "unresolved: no actor in the actor base stands for this name"
+        marks.append(Mark(f"e{n}", "entity", f"ent ent-{entity.kind}" + ("" if entity.actor else " unresolved"),
+                          entity.start, entity.end,
                           {"layer": f"entity ({entity.kind})", "label": name,
-                           "details": [x for x in (entity.country, ", ".join(entity.roles)) if x],
-                           "href": actor_link(entity.actor or entity.canonical)}))
+                           "details": [x for x in (entity.country, ", ".join(entity.roles), unresolved) if x],
+                           "href": actor_link(entity.actor)}))
     colours = speaker_colours(record)
     for n, quote in enumerate(record.quotes):
         who = quote.speaker_actor or quote.speaker or "?"
@@ -67,7 +69,7 @@ def marks_of(record: Record) -> list[Mark]:
                           {"layer": "quote" if quote.direct else "reported speech",
                            "label": f"said by {quote.speaker or 'unknown speaker'}",
                            "details": [f"cue: {quote.cue}"] if quote.cue else [],
-                           "href": actor_link(quote.speaker_actor or quote.speaker)}))
+                           "href": actor_link(quote.speaker_actor)}))
     for n, credit in enumerate(record.credits):
         marks.append(Mark(f"c{n}", "credit", "cred", credit.start, credit.end,
                           {"layer": f"credit ({credit.role})", "label": credit.name,
@@ -81,7 +83,7 @@ def marks_of(record: Record) -> list[Mark]:
         marks.append(Mark(f"v{n}", "event", "evd", event.evidence.start, event.evidence.end,
                           {"layer": "event evidence", "label": label,
                            "details": [f"CAMEO {event.cameo}", *(x for x in (event.date, event.location) if x), *flags],
-                           "href": actor_link(event.source.actor or event.source.name)}))
+                           "href": actor_link(event.source.actor)}))
     size = len(record.text)
     return [m for m in marks if 0 <= m.start < m.end <= size]
 

@@ -99,10 +99,10 @@ def article_context(record) -> dict:
     for quote in record.quotes:
         who = quote.speaker_actor or quote.speaker or "?"
         speakers.setdefault(who, {"name": quote.speaker or "unknown speaker", "colour": colours[who],
-                                  "href": actor_link(quote.speaker_actor or quote.speaker)})
+                                  "href": actor_link(quote.speaker_actor)})
     events = [{"event": event, "key": f"v{n}", "evidence": record.text[event.evidence.start:event.evidence.end],
-               "source_href": actor_link(event.source.actor or event.source.name),
-               "target_href": actor_link(event.target.actor or event.target.name) if event.target else None}
+               "source_href": actor_link(event.source.actor),
+               "target_href": actor_link(event.target.actor) if event.target else None}
               for n, event in enumerate(record.events)]
     kinds = sorted({entity.kind for entity in record.entities})
     return {"title": record.title or record.id, "record": record, "text_html": highlighted_html(record.text, marks),
@@ -120,9 +120,15 @@ def analyze_page(request: Request):
 def actors(request: Request, store=READ_STORE):
     kind = request.query_params.get("kind")
     kind = kind if kind in ("person", "organization", "country", "location") else None
-    rows = [{**row, "href": actor_link(row.get("actor") or row.get("canonical"))}
-            for row in store.actors(top=200, kind=kind)]
-    return _page(request, "actors.html", title="Actors", rows=rows, kind=kind)
+    name = (request.query_params.get("name") or "").strip()[:200]
+    offset = _int(request.query_params.get("offset"))
+    found, total = store.find_actors(name or None, kind=kind, limit=PAGE_SIZE, offset=offset)
+    rows = [{**row, "href": actor_link(row.get("actor") or row.get("canonical"))} for row in found]
+    pager = _pager(request, len(rows))
+    if offset + len(rows) >= total:
+        pager["next"] = None
+    return _page(request, "actors.html", title="Actors", rows=rows, kind=kind, name=name, total=total,
+                 offset=offset, pager=pager)
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
@@ -133,12 +139,33 @@ def actor(request: Request, actor_id: str, store=READ_STORE):
     name = found.get("canonical") or found.get("actor") or actor_id
     quotes = _with_links(list(found.get("quotes") or [])[:100])
     events = _with_links(list(found.get("events") or [])[:100])
-    events = [{**event, "source_href": actor_link(event.get("source_actor") or event.get("source_name")),
-               "target_href": actor_link(event.get("target_actor") or event.get("target_name"))} for event in events]
-    return _page(request, "actor.html", title=name, actor=found, name=name, quotes=quotes, events=events,
-                 roles=roles_over_time(store, found), timeline=timeline_chart(found.get("timeline") or []),
+    events = [{**event, "href": f"{event['href']}#span-{event['evidence_start']}-{event['evidence_end']}"
+               if event.get("evidence_start") is not None else event["href"],
+               "source_href": actor_link(event.get("source_actor")),
+               "target_href": actor_link(event.get("target_actor"))} for event in events]
+    resolved = found.get("resolved", True)
+    timeline = list(found.get("timeline") or [])
+    names = store.names_by_language(found.get("actor"), resolved=resolved) if hasattr(store, "names_by_language") else []
+    return _page(request, "actor.html", title=name if resolved else f"Unresolved name: {name}", actor=found,
+                 name=name, quotes=quotes, resolved=resolved,
+                 events=[e for e in events if e.get("date")], undated_events=[e for e in events if not e.get("date")],
+                 undated=sum(int(t.get("events") or 1) for t in timeline if not t.get("date")),
+                 names_seen=names, base_names=base_names(request, found.get("actor")) if resolved else [],
+                 roles=roles_over_time(store, found), timeline=timeline_chart(timeline),
                  network=network_chart(name, found.get("counterparts") or []), quad_names=QUAD_NAMES,
                  quad_colours=QUAD_COLOURS)
+
+
+def base_names(request: Request, actor_id: str | None) -> list[dict]:
+    """The actor's names per language in the actor base (``any``: every language)."""
+    from ..resources.actors import load_actor_base
+    from .search_page import _actor_sources
+
+    entry = load_actor_base(*_actor_sources(request)).get(actor_id) if actor_id else None
+    if entry is None:
+        return []
+    table = getattr(entry, "aliases", None) or getattr(entry, "names", None) or {}
+    return [{"language": lang, "names": list(dict.fromkeys(forms))} for lang, forms in sorted(table.items()) if forms]
 
 
 def roles_over_time(store, found: dict) -> list[dict]:
