@@ -102,7 +102,7 @@ class BrowseMixin:
                            f"WHERE {mine} GROUP BY r.language, e.text ORDER BY r.language, n DESC, e.text LIMIT ?",
                            (actor_id, top))
 
-    def find_actors(self, name: str | None = None, *, kind: str | None = None, limit: int = 50,
+    def find_actors(self, name: str | None = None, *, kind: str | None = None, ids=(), limit: int = 50,
                     offset: int = 0) -> tuple[list[dict], int]:
         """Actors whose id, name or any surface form contains ``name``, busiest first, with
         ``resolved`` False for names no actor stands for; and how many there are."""
@@ -112,9 +112,10 @@ class BrowseMixin:
             params.append(kind)
         if name and name.strip():
             needle = f"%{name.strip().lower()}%"
+            known = f" OR s.actor IN ({', '.join('?' * len(ids))})" if ids else ""
             clauses.append("(lower(s.actor) LIKE ? OR lower(s.canonical) LIKE ? OR s.actor IN "
-                           "(SELECT coalesce(e.actor, e.canonical) FROM entities e WHERE lower(e.text) LIKE ?))")
-            params += [needle, needle, needle]
+                           f"(SELECT coalesce(e.actor, e.canonical) FROM entities e WHERE lower(e.text) LIKE ?){known})")
+            params += [needle, needle, needle, *ids]
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
         rows = self._fetch("SELECT s.actor, s.canonical, s.kind, s.country, s.mentions, s.records, "
                            "EXISTS (SELECT 1 FROM entities e WHERE e.actor = s.actor) AS resolved "

@@ -108,7 +108,33 @@ def article_context(record) -> dict:
     return {"title": record.title or record.id, "record": record, "text_html": highlighted_html(record.text, marks),
             "marks": {mark.key: {**mark.info, "start": mark.start, "end": mark.end} for mark in marks}, "speakers": list(speakers.values()),
             "events": events, "kinds": kinds, "source_href": safe_href(record.source.url),
-            "credits": [{"credit": c, "href": actor_link(c.actor)} for c in record.credits]}
+            "credits": [{"credit": c, "href": actor_link(c.actor)} for c in record.credits],
+            "chain": provenance_chain(record), "page_lang": record.language}
+
+
+_ROLE_ORDER = {"origin": 0, "wire": 1, "publisher": 2}
+
+
+def provenance_chain(record) -> list[dict]:
+    """Who the report passed through, once each, from the origin to the publisher; each
+    credited step links to the words that credit it."""
+    steps: list[dict] = []
+    seen: set[str] = set()
+
+    def add(role: str, name: str | None, actor: str | None = None, span=None) -> None:
+        if not name or name.casefold() in seen:
+            return
+        seen.add(name.casefold())
+        steps.append({"role": role, "name": name, "href": actor_link(actor),
+                      "words": f"#span-{span.start}-{span.end}" if span is not None else None,
+                      "text": record.text[span.start:span.end] if span is not None else None})
+
+    for credit in sorted(record.credits, key=lambda c: (_ROLE_ORDER.get(c.role, 3), c.start)):
+        add(credit.role, credit.name, credit.actor, credit)
+        for name in credit.chain:  # the relays this credit names, in their order
+            add("via", name)
+    add("publisher", record.source.publisher)
+    return steps
 
 
 @router.get("/analyze", response_class=HTMLResponse)
@@ -122,7 +148,11 @@ def actors(request: Request, store=READ_STORE):
     kind = kind if kind in ("person", "organization", "country", "location") else None
     name = (request.query_params.get("name") or "").strip()[:200]
     offset = _int(request.query_params.get("offset"))
-    found, total = store.find_actors(name or None, kind=kind, limit=PAGE_SIZE, offset=offset)
+    from .search_page import _actor_sources
+    from .search_terms import actors_named
+
+    ids = actors_named(name, *_actor_sources(request)) if name else ()  # "Poutine": its actor, by the actor base
+    found, total = store.find_actors(name or None, kind=kind, ids=tuple(ids), limit=PAGE_SIZE, offset=offset)
     rows = [{**row, "href": actor_link(row.get("actor") or row.get("canonical"))} for row in found]
     pager = _pager(request, len(rows))
     if offset + len(rows) >= total:

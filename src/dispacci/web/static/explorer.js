@@ -64,23 +64,67 @@
     var rect = target.getBoundingClientRect();
     popup.style.left = Math.max(8, rect.left + window.scrollX) + "px";
     popup.style.top = (rect.bottom + window.scrollY + 6) + "px";
+    popup.setAttribute("role", "dialog");
+    popup.setAttribute("aria-label", "about these words");
     popup.hidden = false;
+  }
+
+  var hideTimer = null;
+  var openedFrom = null;
+
+  function hidePopup(restoreFocus) {
+    var popup = document.getElementById("popup");
+    if (!popup || popup.hidden) { return; }
+    popup.hidden = true;
+    if (restoreFocus && openedFrom) { openedFrom.focus(); }
+    openedFrom = null;
+  }
+
+  function laterHide() {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(function () { hidePopup(false); }, 400);
+  }
+
+  function open(span) {
+    window.clearTimeout(hideTimer);
+    openedFrom = span;
+    showPopup(span);
   }
 
   function wireSpans() {
     var text = document.getElementById("article-text");
+    var popup = document.getElementById("popup");
     if (!text) { return; }
     text.addEventListener("click", function (event) {
       var span = event.target.closest("[data-marks]");
-      if (span) { showPopup(span); }
+      if (span) { open(span); }
     });
     text.addEventListener("mouseover", function (event) {
       var span = event.target.closest("[data-marks]");
-      if (span) { showPopup(span); }
+      if (span) { open(span); }
+    });
+    // the popup goes when the pointer leaves both the words and the popup
+    text.addEventListener("mouseout", function (event) {
+      if (!event.relatedTarget || !(popup && popup.contains(event.relatedTarget))) { laterHide(); }
+    });
+    if (popup) {
+      popup.addEventListener("mouseover", function () { window.clearTimeout(hideTimer); });
+      popup.addEventListener("mouseleave", laterHide);
+    }
+    // from the keyboard: Tab reaches each highlighted stretch, Enter or Space explains it, Esc closes
+    text.addEventListener("focusin", function (event) {
+      var span = event.target.closest("[data-marks]");
+      if (span) { open(span); }
+    });
+    text.addEventListener("keydown", function (event) {
+      var span = event.target.closest("[data-marks]");
+      if (span && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); open(span); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" || event.key === "Esc") { hidePopup(true); }
     });
     document.addEventListener("click", function (event) {
-      var popup = document.getElementById("popup");
-      if (popup && !popup.contains(event.target) && !text.contains(event.target)) { popup.hidden = true; }
+      if (popup && !popup.contains(event.target) && !text.contains(event.target)) { hidePopup(false); }
     });
   }
 
