@@ -33,12 +33,10 @@ def _at(text: str, surface: str) -> dict:
 
 def _article(title, body, *, lang, published, outlet, dateline, entities=(), quotes=(), events=()) -> Record:
     text = f"{title}\n\n{body}"
-    surface, place, country, date, source, guessed = dateline
     data = {"id": record_id(title, body), "text": text, "language": lang, "title": title,
             "source": {"url": f"https://{outlet}/{lang}/{record_id(title, body)[:8]}", "publisher": outlet,
                        "published": published},
-            "dateline": {**_at(text, surface), "place": place, "country": country, "date": date,
-                         "date_source": source, "year_guessed": guessed},
+            "dateline": _dateline(text, dateline),
             "entities": [{**_at(text, s), "text": s, "kind": kind, "canonical": canonical, "actor": actor,
                           "country": country, "roles": []} for s, kind, canonical, actor, country in entities],
             "quotes": [{**_at(text, s), "text": s, "speaker": speaker, "speaker_actor": actor, "cue": cue,
@@ -47,6 +45,14 @@ def _article(title, body, *, lang, published, outlet, dateline, entities=(), quo
                         "mode": mode, "negated": negated, "hypothetical": hypothetical, "evidence": _at(text, s)}
                        for s, source_, target, cameo, plover, mode, day, negated, hypothetical in events]}
     return Record.model_validate(data)
+
+
+def _dateline(text: str, dateline) -> dict | None:
+    if dateline is None:
+        return None
+    surface, place, country, date, source, guessed = dateline
+    return {**_at(text, surface), "place": place, "country": country, "date": date, "date_source": source,
+            "year_guessed": guessed}
 
 
 def analyst_records() -> list[Record]:
@@ -123,10 +129,17 @@ def analyst_records() -> list[Record]:
                  lang="en", published="2022-06-01", outlet="example-gazette.com",
                  dateline=("SPRINGFIELD, June 1, 2022", "Springfield", None, "2022-06-01", "dateline", False),
                  entities=[("US Treasury", "organization", "US Treasury", "us-treasury", "USA"),
+                           ("Russian", "country", "Russia", "RUS", "RUS"),
                            (UNRESOLVED_NAME, "person", UNRESOLVED_NAME, None, None)],
                  quotes=[("the measures would come later", UNRESOLVED_NAME, None, "said", False)],
                  events=[("did not sanction Russian exporters", TREASURY, RUS, "163", "SANCTION", "material",
                           "2022-06-01", True, False),
                          ("said", {"name": UNRESOLVED_NAME, "actor": None, "country": None, "code": None}, None,
                           "010", "STATEMENT", "verbal", "2022-06-01", False, False)]),
+        _article("Putin y Tokayev hablan de comercio",
+                 "El presidente Putin habló por teléfono con Tokayev sobre el comercio, según el Kremlin.",
+                 lang="es", published=None, outlet="ejemplo-diario.es", dateline=None,
+                 entities=[("Putin", "person", "Vladimir Putin", "vladimir-putin", "RUS"),
+                           ("Tokayev", "person", "Kassym-Jomart Tokayev", "kassym-jomart-tokayev", "KAZ")],
+                 events=[("habló por teléfono con", PUTIN, TOKAYEV, "040", "CONSULT", "verbal", None, False, False)]),
     ]
