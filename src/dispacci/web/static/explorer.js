@@ -223,6 +223,12 @@
       var span = document.createElement("span");
       span.className = covering.map(function (m) { return m.css; }).join(" ");
       span.setAttribute("data-marks", covering.map(function (m) { return m.key; }).join(" "));
+      span.setAttribute("tabindex", "0");
+      span.setAttribute("role", "button");
+      span.setAttribute("aria-label", piece + " — " + covering.map(function (m) {
+        var info = marks[m.key] || {};
+        return (info.layer || "") + ": " + (info.label || "");
+      }).join("; "));
       span.textContent = piece;
       container.appendChild(span);
     }
