@@ -30,7 +30,7 @@ __all__ = ["router", "EVENT_FILTERS", "QUOTE_FILTERS"]
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
-EVENT_FILTERS = ("actor", "source", "target", "country", "source_country", "target_country", "root", "code",
+EVENT_FILTERS = ("actor", "other", "source", "target", "country", "source_country", "target_country", "root", "code",
                  "plover", "quad", "mode", "status", "lang", "outlet", "since", "until")
 QUOTE_FILTERS = ("speaker", "country", "direct", "lang", "outlet", "since", "until")
 FACET_TITLES = {"source": "Source actor", "target": "Target actor", "source_country": "Source country",

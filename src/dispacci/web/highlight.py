@@ -159,6 +159,8 @@ def highlighted_html(text: str, marks: list[Mark]) -> Markup:
             continue
         covering = [marks[i] for i in active]
         classes = " ".join(dict.fromkeys(c for m in covering for c in m.css.split()))
+        if len({c for c in classes.split() if c.startswith("ent-")}) > 1:
+            classes += " ent-two"  # an entity of two kinds: both are drawn
         keys = " ".join(m.key for m in covering)
         label = "; ".join(f"{m.info.get('layer') or m.layer}: {m.info.get('label') or ''}" for m in covering)
         pieces.append(f'<span class="{escape(classes)}" data-marks="{escape(keys)}" tabindex="0" role="button" '
