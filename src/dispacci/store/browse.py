@@ -111,11 +111,14 @@ class BrowseMixin:
             clauses.append("s.kind = ?")
             params.append(kind)
         if name and name.strip():
-            needle = f"%{name.strip().lower()}%"
+            # SQL lower() folds ASCII only: the name is also tried as typed and capitalised ("путин", "Путин")
+            typed = name.strip()
+            forms = list(dict.fromkeys(f"%{form}%" for form in (typed.lower(), typed, typed[:1].upper() + typed[1:])))
             known = f" OR s.actor IN ({', '.join('?' * len(ids))})" if ids else ""
+            written = " OR ".join("e.text LIKE ?" for _ in forms)
             clauses.append("(lower(s.actor) LIKE ? OR lower(s.canonical) LIKE ? OR s.actor IN "
-                           f"(SELECT coalesce(e.actor, e.canonical) FROM entities e WHERE lower(e.text) LIKE ?){known})")
-            params += [needle, needle, needle, *ids]
+                           f"(SELECT coalesce(e.actor, e.canonical) FROM entities e WHERE {written}){known})")
+            params += [forms[0], forms[0], *forms, *ids]
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
         rows = self._fetch("SELECT s.actor, s.canonical, s.kind, s.country, s.mentions, s.records, "
                            "EXISTS (SELECT 1 FROM entities e WHERE e.actor = s.actor) AS resolved "
