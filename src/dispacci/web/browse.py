@@ -20,7 +20,6 @@ from fastapi.responses import HTMLResponse, Response
 from ..api.deps import READ_STORE
 from ..errors import DispacciError
 from ..resources.ontology import load_ontology
-from ..serving.templating import templates
 from ..store.browse import EVENT_SORTS, EXPORT_CAP, QUOTE_SORTS
 from .highlight import QUAD_NAMES
 from .links import actor_link, record_link
@@ -156,12 +155,16 @@ def _linked(row: dict, layer: str) -> dict:
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, store=READ_STORE):
-    return templates.TemplateResponse(request, "browse_events.html", {"title": "Events", **_browse(request, store, "events")})
+    from .pages import _page
+
+    return _page(request, "browse_events.html", **{"title": "Events", **_browse(request, store, "events")})
 
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(request: Request, store=READ_STORE):
-    return templates.TemplateResponse(request, "browse_quotes.html", {"title": "Quotes", **_browse(request, store, "quotes")})
+    from .pages import _page
+
+    return _page(request, "browse_quotes.html", **{"title": "Quotes", **_browse(request, store, "quotes")})
 
 
 def _export(request: Request, store, layer: str, fmt: str) -> Response:

@@ -14,7 +14,6 @@ from fastapi.responses import HTMLResponse
 
 from ..api.deps import READ_STORE
 from ..errors import DispacciError
-from ..serving.templating import templates
 from .links import actor_link
 from .search_terms import actor_labels, actors_named, parse_query
 

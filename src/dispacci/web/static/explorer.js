@@ -187,9 +187,11 @@
     });
     (record.entities || []).forEach(function (e, i) {
       var actor = e.actor || e.canonical;
-      add("e" + i, "ent ent-" + e.kind, e, {layer: "entity (" + e.kind + ")", label: e.canonical || e.text,
-        details: [e.country || "", (e.roles || []).join(", ")].filter(Boolean),
-        href: actor ? "/actors/" + encodeURIComponent(actor) : null});
+      add("e" + i, "ent ent-" + e.kind + (e.actor ? "" : " unresolved"), e, {layer: "entity (" + e.kind + ")",
+        label: e.canonical || e.text,
+        details: [e.country || "", (e.roles || []).join(", "),
+                  e.actor ? "" : "unresolved: no actor in the actor base stands for this name"].filter(Boolean),
+        href: e.actor ? "/actors/" + encodeURIComponent(e.actor) : null});
     });
     (record.quotes || []).forEach(function (q, i) {
       var who = q.speaker_actor || q.speaker || "?";
@@ -202,11 +204,43 @@
     });
     (record.events || []).forEach(function (e, i) {
       var target = e.target ? (e.target.name || e.target.actor || "?") : "";
+      var flags = [e.negated ? "negated" : "", e.hypothetical ? "hypothetical" : ""].filter(Boolean);
       add("v" + i, "evd", e.evidence, {layer: "event evidence",
         label: (e.source.name || e.source.actor || "?") + " —" + (e.plover || e.cameo) + "→ " + target,
-        details: ["CAMEO " + e.cameo]});
+        details: ["CAMEO " + e.cameo].concat(flags)});
+      eventParts(record, e, i).forEach(function (part) { add(part.key, part.css, part.span, part.info); });
     });
     return found;
+  }
+
+  // The same parts as the server's highlight.event_parts: source, trigger, target.
+  function actorSpan(record, who, evidence, afterFirst) {
+    if (!who || !(who.actor || who.name)) { return null; }
+    var named = (record.entities || []).filter(function (e) {
+      return who.actor ? e.actor === who.actor : e.text === who.name;
+    });
+    var inside = named.filter(function (e) { return evidence.start <= e.start && e.end <= evidence.end; });
+    var before = named.filter(function (e) { return evidence.start - 160 <= e.start && e.end <= evidence.start; });
+    var after = named.filter(function (e) { return evidence.end <= e.start && e.start <= evidence.end + 160; });
+    var order = afterFirst ? [inside[0], after[0], before[before.length - 1]] : [inside[0], before[before.length - 1], after[0]];
+    return order.filter(Boolean)[0] || null;
+  }
+
+  function eventParts(record, e, i) {
+    var ev = e.evidence, text = record.text, what = e.plover || e.cameo, parts = [];
+    var source = actorSpan(record, e.source, ev, false), target = actorSpan(record, e.target, ev, true);
+    var left = source && source.end > ev.start ? source.end : ev.start;
+    var right = target && left < target.start && target.start <= ev.end ? target.start : ev.end;
+    var word = /[\p{L}\p{N}]/u;
+    while (left < right && !word.test(text[left])) { left++; }
+    while (right > left && !word.test(text[right - 1])) { right--; }
+    if (source) { parts.push({key: "v" + i + "s", css: "evt-src", span: source,
+      info: {layer: "event source", label: "source of " + what + ": " + (e.source.name || source.text), details: []}}); }
+    if (right > left) { parts.push({key: "v" + i + "t", css: "evt-trigger", span: {start: left, end: right},
+      info: {layer: "event trigger", label: what + " (CAMEO " + e.cameo + ")", details: []}}); }
+    if (target) { parts.push({key: "v" + i + "o", css: "evt-tgt", span: target,
+      info: {layer: "event target", label: "target of " + what + ": " + (e.target.name || target.text), details: []}}); }
+    return parts;
   }
 
   function renderText(container, text, found) {
