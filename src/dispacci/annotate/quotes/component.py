@@ -171,6 +171,9 @@ class QuoteFinder:
             colon = len(text[:para_start].rstrip()) - 1
             previous_start = starts[bisect.bisect_right(starts, colon) - 1] if starts else 0
             before_start, opening = max(previous_start, text.rfind("\n", 0, colon) + 1), colon
+        governed = self._governed(reading, text, part, sentence_start)
+        if governed is not None:
+            return governed
         cue = self._first_cue(text, after_start, after_end, reach=_AFTER_REACH)
         leading = self.after_quote_re.match(text, after_start, after_end) if self.after_quote_re else None
         if leading is not None and (cue is None or cue.start >= leading.end()):
@@ -191,6 +194,20 @@ class QuoteFinder:
             return found
         return self._next_sentence(reading, text, part, after_end, para_end) or \
             self._previous_paragraph(reading, text, part, starts, para_start, para_end)
+
+    def _governed(self, reading: SpeakerReading, text: str, part: "_Part", floor: int) -> _Attribution | None:
+        """The parse's reading: the reporting verb the quote hangs from, and its subject."""
+        if not reading.parsed or part.dash:
+            return None
+        verb = self.speakers.parse.governor(reading.doc, part.start, part.end, reading.quoted)
+        if verb is None:
+            return None
+        speaker = self.speakers.from_parse(reading, verb, part.start)
+        if speaker is None:
+            return None
+        match = _TOKEN.match(text, verb.idx)
+        cue = self._verb_cue(text, match, min(floor, verb.idx)).text if match else verb.text
+        return _Attribution(cue, speaker[0], speaker[1])
 
     def _previous_paragraph(self, reading: SpeakerReading, text: str, part: "_Part", starts: list[int], para_start: int,
                             para_end: int) -> _Attribution | None:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ...record import Credit, Entity
 from ..text import phrase_pattern
 from ..doc import in_body
+from .syntax import ParseReader, token_at
 
 __all__ = ["SpeakerResolver", "SpeakerReading"]
 
@@ -45,6 +46,8 @@ class SpeakerReading:
     origins: list[Credit]  # origin credits, by start
     history: list[tuple[int, Speaker]] = field(default_factory=list)  # (quote position, speaker) resolved so far
     subjects: list[tuple[int, Entity]] = field(default_factory=list)  # first person of each sentence
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quotes, marks included
+    parsed: bool = False  # the syntax layer's parse is there
 
 
 class SpeakerResolver:
@@ -56,6 +59,7 @@ class SpeakerResolver:
         self.aux = {a.lower() for a in cues("aux")}
         self.articles = {a.lower().rstrip("'’") for a in cues("articles")}
         self.document_nouns = {d.lower() for d in cues("document_nouns")}
+        self.parse = ParseReader(cues)
 
         def start_pattern(words):
             words = sorted(set(words), key=len, reverse=True)
@@ -105,6 +109,8 @@ class SpeakerResolver:
             entities=entities, entity_starts=[e.start for e in entities],
             origins=sorted((c for c in doc._.credits or [] if c.role == "origin"), key=lambda c: c.start))
         s.subjects = self._sentence_subjects(s, sentence_starts)
+        s.quoted = quoted
+        s.parsed = self.parse.parsed(doc)
         return s
 
     def _sentence_subjects(self, s: SpeakerReading, starts: list[int]) -> list[tuple[int, Entity]]:
@@ -143,7 +149,46 @@ class SpeakerResolver:
             s.history.append((position, found))
         return found
 
+    def from_parse(self, s: SpeakerReading, verb, position: int) -> Speaker | None:
+        """The speaker the parse gives for reporting verb ``verb``: its subject's person, else
+        its organisation, else the proper name it carries (a person the entities layer does not
+        know), else what a pronoun, role or description points to. None when the parse says nothing."""
+        subjects = self.parse.subjects(verb, s.quoted)
+        if not subjects:
+            return None
+        names = self.parse.names_of(subjects, s.quoted)
+        low, high = self.parse.phrase(subjects, s.quoted)
+        covered = [(t.idx, t.idx + len(t)) for t in names]
+        entities = [e for e in self._between(s, low, high) if e.kind in _SPEAKING_KINDS
+                    and any(e.start < b and a < e.end for a, b in covered)]
+        person = next((e for e in entities if e.kind == "person"), None)
+        if person is not None or entities:
+            return self._remember(s, position, _of_entity(person or entities[0]))
+        proper = _proper_run(names)
+        if proper is not None:
+            return self._remember(s, position, (proper, None))
+        if any(t.pos_ == "PRON" and t.lower_ in self.pronouns for t in subjects):
+            return self._remember(s, position, self._current_subject(s, position))
+        if all(t.pos_ == "PRON" for t in subjects):
+            return None  # "chi", "ciò", "man": no one the text names
+        low, high = self.parse.subtree(subjects, s.quoted)  # "Der Leiter der Studie, Paulo Pinheiro, …"
+        found = self._in_chunk(s, low, high, position, countries=True)
+        return self._remember(s, position, found) if found is not None else None
+
+    @staticmethod
+    def _remember(s: SpeakerReading, position: int, found: Speaker | None) -> Speaker | None:
+        if found is not None:
+            s.history.append((position, found))
+        return found
+
     def _verb(self, s: SpeakerReading, cue_start, cue_end, start, end, position, before) -> Speaker | None:
+        if s.parsed:
+            verb = token_at(s.doc, cue_end - 1)
+            if verb is not None:
+                found = self.from_parse(s, verb, position)
+                if found is not None:
+                    s.history.pop()  # resolve() records it
+                    return found
         chunks = _chunks_before(s.text, start, cue_start)
         if chunks and chunks[0][1] == cue_start:
             # a subject right before the verb wins over a name after it ("Smith told Reuters")
@@ -385,6 +430,21 @@ class SpeakerResolver:
         if s.history:
             return s.history[-1][1]
         return None
+
+
+def _proper_run(tokens) -> str | None:
+    """The proper name among ``tokens``: the longest run of adjacent proper nouns."""
+    best: list = []
+    run: list = []
+    for token in tokens:
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            run = run + [token] if run and run[-1].i == token.i - 1 else [token]
+            if len(run) > len(best):
+                best = run
+    if not best:
+        return None
+    doc = best[0].doc
+    return doc.text[best[0].idx:best[-1].idx + len(best[-1])]
 
 
 def _chunks_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
