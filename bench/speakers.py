@@ -136,6 +136,10 @@ def score(pipeline: Pipeline, doc: Document, tally: Tally, verbose: bool) -> Non
         forms = ("Direct",) if direct else ("Indirect",)
         gold = [a for a in doc.annotations if a["Form"] in forms]
         pred = [(q, toks) for q, toks in predicted if q.direct == direct]
+        if direct:  # a quoted fragment inside a gold indirect message is part of that message, not a miss
+            indirect = [_positions(doc, a["Message"]) for a in doc.annotations if a["Form"] != "Direct"]
+            pred = [(q, toks) for q, toks in pred if not any(toks and toks <= m for m in indirect)
+                    or any(_same(_positions(doc, a["Message"]), toks) for a in gold)]
         used: set[int] = set()
         for annotation in gold:
             message = _positions(doc, annotation["Message"])

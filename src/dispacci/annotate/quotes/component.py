@@ -26,6 +26,7 @@ from ...resources import load_resource
 from ..text import cue_lists, doc_text, phrase_pattern
 from ..doc import in_body
 from .marks import QuoteSpan, clean_span, find_quote_spans
+from .reported import ReportedSpeech
 from .speakers import SpeakerReading, SpeakerResolver
 
 __all__ = ["QuoteFinder", "MIN_QUOTE_WORDS", "MAX_UNCUED_NAME_WORDS"]
@@ -77,6 +78,7 @@ class QuoteFinder:
         self.next_re = re.compile(r"(?:" + "|".join(phrase_pattern(o) for o in openings) + r")(?!\w)",
                                   re.IGNORECASE) if openings else None
         self.speakers = SpeakerResolver(lang, cues, tuple(resources), tuple(actors))
+        self.reported = ReportedSpeech(self.speakers.parse, dict(self.phrases).get("according"))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -111,8 +113,14 @@ class QuoteFinder:
             kept.append(part)
             quotes.append(Quote(text=part.text, speaker=attribution.speaker, speaker_actor=attribution.actor,
                                 cue=attribution.cue, direct=True, start=part.start, end=part.end))
-        doc._.quotes = _unique(_share_within_groups(quotes, [p.group for p in kept]))
+        direct = _unique(_share_within_groups(quotes, [p.group for p in kept]))
+        indirect = self.reported.find(doc, self.speakers, reading, lambda t: self._cue_text(text, t))
+        doc._.quotes = sorted(direct + indirect, key=lambda q: q.start)
         return doc
+
+    def _cue_text(self, text: str, verb) -> str:
+        match = _TOKEN.match(text, verb.idx)
+        return self._verb_cue(text, match, verb.sent.start_char).text if match else verb.text
 
     # -- quoted parts ---------------------------------------------------------------------
     def _parts(self, text: str, spans: list[QuoteSpan]) -> list["_Part"]:
@@ -205,9 +213,7 @@ class QuoteFinder:
         speaker = self.speakers.from_parse(reading, verb, part.start)
         if speaker is None:
             return None
-        match = _TOKEN.match(text, verb.idx)
-        cue = self._verb_cue(text, match, min(floor, verb.idx)).text if match else verb.text
-        return _Attribution(cue, speaker[0], speaker[1])
+        return _Attribution(self._cue_text(text, verb), speaker[0], speaker[1])
 
     def _previous_paragraph(self, reading: SpeakerReading, text: str, part: "_Part", starts: list[int], para_start: int,
                             para_end: int) -> _Attribution | None:

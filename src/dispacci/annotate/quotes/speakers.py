@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ...record import Credit, Entity
 from ..text import phrase_pattern
 from ..doc import in_body
+from .subjects import subject_speaker
 from .syntax import ParseReader, token_at
 
 __all__ = ["SpeakerResolver", "SpeakerReading"]
@@ -150,36 +151,12 @@ class SpeakerResolver:
         return found
 
     def from_parse(self, s: SpeakerReading, verb, position: int) -> Speaker | None:
-        """The speaker the parse gives for reporting verb ``verb``: its subject's person, else
-        its organisation, else the proper name it carries (a person the entities layer does not
-        know), else what a pronoun, role or description points to. None when the parse says nothing."""
+        """The speaker the parse gives for reporting verb ``verb``; None when it says nothing."""
         subjects = self.parse.subjects(verb, s.quoted)
-        if not subjects:
-            return None
-        names = self.parse.names_of(subjects, s.quoted)
-        low, high = self.parse.phrase(subjects, s.quoted)
-        covered = [(t.idx, t.idx + len(t)) for t in names]
-        entities = [e for e in self._between(s, low, high) if e.kind in _SPEAKING_KINDS
-                    and any(e.start < b and a < e.end for a, b in covered)]
-        person = next((e for e in entities if e.kind == "person"), None)
-        if person is not None or entities:
-            return self._remember(s, position, _of_entity(person or entities[0]))
-        proper = _proper_run(names)
-        if proper is not None:
-            return self._remember(s, position, (proper, None))
-        if any(t.pos_ == "PRON" and t.lower_ in self.pronouns for t in subjects):
-            return self._remember(s, position, self._current_subject(s, position))
-        if all(t.pos_ == "PRON" for t in subjects):
-            return None  # "chi", "ciò", "man": no one the text names
-        low, high = self.parse.subtree(subjects, s.quoted)  # "Der Leiter der Studie, Paulo Pinheiro, …"
-        found = self._in_chunk(s, low, high, position, countries=True)
-        return self._remember(s, position, found) if found is not None else None
+        return subject_speaker(self, s, subjects, position) if subjects else None
 
-    @staticmethod
-    def _remember(s: SpeakerReading, position: int, found: Speaker | None) -> Speaker | None:
-        if found is not None:
-            s.history.append((position, found))
-        return found
+    def from_subjects(self, s: SpeakerReading, subjects, position: int) -> Speaker | None:
+        return subject_speaker(self, s, subjects, position)
 
     def _verb(self, s: SpeakerReading, cue_start, cue_end, start, end, position, before) -> Speaker | None:
         if s.parsed:
@@ -430,21 +407,6 @@ class SpeakerResolver:
         if s.history:
             return s.history[-1][1]
         return None
-
-
-def _proper_run(tokens) -> str | None:
-    """The proper name among ``tokens``: the longest run of adjacent proper nouns."""
-    best: list = []
-    run: list = []
-    for token in tokens:
-        if token.pos_ == "PROPN" and token.text[:1].isupper():
-            run = run + [token] if run and run[-1].i == token.i - 1 else [token]
-            if len(run) > len(best):
-                best = run
-    if not best:
-        return None
-    doc = best[0].doc
-    return doc.text[best[0].idx:best[-1].idx + len(best[-1])]
 
 
 def _chunks_before(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -146,6 +146,13 @@ class ParseReader:
                     return child
         return None
 
+    def reported_parataxis(self, verb: Token) -> Token | None:
+        """"sagte, er habe …": a clause in the subjunctive after the verb, set off by a comma."""
+        for child in verb.children:
+            if child.dep_ == "parataxis" and child.i > verb.i and _subjunctive(child):
+                return child
+        return None
+
     def _marked(self, clause: Token) -> bool:
         return any(c.dep_ == "mark" and c.lower_ in self.complementizers for c in clause.children)
 
@@ -159,6 +166,10 @@ def _name_part(head: Token) -> list[Token]:
         found.append(token)
         stack.extend(c for c in token.children if c.dep_.split(":")[0] in _NAME_LINKS)
     return sorted(found, key=lambda t: t.i)
+
+
+def _subjunctive(token: Token) -> bool:
+    return any("Sub" in t.morph.get("Mood") for t in (token, *token.children) if t.pos_ in _VERBAL)
 
 
 def _finite(token: Token) -> bool:

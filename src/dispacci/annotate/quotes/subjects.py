@@ -1,0 +1,59 @@
+"""Who a subject phrase on the parse stands for.
+
+In order: a person named in the phrase's head or in apposition with it ("der
+EU-Außenbeauftragte Javier Solana", "Anna Beispiel (SPD)": the person, not the
+party); else an organisation so named ("Palazzo Chigi ha detto"); else the proper
+name the phrase carries, a person the entities layer does not know (that person, never
+someone famous named elsewhere); else, for a personal pronoun, the current subject; else
+what a role or description in the whole phrase points to ("il portavoce del governo,
+Marco Rossi", "un portavoce militare", "der Kanzler"), through the speaker resolver.
+An indefinite pronoun ("chi", "man") names no one.
+"""
+from __future__ import annotations
+
+__all__ = ["subject_speaker"]
+
+_SPEAKING_KINDS = ("person", "organization")
+
+
+def subject_speaker(resolver, s, subjects, position: int):
+    """(name, actor) for ``subjects`` (tokens of one subject) of a quote at ``position``, or None."""
+    parse = resolver.parse
+    names = parse.names_of(subjects, s.quoted)
+    low, high = parse.phrase(subjects, s.quoted)
+    covered = [(t.idx, t.idx + len(t)) for t in names]
+    entities = [e for e in resolver._between(s, low, high) if e.kind in _SPEAKING_KINDS
+                and any(e.start < b and a < e.end for a, b in covered)]
+    person = next((e for e in entities if e.kind == "person"), None)
+    if person is not None or entities:
+        chosen = person or entities[0]
+        return _remember(s, position, (chosen.canonical or chosen.text, chosen.actor))
+    proper = _proper_run(names)
+    if proper is not None:
+        return _remember(s, position, (proper, None))
+    if any(t.pos_ == "PRON" and t.lower_ in resolver.pronouns for t in subjects):
+        return _remember(s, position, resolver._current_subject(s, position))
+    if all(t.pos_ == "PRON" for t in subjects):
+        return None
+    low, high = parse.subtree(subjects, s.quoted)  # "Der Leiter der Studie, Paulo Pinheiro, …"
+    return _remember(s, position, resolver._in_chunk(s, low, high, position, countries=True))
+
+
+def _remember(s, position: int, found):
+    if found is not None:
+        s.history.append((position, found))
+    return found
+
+
+def _proper_run(tokens) -> str | None:
+    """The proper name among ``tokens``: the longest run of adjacent proper nouns."""
+    best: list = []
+    run: list = []
+    for token in tokens:
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            run = run + [token] if run and run[-1].i == token.i - 1 else [token]
+            if len(run) > len(best):
+                best = run
+    if not best:
+        return None
+    return best[0].doc.text[best[0].idx:best[-1].idx + len(best[-1])]
