@@ -78,7 +78,8 @@ class QuoteFinder:
         self.next_re = re.compile(r"(?:" + "|".join(phrase_pattern(o) for o in openings) + r")(?!\w)",
                                   re.IGNORECASE) if openings else None
         self.speakers = SpeakerResolver(lang, cues, tuple(resources), tuple(actors))
-        self.reported = ReportedSpeech(self.speakers.parse, dict(self.phrases).get("according"))
+        kinds = dict(self.phrases)
+        self.reported = ReportedSpeech(self.speakers.parse, kinds.get("according"), kinds.get("self"))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

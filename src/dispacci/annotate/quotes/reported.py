@@ -31,9 +31,10 @@ _EDGE = " \t\n,;:.!?…-–—\"'«»“”„‘’‹›()"
 
 
 class ReportedSpeech:
-    def __init__(self, parse: ParseReader, according: re.Pattern | None):
+    def __init__(self, parse: ParseReader, according: re.Pattern | None, own: re.Pattern | None = None):
         self.parse = parse
         self.according = according
+        self.own = own  # "secondo lui", "à son avis": the current subject's view
 
     def find(self, doc: Doc, resolver, reading, cue_of) -> list[Quote]:
         """Indirect quotes of ``doc``; ``cue_of(token)`` gives a verb's cue text with its auxiliaries."""
@@ -59,10 +60,17 @@ class ReportedSpeech:
         if self.according is None:
             return []
         found = []
-        for match in self.according.finditer(doc.text):
+        own = [m.span() for m in self.own.finditer(doc.text)] if self.own is not None else []
+        matches = [m for m in self.according.finditer(doc.text)
+                   if not any(a <= m.start() < b for a, b in own)]
+        if self.own is not None:
+            matches += list(self.own.finditer(doc.text))
+        for match in sorted(matches, key=lambda m: m.start()):
             if _inside(match.start(), reading.quoted) or not in_body(doc, match.start(), match.end()):
                 continue
             first = token_at(doc, _skip_space(doc.text, match.end()))
+            if match.re is self.own:
+                first = token_at(doc, match.start())
             if first is None:
                 continue
             phrase = first
@@ -81,7 +89,10 @@ class ReportedSpeech:
             # "nach Angaben der Polizei": the name hangs from the cue's noun; "laut Polizei": it is the phrase
             named_after = [t for t in phrase.subtree if t.idx >= match.end() and (t.head.i in cue or t == phrase)
                            and not (t.is_punct or t.pos_ in ("DET", "ADP"))]
-            speaker = resolver.from_subjects(reading, named_after or [phrase], span[0])
+            if any(a <= match.start() < b for a, b in own) or match.re is self.own:
+                speaker = resolver._current_subject(reading, span[0])
+            else:
+                speaker = resolver.from_subjects(reading, named_after or [phrase], span[0])
             found.append(_quote(doc, span, speaker, " ".join(match.group().split())))
         return found
 

@@ -22,7 +22,7 @@ def subject_speaker(resolver, s, subjects, position: int):
     names = parse.names_of(subjects, s.quoted)
     low, high = parse.phrase(subjects, s.quoted)
     covered = [(t.idx, t.idx + len(t)) for t in names]
-    entities = [e for e in resolver._between(s, low, high) if e.kind in _SPEAKING_KINDS
+    entities = [e for e in resolver._between(s, max(0, low - 60), high + 60) if e.kind in _SPEAKING_KINDS
                 and any(e.start < b and a < e.end for a, b in covered)]
     person = next((e for e in entities if e.kind == "person"), None)
     if person is not None or entities:

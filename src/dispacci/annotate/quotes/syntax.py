@@ -24,6 +24,7 @@ __all__ = ["ParseReader", "SUBJECT_DEPS"]
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "obl:agent", "csubj")
 _SHARED_SUBJECT = ("conj", "xcomp", "advcl")  # a verb that takes the subject of its head
 _QUOTE_LINKS = ("ccomp", "obj", "parataxis", "dep", "conj", "advcl", "xcomp", "appos", "root", "list")
+_CLIMB_LINKS = ("ccomp", "xcomp", "parataxis", "dep", "root", "list", "obj", "csubj")  # a verb the quote is said through
 _NAME_LINKS = ("flat", "appos", "compound", "amod", "det", "nummod", "fixed")
 _VERBAL = ("VERB", "AUX")
 
@@ -65,14 +66,24 @@ class ParseReader:
                     break
                 head = head.head
                 if outside(head) and self.reporting(head):
-                    return head
-                if outside(head) and head.pos_ in _VERBAL and head.dep_ not in _QUOTE_LINKS:
+                    return self._nearest(doc, head, start, outside)
+                if outside(head) and head.pos_ in _VERBAL and head.dep_.split(":")[0] not in _CLIMB_LINKS:
                     break
         for root in roots:  # down: "«…», ha detto Peskov" parsed as the quote's parataxis
             for child in root.children:
                 if outside(child) and child.dep_.split(":")[0] in _QUOTE_LINKS and self.reporting(child):
                     return child
         return self._by_position(doc, start, end, roots, outside)
+
+    def _nearest(self, doc: Doc, verb: Token, start: int, outside) -> Token:
+        """A verb of saying nearer the quote, between the governor and it, reports it: "X ha
+        detto che il Cremlino ha assicurato … «…»" is the Kremlin's (the parse often attaches
+        the quote to the outer verb)."""
+        if verb.idx >= start:
+            return verb
+        between = [t for t in doc[verb.i + 1:] if t.idx < start]
+        nearer = [t for t in between if outside(t) and self.reporting(t) and t.sent == verb.sent]
+        return nearer[-1] if nearer else verb
 
     def _by_position(self, doc: Doc, start: int, end: int, roots: list[Token], outside) -> Token | None:
         """Where the quote stands says who speaks, whatever the verb: a clause ending in a colon
