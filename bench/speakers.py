@@ -60,6 +60,8 @@ class Tally:
     indirect_tp: int = 0
     named: int = 0
     named_ok: int = 0
+    named_direct: int = 0
+    named_direct_ok: int = 0
     misses: list[str] = field(default_factory=list)
 
 
@@ -145,8 +147,10 @@ def score(pipeline: Pipeline, doc: Document, tally: Tally, verbose: bool) -> Non
             message = _positions(doc, annotation["Message"])
             hit = next((i for i, (q, toks) in enumerate(pred) if i not in used and _same(message, toks)), None)
             if hit is None:
-                if verbose and direct:
-                    tally.misses.append(f"MISSED {doc.name[:30]}: {_text(text, doc, annotation['Message'])[:80]}")
+                if verbose:
+                    kind = "MISSED" if direct else "MISSED-INDIRECT"
+                    tally.misses.append(f"{kind} {doc.name[:30]}: {_text(text, doc, annotation['Cue'])!r} "
+                                        f"{_text(text, doc, annotation['Message'])[:80]}")
                 continue
             used.add(hit)
             if direct:
@@ -158,7 +162,10 @@ def score(pipeline: Pipeline, doc: Document, tally: Tally, verbose: bool) -> Non
                 tally.named += 1
                 gold_source = _text(text, doc, annotation["Source"])
                 speaker = pred[hit][0].speaker or ""
-                if _name_words(speaker) & _name_words(gold_source):
+                right = bool(_name_words(speaker) & _name_words(gold_source))
+                tally.named_direct += direct
+                tally.named_direct_ok += direct and right
+                if right:
                     tally.named_ok += 1
                 elif verbose:
                     tally.misses.append(f"SPEAKER {doc.name[:30]}: {speaker!r} for {gold_source!r}: "
@@ -214,6 +221,8 @@ def main() -> None:
           f"({tally.indirect_tp} matched, {tally.indirect_pred} predicted, {tally.indirect_gold} gold)")
     accuracy = tally.named_ok / tally.named if tally.named else 0.0
     print(f"named speakers right on matched quotes: {accuracy:.3f} ({tally.named_ok}/{tally.named})")
+    accuracy = tally.named_direct_ok / tally.named_direct if tally.named_direct else 0.0
+    print(f"  of which direct quotes: {accuracy:.3f} ({tally.named_direct_ok}/{tally.named_direct})")
 
 
 if __name__ == "__main__":

@@ -79,7 +79,10 @@ class QuoteFinder:
                                   re.IGNORECASE) if openings else None
         self.speakers = SpeakerResolver(lang, cues, tuple(resources), tuple(actors))
         kinds = dict(self.phrases)
-        self.reported = ReportedSpeech(self.speakers.parse, kinds.get("according"), kinds.get("self"))
+        postposed = sorted(set(cues("postposed")), key=len, reverse=True)
+        postposed_re = re.compile(r"(?<!\w)(?:" + "|".join(phrase_pattern(w) for w in postposed) + r")(?!\w)",
+                                  re.IGNORECASE) if postposed else None
+        self.reported = ReportedSpeech(self.speakers.parse, kinds.get("according"), kinds.get("self"), postposed_re)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

@@ -31,8 +31,10 @@ _EDGE = " \t\n,;:.!?…-–—\"'«»“”„‘’‹›()"
 
 
 class ReportedSpeech:
-    def __init__(self, parse: ParseReader, according: re.Pattern | None, own: re.Pattern | None = None):
+    def __init__(self, parse: ParseReader, according: re.Pattern | None, own: re.Pattern | None = None,
+                 postposed: re.Pattern | None = None):
         self.parse = parse
+        self.postposed = postposed  # "der Polizei zufolge"
         self.according = according
         self.own = own  # "secondo lui", "à son avis": the current subject's view
 
@@ -53,7 +55,29 @@ class ReportedSpeech:
             speaker = resolver.from_parse(reading, token, span[0])
             found.append(_quote(doc, span, speaker, cue_of(token)))
         found.extend(self._according(doc, resolver, reading))
+        found.extend(self._postposed(doc, resolver, reading))
         return _disjoint(found)
+
+    def _postposed(self, doc: Doc, resolver, reading) -> list[Quote]:
+        """"Der Polizei zufolge war …", "Berichten zufolge …": the noun before the word names the source."""
+        if self.postposed is None:
+            return []
+        found = []
+        for match in self.postposed.finditer(doc.text):
+            word = token_at(doc, match.start())
+            if word is None or _inside(match.start(), reading.quoted) or word.dep_ != "case" \
+                    or word.head.i >= word.i or not in_body(doc, match.start(), match.end()):
+                continue
+            phrase = word.head
+            predicate = phrase.head if phrase.head != phrase else None
+            if predicate is None or _inside(predicate.idx, reading.quoted):
+                continue
+            span = self._span(doc, list(predicate.subtree), exclude={t.i for t in phrase.subtree})
+            if span is None or self._mostly_quoted(span, reading.quoted):
+                continue
+            speaker = resolver.from_subjects(reading, [phrase], span[0])
+            found.append(_quote(doc, span, speaker, " ".join(match.group().split())))
+        return found
 
     # -- "according to X, …" ------------------------------------------------------------------
     def _according(self, doc: Doc, resolver, reading) -> list[Quote]:

@@ -27,6 +27,7 @@ _QUOTE_LINKS = ("ccomp", "obj", "parataxis", "dep", "conj", "advcl", "xcomp", "a
 _CLIMB_LINKS = ("ccomp", "xcomp", "parataxis", "dep", "root", "list", "obj", "csubj")  # a verb the quote is said through
 _NAME_LINKS = ("flat", "appos", "compound", "amod", "det", "nummod", "fixed")
 _VERBAL = ("VERB", "AUX")
+_REACH = 10  # tokens between a verb of saying and the complementiser of its clause
 
 
 class ParseReader:
@@ -158,10 +159,19 @@ class ParseReader:
         return None
 
     def reported_parataxis(self, verb: Token) -> Token | None:
-        """"sagte, er habe …": a clause in the subjunctive after the verb, set off by a comma."""
+        """"sagte, er habe …": a clause in the subjunctive after the verb, set off by a comma;
+        or, where the parse attached it elsewhere, the clause a complementiser opens just after
+        the verb ("sagte der Sprecher am Montag, dass …")."""
         for child in verb.children:
             if child.dep_ == "parataxis" and child.i > verb.i and _subjunctive(child):
                 return child
+        sentence_end = verb.sent.end
+        for token in verb.doc[verb.i + 1:min(sentence_end, verb.i + 1 + _REACH)]:
+            if token.pos_ in _VERBAL and self.reporting(token):
+                return None  # another verb of saying: its own clause
+            if token.dep_ == "mark" and token.lower_ in self.complementizers and token.head.i > token.i \
+                    and verb.doc[token.i - 1].is_punct:
+                return token.head
         return None
 
     def _marked(self, clause: Token) -> bool:
