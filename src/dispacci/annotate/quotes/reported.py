@@ -135,8 +135,7 @@ class ReportedSpeech:
             return None
         run = max(runs, key=len)
         words = [doc[i] for i in run]
-        while words and (words[0].is_punct or words[0].is_space or words[0].lower_ in self.parse.complementizers
-                         and words[0].dep_ == "mark"):
+        while words and (words[0].is_punct or words[0].is_space or words[0].lower_ in self.parse.complementizers):
             words = words[1:]
         while words and (words[-1].is_punct or words[-1].is_space):
             words = words[:-1]

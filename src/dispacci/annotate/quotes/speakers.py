@@ -102,7 +102,7 @@ class SpeakerResolver:
 
         wires = {c.name for c in doc._.credits or [] if c.role != "origin"}  # agencies relay, they do not speak
         entities = sorted(
-            (e for e in doc._.entities or []
+            (e for e in [*(doc._.entities or []), *_unlinked_persons(doc)]
              if not inside_quote(e) and e.canonical not in wires and in_body(doc, e.start, e.end)),
             key=lambda e: e.start)
         s = SpeakerReading(
@@ -407,6 +407,18 @@ class SpeakerResolver:
         if s.history:
             return s.history[-1][1]
         return None
+
+
+def _unlinked_persons(doc: Doc) -> list[Entity]:
+    """Persons the backbone's recogniser found where the entities layer has nothing: a named
+    speaker nobody knows is still that person."""
+    taken = [(e.start, e.end) for e in doc._.entities or []]
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "PER" and not any(a < ent.end_char and ent.start_char < b for a, b in taken):
+            found.append(Entity(text=ent.text, kind="person", canonical=ent.text, start=ent.start_char,
+                                end=ent.end_char))
+    return found
 
 
 def _chunks_before(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -25,18 +25,37 @@ def subject_speaker(resolver, s, subjects, position: int):
     entities = [e for e in resolver._between(s, max(0, low - 60), high + 60) if e.kind in _SPEAKING_KINDS
                 and any(e.start < b and a < e.end for a, b in covered)]
     person = next((e for e in entities if e.kind == "person"), None)
-    if person is not None or entities:
-        chosen = person or entities[0]
-        return _remember(s, position, (chosen.canonical or chosen.text, chosen.actor))
-    proper = _proper_run(names)
-    if proper is not None:
+    if person is not None:
+        return _remember(s, position, (person.canonical or person.text, person.actor))
+    bodies = [(e.start, e.end) for e in entities]
+    proper = _proper_run([t for t in names if not any(a <= t.idx < b for a, b in bodies)])
+    if proper is not None:  # "Die Ministerin Anna Beispiel (SPD)": the person, not the party beside her
         return _remember(s, position, (proper, None))
+    if entities:
+        return _remember(s, position, (entities[0].canonical or entities[0].text, entities[0].actor))
     if any(t.pos_ == "PRON" and t.lower_ in resolver.pronouns for t in subjects):
         return _remember(s, position, resolver._current_subject(s, position))
     if all(t.pos_ == "PRON" for t in subjects):
         return None
     low, high = parse.subtree(subjects, s.quoted)  # "Der Leiter der Studie, Paulo Pinheiro, …"
+    role = resolver.roles_re.search(s.text, low, high) if resolver.roles_re else None
+    following = _apposed_person(resolver, s, high) if role else None
+    if following is not None:  # "il portavoce del governo, Marco Rossi": the name set off by a comma
+        return _remember(s, position, following)
     return _remember(s, position, resolver._in_chunk(s, low, high, position, countries=True))
+
+
+def _apposed_person(resolver, s, end: int):
+    """A person named right after ``end`` (the end of a role: "il portavoce del governo"), set off
+    by a comma: an apposition the parse missed."""
+    gap = s.text[end:end + 3]
+    if not gap.startswith(","):
+        return None
+    for entity in resolver._between(s, end, end + 80):
+        if entity.kind == "person" and not s.text[end + 1:entity.start].strip():
+            return entity.canonical or entity.text, entity.actor
+        break
+    return None
 
 
 def _remember(s, position: int, found):
@@ -50,7 +69,8 @@ def _proper_run(tokens) -> str | None:
     best: list = []
     run: list = []
     for token in tokens:
-        if token.pos_ == "PROPN" and token.text[:1].isupper():
+        named = token.pos_ == "PROPN" or (token.dep_.startswith("flat") and run and token.head.i == run[-1].i)
+        if named and token.text[:1].isupper():
             run = run + [token] if run and run[-1].i == token.i - 1 else [token]
             if len(run) > len(best):
                 best = run

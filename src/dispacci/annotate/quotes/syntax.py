@@ -121,13 +121,31 @@ class ParseReader:
             return [verb]
         current = verb
         for _ in range(3):
-            found = [c for c in current.children if c.dep_ in SUBJECT_DEPS and not _within(c.idx, quoted)]
+            found = [c for c in current.children if c.dep_ in SUBJECT_DEPS and not _within(c.idx, quoted)
+                     and _same_clause(verb, c)]
             if found:
                 return found
             if current.dep_.split(":")[0] not in _SHARED_SUBJECT or current.head == current:
-                return []
+                break
             current = current.head
-        return []
+        return self._inverted(verb, quoted)
+
+    @staticmethod
+    def _inverted(verb: Token, quoted: list[tuple[int, int]]) -> list[Token]:
+        """No subject in the parse: an inverted one it took for something else ("ha detto ai
+        cronisti il portavoce del governo, Marco Rossi" read as obl and conj): the bare noun
+        phrases after the verb, no preposition before them (the quote is what is said, so even an
+        "object" there is the speaker)."""
+        found = []
+        for child in verb.rights:
+            if _within(child.idx, quoted) or child.pos_ not in ("NOUN", "PROPN") or not _same_clause(verb, child):
+                continue
+            if any(c.dep_ in ("case", "mark") for c in child.children):
+                continue
+            if child.dep_.split(":")[0] in ("obl", "conj", "appos", "nmod", "dep", "flat") or \
+                    child.dep_ in ("obj", "iobj"):  # the quote fills the object slot of a verb of saying
+                found.append(child)
+        return found
 
     def phrase(self, subjects: list[Token], quoted: list[tuple[int, int]]) -> tuple[int, int]:
         """Character span of the subject phrase (quotes and clauses inside it left out)."""
@@ -187,6 +205,15 @@ def _name_part(head: Token) -> list[Token]:
         found.append(token)
         stack.extend(c for c in token.children if c.dep_.split(":")[0] in _NAME_LINKS)
     return sorted(found, key=lambda t: t.i)
+
+
+def _same_clause(verb: Token, subject: Token) -> bool:
+    """False for a subject after the verb beyond a comma: "…, ha riferito Palazzo Chigi, Meloni e
+    Zelensky «…»" — the interrupting clause ends at the comma, and what follows is not its subject."""
+    if subject.i < verb.i:
+        return True
+    first = min(t.i for t in subject.subtree if not t.is_punct)
+    return not any(t.text in ",;:" for t in verb.doc[verb.i + 1:max(first, verb.i + 1)])
 
 
 def _subjunctive(token: Token) -> bool:
