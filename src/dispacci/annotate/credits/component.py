@@ -312,6 +312,8 @@ class CreditFinder:
         if head.dep_ not in ("nsubj", "nsubj:pass", "obl:agent") or head.head == head:
             return None
         verb = head.head
+        if verb.dep_.startswith("aux") and verb.head != verb:
+            verb = verb.head  # the subject hung on the auxiliary: "Die Regierung hat … erklärt"
         # the verb, or a verb joined to it that shares its subject ("…, diffuso in serata, ha precisato")
         shared = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children)]
         if any(v.lower_ in self.saying for v in (verb, *shared)):

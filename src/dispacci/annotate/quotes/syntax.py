@@ -121,7 +121,8 @@ class ParseReader:
             return [verb]
         current = verb
         for _ in range(3):
-            found = [c for c in current.children if c.dep_ in SUBJECT_DEPS and not _within(c.idx, quoted)
+            heads = [current, *(c for c in current.children if c.dep_.startswith("aux"))]  # "X hat … gesagt"
+            found = [c for h in heads for c in h.children if c.dep_ in SUBJECT_DEPS and not _within(c.idx, quoted)
                      and _same_clause(verb, c)]
             if found:
                 return found
