@@ -212,7 +212,8 @@ class QuoteFinder:
         if not reading.parsed or part.dash:
             return None
         if any(c.kind == "document" for c in self._cues(text, floor, part.raw_start)) or \
-                self._document_speaks(reading, floor, part.raw_start):
+                self.speakers.parse.document_speaks(reading.doc, floor, part.raw_start, reading.quoted,
+                                                    self.speakers.document_nouns):
             return None  # "spiega ancora la nota, Meloni ha discusso «…»": the communiqué's words, read by the cue rules
         verb = self.speakers.parse.governor(reading.doc, part.start, part.end, reading.quoted)
         if verb is None:
@@ -221,15 +222,6 @@ class QuoteFinder:
         if speaker is None:
             return None
         return _Attribution(self._cue_text(text, verb), speaker[0], speaker[1])
-
-    def _document_speaks(self, reading: SpeakerReading, start: int, end: int) -> bool:
-        """A verb of saying before the quote, in its sentence, whose subject is a document ("la nota")."""
-        parse, nouns = self.speakers.parse, self.speakers.document_nouns
-        for token in reading.doc:
-            if start <= token.idx < end and parse.reporting(token):
-                if any(t.lower_ in nouns for s in parse.subjects(token, reading.quoted) for t in s.subtree):
-                    return True
-        return False
 
     def _previous_paragraph(self, reading: SpeakerReading, text: str, part: "_Part", starts: list[int], para_start: int,
                             para_end: int) -> _Attribution | None:

@@ -166,6 +166,14 @@ class ParseReader:
         """The tokens standing for the subject: its head and what is in apposition with it."""
         return [t for s in subjects for t in _name_part(s) if not _within(t.idx, quoted)]
 
+    def document_speaks(self, doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], nouns) -> bool:
+        """A verb of saying in ``start:end`` whose subject is a document ("spiega ancora la nota")."""
+        for token in _tokens(doc, start, end):
+            if self.reporting(token) and any(t.lower_ in nouns for s in self.subjects(token, quoted)
+                                             for t in s.subtree):
+                return True
+        return False
+
     # -- reported clauses ----------------------------------------------------------------------
     def reported(self, verb: Token) -> Token | None:
         """The clause a reporting verb introduces: "ha detto che …", "sagte, dass …", "said the …"."""
