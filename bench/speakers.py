@@ -15,6 +15,11 @@ The split is fixed: documents sorted by file name, the last ``HELD_OUT`` are kep
 only read with ``--held-out`` (rules are developed on the others).
 
     python bench/speakers.py [--limit N] [--held-out] [--verbose]
+
+Figures (2026-12-03, same backbone models; before = the surface rules alone, after = the parse):
+held-out 150 documents: direct-quote F1 0.852 → 0.847, named speakers right on direct quotes
+0.378 → 0.622, indirect speech P 0.000 → 0.733 / R 0.000 → 0.237. Development 550 documents:
+named speakers on direct quotes 0.463 → 0.674, indirect R 0.222, direct F1 0.816 → 0.817.
 """
 from __future__ import annotations
 
