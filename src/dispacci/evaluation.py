@@ -151,8 +151,10 @@ def _quote_match(a: str, b: str) -> bool:
 
 
 def _score_quotes(quotes: Score, speakers: Score, record: dict, gold: dict) -> None:
-    predicted = list(record.get("quotes", []))
+    # the references list direct quotes; reported speech (direct: false) is scored where a reference lists it
     expected = list(gold.get("quotes", []))
+    scored_direct = {bool(q.get("direct", True)) for q in expected} or {True}
+    predicted = [q for q in record.get("quotes", []) if bool(q.get("direct", True)) in scored_direct]
     used_text, used_speaker = set(), set()
     for item in expected:
         hit = next((i for i, q in enumerate(predicted) if i not in used_text and _quote_match(q["text"], item["text"])), None)

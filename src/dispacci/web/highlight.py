@@ -65,7 +65,8 @@ def marks_of(record: Record) -> list[Mark]:
     colours = speaker_colours(record)
     for n, quote in enumerate(record.quotes):
         who = quote.speaker_actor or quote.speaker or "?"
-        marks.append(Mark(f"q{n}", "quote", f"qt q-s{colours[who]}", quote.start, quote.end,
+        reported = "" if quote.direct else " qt-reported"
+        marks.append(Mark(f"q{n}", "quote", f"qt q-s{colours[who]}{reported}", quote.start, quote.end,
                           {"layer": "quote" if quote.direct else "reported speech",
                            "label": f"said by {quote.speaker or 'unknown speaker'}",
                            "details": [f"cue: {quote.cue}"] if quote.cue else [],

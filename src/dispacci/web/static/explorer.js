@@ -196,7 +196,7 @@
     (record.quotes || []).forEach(function (q, i) {
       var who = q.speaker_actor || q.speaker || "?";
       if (!(who in colours)) { colours[who] = n++ % 8; }
-      add("q" + i, "qt q-s" + colours[who], q, {layer: q.direct ? "quote" : "reported speech",
+      add("q" + i, "qt q-s" + colours[who] + (q.direct === false ? " qt-reported" : ""), q, {layer: q.direct ? "quote" : "reported speech",
         label: "said by " + (q.speaker || "unknown speaker"), details: q.cue ? ["cue: " + q.cue] : []});
     });
     (record.credits || []).forEach(function (c, i) {
