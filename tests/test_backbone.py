@@ -44,3 +44,11 @@ def test_a_language_without_a_model_is_a_coded_error_naming_the_valid_ones():
 
 def test_load_is_cached_per_language():
     assert backbone.load("ru") is backbone.load("ru")
+
+
+def test_slovnet_heads_that_form_a_cycle_or_leave_the_sentence_become_a_tree():
+    from dispacci.backbone_ru import _tree
+
+    assert _tree([2, 3, 1, 0]) == [0, 3, 1, 0]   # 1→2→3→1: one word becomes a root
+    assert _tree([0, 1, 9, 2]) == [0, 1, 0, 2]   # a head past the sentence's end
+    assert _tree([1, 0]) == [0, 0]               # a word that heads itself

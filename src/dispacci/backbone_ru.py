@@ -21,6 +21,21 @@ def _models():
     return (NewsMorphTagger(embedding), NewsSyntaxParser(embedding), NewsNERTagger(embedding), MorphVocab())
 
 
+def _tree(heads: list[int]) -> list[int]:
+    """Slovnet's 1-based heads (0 = root) made a tree: a head outside the sentence, or a cycle
+    (which spaCy cannot walk: E039 on ``Span.root``), makes that word a root."""
+    heads = [h if 0 <= h <= len(heads) and h != i + 1 else 0 for i, h in enumerate(heads)]
+    for start in range(len(heads)):
+        path, node = set(), start
+        while heads[node]:
+            if node in path:
+                heads[node] = 0  # break the cycle here
+                break
+            path.add(node)
+            node = heads[node] - 1
+    return heads
+
+
 class SlovnetAnnotator:
     """Tags, parses and finds entities sentence by sentence on spaCy's own tokens."""
 
@@ -35,11 +50,12 @@ class SlovnetAnnotator:
         words = [[t.text for t in sent] for sent in sents]
         heads = numpy.zeros((len(doc), 2), dtype="uint64")
         for sent, morph, syntax in zip(sents, tagger.map(words), parser.map(words)):
-            for token, tagged, parsed in zip(sent, morph.tokens, syntax.tokens):
+            parsed_tokens = list(syntax.tokens)
+            targets = _tree([int(parsed.head_id) for parsed in parsed_tokens])
+            for token, tagged, parsed, head in zip(sent, morph.tokens, parsed_tokens, targets):
                 token.pos_ = tagged.pos
                 token.set_morph("|".join(f"{k}={v}" for k, v in sorted(tagged.feats.items())) or None)
                 token.lemma_ = morph_vocab.lemmatize(token.text, tagged.pos, tagged.feats)
-                head = int(parsed.head_id)
                 target = sent.start + head - 1 if head else token.i
                 heads[token.i] = (numpy.uint64(target - token.i) if target >= token.i
                                   else numpy.uint64(2**64 + target - token.i),

@@ -158,7 +158,7 @@ def test_a_negated_act_is_negated(lang, text):
 @needs_parse
 @pytest.mark.parametrize("lang, text", [
     ("en", "Israel plans to attack Iran."),
-    ("en", "Iran threatened to attack Israel."),
+    ("en", "Iran intends to attack Israel."),
     ("it", "Israele minaccia di attaccare l'Iran."),
     ("fr", "Israël envisage d'attaquer l'Iran."),
     ("es", "Israel planea atacar Irán."),
@@ -180,7 +180,7 @@ def test_failing_to_act_negates_it():
 def test_the_object_of_a_demand_changes_its_code():
     assert sides(code("Russia demanded a ceasefire from Ukraine.", "en")) == {("10", "RUS", "UKR")}
     assert {e.cameo for e in code("Russia demanded a ceasefire from Ukraine.", "en")} == {"1056"}
-    assert {e.cameo for e in code("Russia demanded money from Ukraine.", "en")} == {"100"}
+    assert {e.cameo for e in code("Russia demanded explanations from Ukraine.", "en")} == {"100"}
 
 
 # -- who called, who took part ------------------------------------------------------------------
