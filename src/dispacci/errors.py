@@ -23,7 +23,6 @@ class DispacciError(Exception):
 
     def __init__(self, code: str, message: str, *, source: str | None = None):
         self.code = code
-        # The message must print and travel as JSON even when the input was not encodable text.
         self.message = _printable(message)
         self.source = _printable(source) if source is not None else None
         super().__init__(self.one_line())
@@ -33,8 +32,15 @@ class DispacciError(Exception):
         return f"[{self.code}] {where}{self.message}"
 
 
+# Line and paragraph breaks inside a message (from the input it quotes) would break the one-line contract.
+_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\v": "\\v", "\f": "\\f", "\x1c": "\\x1c",
+                         "\x1d": "\\x1d", "\x1e": "\\x1e", "\x85": "\\x85", "\u2028": "\\u2028",
+                         "\u2029": "\\u2029"})
+
+
 def _printable(text: str) -> str:
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """Encodable and on one line: the message must print and travel as JSON whatever input it quotes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8").translate(_BREAKS)
 
 
 class InputError(DispacciError):
@@ -80,6 +86,7 @@ class Errors:
     E020 = "unknown language {lang!r}; valid: an ISO 639-1 code such as {examples}"
     E021 = "unknown annotator {name!r}; valid annotators: {valid}"
     E022 = "published date {value!r} is not an ISO 8601 date (YYYY-MM-DD)"
+    E023 = "analysis stopped before {layer}: it ran past its time budget; give a shorter article or a larger budget"
     E030 = "{reason}"
     # backbone models E050–E059 (wording kept beside the loader, in backbone.py)
     E050 = "no backbone model for language {lang!r}; languages with a model: {valid}"
@@ -132,3 +139,5 @@ class Errors:
     E407 = "invalid request: {details}"
     E408 = "{name} {value!r} is not an ISO 8601 date (YYYY-MM-DD)"
     E409 = "no such page {path!r}; the API lives under /api (see /api/docs)"
+    E410 = "the analysis took longer than this server's budget of {seconds:g} s per article; send a shorter article, or the operator raises --analysis-timeout"
+    E411 = "Host {host!r} is not a name this server answers to (allowed: {allowed}); the operator adds names with --allowed-host"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import ConfigError, DispacciError, Errors, InputError
@@ -101,7 +102,9 @@ class Pipeline:
         article.language = language or article.language
         return self.analyze_article(article)
 
-    def analyze_article(self, article: Article) -> Record:
+    def analyze_article(self, article: Article, *, deadline: float | None = None) -> Record:
+        """Analyse one read article. ``deadline`` (a ``time.monotonic()`` instant) stops an
+        analysis that runs past it with E023, checked between layers."""
         from .annotate.doc import DocContext, start_doc
         from .annotate.record import build_record
 
@@ -120,7 +123,9 @@ class Pipeline:
         if confidence < 0.5 and not (article.language or self.language):
             context.warnings.append(f"language uncertain: {lang} with confidence {confidence:.2f}")
         start_doc(doc, context)
-        for _, component in nlp.pipeline:
+        for name, component in nlp.pipeline:
+            if deadline is not None and time.monotonic() > deadline:
+                raise InputError("E023", Errors.E023.format(layer=name), source=article.name)
             doc = component(doc)
         return build_record(doc, record_id(article.title, article.text[article.body_start:]))
 
