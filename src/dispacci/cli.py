@@ -47,8 +47,10 @@ def analyze(
     """Analyse articles and print their records (a readable summary by default)."""
     from .ingest.readers import read_paths
     from .options import AnalysisOptions
+    from .pipeline import check_published
 
     try:
+        published = check_published(published)
         pipeline = AnalysisOptions.of(resources=resources, actors=actors, language=language,
                                       max_chars=max_chars).pipeline()
         items = read_paths(paths, fmt=fmt, max_chars=max_chars)

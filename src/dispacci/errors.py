@@ -83,7 +83,7 @@ class Errors:
     E011 = "unknown input format {fmt!r}; valid formats: {valid}"
     E012 = "cannot be read: {reason}"
     E013 = "contains a lone UTF-16 surrogate (U+{code:04X} at character {at}), which is not text; fix the encoding where the text was produced"
-    E020 = "unknown language {lang!r}; valid: an ISO 639-1 code such as {examples}"
+    E020 = "unknown language {lang!r}; valid ISO 639-1 codes: {examples}"
     E021 = "unknown annotator {name!r}; valid annotators: {valid}"
     E022 = "published date {value!r} is not an ISO 8601 date (YYYY-MM-DD)"
     E023 = "analysis stopped before {layer}: it ran past its time budget; give a shorter article or a larger budget"

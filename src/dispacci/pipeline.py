@@ -12,6 +12,7 @@ import hashlib
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from .errors import ConfigError, DispacciError, Errors, InputError
 from .ingest.article import Article
@@ -20,7 +21,7 @@ from .ingest.readers import read_text
 from .record import Record, Source
 from .tokens import make_doc
 
-__all__ = ["Pipeline", "analyze", "record_id"]
+__all__ = ["Pipeline", "analyze", "record_id", "known_languages", "check_language", "check_published"]
 
 
 
@@ -55,7 +56,7 @@ class Pipeline:
                 raise ConfigError("E021", Errors.E021.format(name=name, valid=", ".join(valid)))
         self.resources = tuple(str(r) for r in resources)
         self.actors = tuple(str(a) for a in actors)  # user actor files (--actors)
-        self.language = language
+        self.language = check_language(language, self.resources) if language else None
         self.max_chars = max_chars
         self._nlps: dict = {}
         self._lock = threading.Lock()
@@ -109,7 +110,10 @@ class Pipeline:
         from .annotate.record import build_record
 
         name = article.name
-        article.published = _iso_date_or_none(article.published)
+        published = _iso_date_or_none(article.published)
+        if article.published and published is None:  # a file's own field: the article goes on without it
+            article.warnings.append(f"published date {article.published!r} is not an ISO 8601 date; ignored")
+        article.published = published
         if not article.text.strip():
             raise InputError("E010", Errors.E010, source=name)
         check_size(article.text, source=name, max_chars=self.max_chars)
@@ -145,7 +149,7 @@ class Pipeline:
     def _language(self, article: Article) -> tuple[str, float]:
         forced = article.language or self.language
         if forced:
-            return _check_language(forced), 1.0
+            return check_language(forced, self.resources), 1.0
         if self.identifier is None:
             from .annotate.language import LanguageIdentifier
 
@@ -171,11 +175,39 @@ def _one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
-def _check_language(code: str) -> str:
-    code = code.strip().lower()
-    if not (2 <= len(code) <= 3 and code.isalpha()):
-        raise ConfigError("E020", Errors.E020.format(lang=code, examples="it, en, fr, de, es, ru"))
-    return code
+@lru_cache(maxsize=16)
+def known_languages(resources: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(full, rules_only)``: languages with a data file (the six shipped, and any the user's
+    ``--resources`` add) get the whole analysis; other languages spaCy can tokenise without a
+    model are analysed by the rules alone (a blank tokenizer, no trained parse)."""
+    import pkgutil
+
+    import spacy.lang
+
+    from .resources.languages import languages
+
+    full = tuple(languages(tuple(resources)))
+    blank = {module.name for module in pkgutil.iter_modules(spacy.lang.__path__)
+             if 2 <= len(module.name) <= 3 and module.name.isalpha() and module.name != "xx"}
+    return full, tuple(sorted(blank - set(full)))
+
+
+def check_language(code: str, resources: Sequence[str] = ()) -> str:
+    """A forced language, lower-cased; E020 names the valid codes for anything else."""
+    cleaned = str(code).strip().lower()
+    full, rules_only = known_languages(tuple(resources))
+    if cleaned not in full and cleaned not in rules_only:
+        examples = f"{', '.join(full)} (full analysis), or rules only: {', '.join(rules_only)}"
+        raise ConfigError("E020", Errors.E020.format(lang=code, examples=examples))
+    return cleaned
+
+
+_check_language = check_language  # the name other modules imported
+
+
+def check_published(value, option: str = "--published") -> str | None:
+    """A publication date given as an option: ISO 8601 or E022, never silently dropped."""
+    return _iso_date(value, option)
 
 
 def _iso_date(value, source: str) -> str | None:

@@ -38,7 +38,7 @@ def register(app: typer.Typer) -> None:
 
         console = Console(stderr=True)
         try:
-            options = BatchOptions(language=_check_language(language) if language else None,
+            options = BatchOptions(language=_check_language(language, [str(r) for r in resources]) if language else None,
                                    resources=tuple(str(r) for r in resources), actors=tuple(str(a) for a in actors),
                                    max_chars=max_chars, published=_iso_date(published, "--published"))
             columns = (TextColumn("[bold]batch"), BarColumn(), TextColumn("{task.fields[shards]} shards · "

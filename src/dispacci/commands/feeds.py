@@ -33,9 +33,8 @@ def register(app: typer.Typer) -> None:
         from ..corpus import ingest_articles
         from ..options import AnalysisOptions
 
-        analysis = AnalysisOptions.of(resources=resources, actors=actors, language=language)
-
         try:
+            analysis = AnalysisOptions.of(resources=resources, actors=actors, language=language)
             seconds = parse_every(every)
             store = _open(db, resources=resources)
         except DispacciError as error:

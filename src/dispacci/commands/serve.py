@@ -38,7 +38,11 @@ def serve(
     from ..options import AnalysisOptions
     from ..serving import create_app
 
-    options = AnalysisOptions.of(resources=resources, actors=actors, language=language)
+    try:
+        options = AnalysisOptions.of(resources=resources, actors=actors, language=language)
+    except DispacciError as error:
+        typer.echo(f"dispacci: {error.one_line()}", err=True)
+        raise typer.Exit(error.exit_code)
 
     if "://" not in db and not token and not Path(db).exists():
         reason = f"no such file; create it with 'dispacci ingest FOLDER --db {db}'"

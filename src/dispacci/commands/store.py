@@ -138,8 +138,13 @@ def register(app: typer.Typer) -> None:
         from ..corpus import IngestInterrupted
         from ..options import AnalysisOptions
 
+        from ..pipeline import check_published
+
         console = Console(stderr=True)
         try:
+            published = check_published(published)
+            analysis = AnalysisOptions.of(annotators=annotators, resources=resources, actors=actors,
+                                          language=language, max_chars=max_chars)
             store = _open(db, resources=resources)
         except DispacciError as error:
             _fail(error)
@@ -157,8 +162,6 @@ def register(app: typer.Typer) -> None:
 
             try:
                 paths = _ingest_batch_outputs(paths, store, console, cluster=cluster)
-                analysis = AnalysisOptions.of(annotators=annotators, resources=resources, actors=actors,
-                                              language=language, max_chars=max_chars)
                 summary = _ingest_sources(paths, store, fmt=fmt, allow_private=allow_private, options=analysis,
                                           workers=workers, published=published, batch_size=batch,
                                           cluster=cluster, progress=show)
