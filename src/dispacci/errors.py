@@ -107,6 +107,7 @@ class Errors:
     E314 = "parquet export needs pyarrow: pip install 'dispacci[parquet]'"
     E315 = "no record with id {value!r}; list ids with `dispacci search` or `dispacci duplicates`"
     E316 = "--workers must be 1 or more, not {value}"
+    E317 = "a number in the query (--limit or --offset) is past the largest the database holds (2**63 - 1)"
     # batch, WARC, feeds E500–E549
     E500 = "is not a readable WARC file: {reason}; give a WARC or WARC.gz file (ISO 28500)"
     E501 = "is not a readable Parquet file of articles: {reason}; it needs a 'text' column (and optional title, url, published, publisher)"

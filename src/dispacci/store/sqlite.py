@@ -13,7 +13,7 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import Errors, StoreError
+from ..errors import ConfigError, Errors, StoreError
 from .base import RECORD_SUMMARY, SQLStoreBase
 from .clusters import ClustersMixin
 from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
@@ -108,6 +108,8 @@ class SQLiteStore(ClustersMixin, QueriesMixin, UniqueEventsMixin, SQLStoreBase):
         with self._lock:
             try:
                 return [dict(row) for row in self._conn.execute(sql, params)]
+            except OverflowError:  # a number past SQLite's 64-bit integers, such as --offset 2**63
+                raise ConfigError("E317", Errors.E317, source=self.target) from None
             except sqlite3.DatabaseError as error:
                 if isinstance(error, sqlite3.OperationalError) and "locked" not in str(error):
                     raise
