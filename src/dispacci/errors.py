@@ -142,3 +142,4 @@ class Errors:
     E409 = "no such page {path!r}; the API lives under /api (see /api/docs)"
     E410 = "the analysis took longer than this server's budget of {seconds:g} s per article; send a shorter article, or the operator raises --analysis-timeout"
     E411 = "Host {host!r} is not a name this server answers to (allowed: {allowed}); the operator adds names with --allowed-host"
+    E412 = "record id {id!r} is not the id of its title and text ({expected}); ids are computed from the content, so send records as dispacci produced them"

@@ -21,7 +21,7 @@ from .ingest.readers import read_text
 from .record import Record, Source
 from .tokens import make_doc
 
-__all__ = ["Pipeline", "analyze", "record_id", "known_languages", "check_language", "check_published"]
+__all__ = ["Pipeline", "analyze", "record_id", "content_id", "known_languages", "check_language", "check_published"]
 
 
 
@@ -29,6 +29,13 @@ def record_id(title: str | None, body: str) -> str:
     """Stable content id: same normalised title and body, same id."""
     normalised = " ".join((title or "").split()) + "\n" + " ".join(body.split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:20]
+
+
+def content_id(record: Record) -> str:
+    """The id dispacci gives a record's title and text (the body follows the title and a blank line)."""
+    title, text = record.title, record.text
+    body = text[len(title):] if title and text.startswith(title) else text
+    return record_id(title, body)
 
 
 class Pipeline:

@@ -15,7 +15,7 @@ from ..errors import DispacciError, Errors, InputError
 from ..ingest.article import Article
 from ..ingest.decode import check_no_surrogates, normalise_text
 from ..ingest.readers import read_text
-from ..pipeline import _iso_date
+from ..pipeline import _iso_date, content_id
 from ..record import Record
 from .deps import require_token
 from .errors import ApiError
@@ -102,7 +102,11 @@ async def ingest(request: Request, body: IngestIn) -> dict:
     for index, raw in enumerate(body.records):
         try:
             check_no_surrogates(json.dumps(raw, ensure_ascii=False), source=f"records[{index}]")
-            records.append(Record.model_validate(raw))
+            record = Record.model_validate(raw)
+            if record.id != content_id(record):  # the id is the store's key for "already stored"
+                raise ApiError(400, "E412", Errors.E412.format(id=record.id, expected=content_id(record)),
+                               source=f"records[{index}]")
+            records.append(record)
         except DispacciError as error:
             failures.append((f"records[{index}]", error.one_line()))
         except ValueError as error:
