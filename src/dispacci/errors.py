@@ -100,6 +100,7 @@ class Errors:
     E305 = "the PostgreSQL back-end needs psycopg: pip install 'dispacci[postgres]'"
     E306 = "cannot connect to PostgreSQL: {reason}"
     E307 = "cannot write to the database: {reason}"
+    E308 = "cannot be opened for writing: {reason}; SQLite keeps journal files beside the database, so give a --db in a folder you can write to or change the permissions (the file itself is not damaged)"
     E310 = "{option} {value!r} is not an ISO 8601 date (YYYY-MM-DD)"
     E311 = "CAMEO code {value!r} is not 2 to 4 digits such as 04 or 041"
     E312 = "country {value!r} is not an ISO 3166-1 code such as RUS or RU"
