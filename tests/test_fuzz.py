@@ -59,3 +59,14 @@ def test_mutants_are_deterministic_for_a_seed():
 
     first = list(fuzzing.mutants("Il ministro ha detto", random.Random(1), 5))
     assert first == list(fuzzing.mutants("Il ministro ha detto", random.Random(1), 5)) and len(first) == 5
+
+
+def test_a_jsonl_line_with_an_integer_of_thousands_of_digits_is_that_lines_error():
+    from dispacci.ingest.readers import read_bytes
+
+    good = '{"title": "Vertice", "text": "Il ministro è a Vienna."}'
+    data = "\n".join([good, '{"text": "x", "n": ' + "124" * 1800 + "}", good, "[" * 100_000]).encode()
+    items = list(read_bytes(data, source="feed.jsonl", fmt="jsonl"))
+    assert [type(item).__name__ for item in items] == ["Article", "InputError", "Article", "InputError"]
+    assert [item.code for item in items[1::2]] == ["E006", "E006"]
+    assert "number too long" in items[1].one_line() and "nested too deep" in items[3].one_line()

@@ -37,3 +37,9 @@ def test_the_cli_refuses_an_offset_past_64_bits_with_a_code(corpus_db):
 
     result = CliRunner().invoke(app, ["search", "Putin", "--db", str(corpus_db), "--offset", str(2 ** 63)])
     assert result.exit_code == 4 and "E317" in result.output
+
+
+@pytest.mark.parametrize("body", ['{"text": "x", "n": ' + "1" * 5000 + "}", "[" * 100_000])
+def test_a_body_json_cannot_read_is_a_coded_400(client, body):
+    answer = client.post("/api/analyze", content=body.encode(), headers={"Content-Type": "application/json"})
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == "E407"

@@ -93,8 +93,9 @@ def _jsonl_items(lines: Iterable[tuple[int, str | InputError]], *, source: str, 
         except json.JSONDecodeError as error:
             yield InputError("E006", Errors.E006.format(line=number, reason=error.msg), source=source)
             continue
-        except RecursionError:
-            yield InputError("E006", Errors.E006.format(line=number, reason="nested too deep"), source=source)
+        except (ValueError, RecursionError) as error:  # an integer of thousands of digits; nesting past the stack
+            reason = "nested too deep" if isinstance(error, RecursionError) else "a number too long to read"
+            yield InputError("E006", Errors.E006.format(line=number, reason=reason), source=source)
             continue
         if not isinstance(row, dict):
             yield InputError("E006", Errors.E006.format(line=number, reason=type(row).__name__), source=source)
