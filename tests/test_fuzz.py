@@ -70,3 +70,12 @@ def test_a_jsonl_line_with_an_integer_of_thousands_of_digits_is_that_lines_error
     assert [type(item).__name__ for item in items] == ["Article", "InputError", "Article", "InputError"]
     assert [item.code for item in items[1::2]] == ["E006", "E006"]
     assert "number too long" in items[1].one_line() and "nested too deep" in items[3].one_line()
+
+
+def test_a_storm_of_single_guillemets_is_no_crash(pipeline):
+    text = "›" * 80 + "-->" + "›" * 60
+    fuzzing.analyse(pipeline, text, "a", "it")
+
+
+def test_an_unassigned_code_point_in_russian_is_no_crash(pipeline):
+    fuzzing.analyse(pipeline, " \u00f8\U00018035\U000c2c86 Путин заявил.", None, "ru")
