@@ -62,6 +62,7 @@ def main() -> None:
         print(f"PLOVER gold-standard records: {plover.records} in {time.perf_counter() - start:.1f} s")
         print(f"  category accuracy {plover.accuracy:.2f} (first event); coded {plover.coded}, "
               f"accuracy on coded {plover.coded_accuracy:.2f}; some event right {plover.any_correct}")
+        print(f"  full match (category + both actors) {plover.full_match:.2f}; no event {plover.no_event:.2f}")
         for category, (correct, total) in sorted(plover.by_category.items()):
             print(f"    {category:10s} {correct:3d}/{total:3d}")
 

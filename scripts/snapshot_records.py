@@ -27,7 +27,7 @@ def development_files() -> list[Path]:
 
 
 def records(synthetic: int) -> dict[str, str]:
-    """File name → the record's indented JSON, as `dispacci analyze --json` prints it."""
+    """File name → the record's indented JSON, as `dispacci show --json` prints it."""
     from dispacci import Pipeline
 
     pipeline = Pipeline()

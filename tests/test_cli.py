@@ -12,11 +12,11 @@ def run(*args, stdin: bytes | None = None):
     return subprocess.run([sys.executable, "-m", "dispacci.cli", *args], input=stdin, capture_output=True, timeout=300)
 
 
-def test_analyze_json_prints_the_record_of_the_founding_example():
+def test_analyze_json_prints_the_record_of_the_founding_example_in_an_array():
     result = run("analyze", str(FOUNDING), "--json")
     assert result.returncode == 0, result.stderr
-    record = json.loads(result.stdout)
-    assert record["schema"] == "dispacci.record/2"
+    [record] = json.loads(result.stdout)
+    assert record["schema"] == "dispacci.record/3"
     assert record["source"]["path"] == str(FOUNDING)
     assert record["title"] == "Russia/Kazakistan - Telefonata tra Putin e Tokayev"
     assert record["dateline"]["date"] == "2022-04-02"
@@ -59,10 +59,10 @@ def test_bad_inputs_are_reported_in_one_line_and_the_batch_goes_on(tmp_path):
     assert any("empty.txt" in line for line in errors) and any("binary.txt" in line for line in errors)
 
 
-def test_nothing_analysable_exits_2(tmp_path):
+def test_nothing_analysable_exits_3(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     result = run("analyze", str(tmp_path / "empty.txt"))
-    assert result.returncode == 2 and b"empty.txt" in result.stderr and b"Traceback" not in result.stderr
+    assert result.returncode == 3 and b"empty.txt" in result.stderr and b"Traceback" not in result.stderr
 
 
 def test_unknown_format_names_the_valid_ones():
@@ -73,7 +73,7 @@ def test_unknown_format_names_the_valid_ones():
 def test_schema_is_the_json_schema_of_the_record():
     result = run("schema")
     schema = json.loads(result.stdout)
-    assert schema["$id"] == "dispacci.record/2"
+    assert schema["$id"] == "dispacci.record/3"
     assert {"text", "dateline", "entities", "quotes", "events", "not_body"} <= set(schema["properties"])
 
 

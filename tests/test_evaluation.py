@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dispacci.cli import app
-from dispacci.evaluation import evaluate_records, load_gold, score_events, score_plover
+from dispacci.evaluation import evaluate_records, load_gold, plover_full_match, score_events, score_plover
 
 from .conftest import NEWS, SHARED
 
@@ -83,9 +83,25 @@ def test_evaluate_scores_plover_categories(tmp_path):
     assert score.records == 6 and 0 <= score.correct <= score.coded <= 6
     result = CliRunner().invoke(app, ["evaluate", "--plover", str(path)])
     assert result.exit_code == 0 and "PLOVER categories" in result.output
+    assert "full match" in result.output and 0 <= score.full <= score.any_correct
+
+
+def test_plover_full_match_needs_the_category_and_both_actors():
+    item = {"source": [{"actorText": "Israeli police", "code": "ISR", "sector": "COP"}],
+            "target": [{"actorText": "Palestinians", "code": "PSE", "sector": "CVL"}]}
+    event = {"plover": "ASSAULT", "source": {"name": "police", "country": "ISR", "code": "ISRCOP"},
+             "target": {"name": "Palestinians", "country": "PSE", "code": "PSE"}}
+    assert plover_full_match(event, item, "ASSAULT", {})
+    assert not plover_full_match(event, item, "FIGHT", {})
+    assert not plover_full_match({**event, "target": {"name": "Egypt", "country": "EGY", "code": "EGY"}},
+                                 item, "ASSAULT", {})
+    compound = {"source": [{"actorText": "Hungarian", "code": "HUN"}, {"actorText": "Romanian", "code": "ROU"}]}
+    pair = {"plover": "AGREE", "source": {"name": "Hungary", "country": "HUN", "code": "HUNGOV"},
+            "target": {"name": "Romania", "country": "ROU", "code": "ROMGOV"}}
+    assert plover_full_match(pair, compound, "AGREE", {})
 
 
 def test_evaluate_names_a_missing_folder(tmp_path):
     result = CliRunner().invoke(app, ["evaluate", str(tmp_path / "nope"), str(ARTICLES_DIR)])
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "E201" in result.output and "nope" in result.output

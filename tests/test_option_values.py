@@ -31,7 +31,7 @@ def _verbs(article, tmp_path) -> dict[str, list[str]]:
 @pytest.mark.parametrize("value", ["2024-13-45", "yesterday", "2024-02-30"])
 def test_a_published_date_that_is_no_date_is_e022_on_every_verb(article, tmp_path, verb, value):
     result = runner.invoke(app, [*_verbs(article, tmp_path)[verb], "--published", value])
-    assert result.exit_code != 0
+    assert result.exit_code == 2  # a bad option value: the usage exit code
     assert "E022" in result.output and value in result.output
     assert not (tmp_path / "c.db").exists() or verb != "ingest"
 
@@ -41,7 +41,7 @@ def test_an_unknown_language_is_e020_naming_the_valid_ones(article, tmp_path, ve
     args = {**_verbs(article, tmp_path), "serve": ["serve", "--db", str(tmp_path / "none.db")],
             "watch": ["watch", "https://example.org/feed.xml", "--db", str(tmp_path / "w.db"), "--rounds", "1"]}[verb]
     result = runner.invoke(app, [*args, "--language", "qq"])
-    assert result.exit_code != 0
+    assert result.exit_code == 2  # a bad option value: the usage exit code
     assert "E020" in result.output and "'qq'" in result.output
     assert "de, en, es, fr, it, ru (full analysis)" in result.output and "pt" in result.output
 

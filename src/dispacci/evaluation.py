@@ -23,7 +23,7 @@ from .errors import Errors, InputError
 __all__ = [
     "Score", "EventScore", "Report", "PloverScore",
     "load_gold", "analyze_dir", "evaluate_records", "evaluate_dirs",
-    "score_events", "score_plover", "normalise",
+    "score_events", "score_plover", "plover_full_match", "normalise",
 ]
 
 
@@ -151,8 +151,10 @@ def _quote_match(a: str, b: str) -> bool:
 
 
 def _score_quotes(quotes: Score, speakers: Score, record: dict, gold: dict) -> None:
-    predicted = list(record.get("quotes", []))
+    # the references list direct quotes; reported speech (direct: false) is scored where a reference lists it
     expected = list(gold.get("quotes", []))
+    scored_direct = {bool(q.get("direct", True)) for q in expected} or {True}
+    predicted = [q for q in record.get("quotes", []) if bool(q.get("direct", True)) in scored_direct]
     used_text, used_speaker = set(), set()
     for item in expected:
         hit = next((i for i, q in enumerate(predicted) if i not in used_text and _quote_match(q["text"], item["text"])), None)
@@ -266,7 +268,9 @@ class PloverScore:
     coded: int = 0  # records where the coder found any event
     correct: int = 0  # first event's category is the reference category
     any_correct: int = 0  # some event has the reference category
+    full: int = 0  # some event has the reference category and both reference actors
     by_category: dict[str, list[int]] = field(default_factory=dict)  # category → [correct, total]
+    errors: list[dict] = field(default_factory=list)  # records without a full match (with ``errors``)
 
     @property
     def accuracy(self) -> float:
@@ -276,12 +280,61 @@ class PloverScore:
     def coded_accuracy(self) -> float:
         return self.correct / self.coded if self.coded else 0.0
 
+    @property
+    def full_match(self) -> float:
+        return self.full / self.records if self.records else 0.0
+
+    @property
+    def no_event(self) -> float:
+        return 1 - self.coded / self.records if self.records else 0.0
+
     def to_dict(self) -> dict:
-        return {**asdict(self), "accuracy": round(self.accuracy, 4), "coded_accuracy": round(self.coded_accuracy, 4)}
+        return {**asdict(self), "accuracy": round(self.accuracy, 4), "coded_accuracy": round(self.coded_accuracy, 4),
+                "full_match": round(self.full_match, 4), "no_event": round(self.no_event, 4)}
 
 
-def score_plover(path: str | Path, pipeline=None, limit: int | None = None) -> PloverScore:
-    """Code each PLOVER gold-standard record's text and compare event categories."""
+def _plover_actors(value) -> list[dict]:
+    return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+
+
+def _plover_side(actor: dict | None, references: list[dict]) -> bool:
+    """A coded actor is a reference actor when the reference's code (a country's
+    ISO/CAMEO code, or IGO, NGO…) opens the actor's code or is its country, or
+    the reference's words name it."""
+    if actor is None:
+        return False
+    code, country = (actor.get("code") or "").upper(), (actor.get("country") or "").upper()
+    name = normalise(actor.get("name"))
+    for reference in references:
+        ref_code = (reference.get("code") or "").upper()
+        if ref_code and ref_code != "***" and (code.startswith(ref_code) or country == ref_code):
+            return True
+        text = normalise(reference.get("actorText"))
+        if text and name and (text == name or f" {text} " in f" {name} " or f" {name} " in f" {text} "):
+            return True
+    return False
+
+
+def plover_full_match(event: dict, item: dict, category: str, legacy: dict) -> bool:
+    """The event has the record's category and both its actors. A record whose
+    source lists two actors and no target (a compound: "Hungarian and Romanian
+    officials agreed") is matched by an event between any two of them; a record
+    with no target otherwise checks the source alone."""
+    if legacy.get(event.get("plover"), event.get("plover")) != category:
+        return False
+    sources, targets = _plover_actors(item.get("source")), _plover_actors(item.get("target"))
+    source, target = event.get("source"), event.get("target")
+    if not targets and len(sources) >= 2:
+        return any(_plover_side(source, [a]) and _plover_side(target, [b])
+                   for a in sources for b in sources if a is not b)
+    if not _plover_side(source, sources):
+        return False
+    return not targets or _plover_side(target, targets)
+
+
+def score_plover(path: str | Path, pipeline=None, limit: int | None = None, errors: bool = False) -> PloverScore:
+    """Code each PLOVER gold-standard record's text and compare event categories
+    (first event) and full matches (category and both actors, any event)."""
     from .resources.ontology import load_ontology
     from .pipeline import Pipeline
 
@@ -301,7 +354,8 @@ def score_plover(path: str | Path, pipeline=None, limit: int | None = None) -> P
             continue
         expected = legacy.get(category, category)
         record = pipeline.analyze(text, title="", language=item.get("language") or "en")
-        found = [legacy.get(e.plover, e.plover) for e in record.events if e.plover and not e.negated]
+        coded = [e.model_dump() for e in record.events if e.plover and not e.negated]
+        found = [legacy.get(e["plover"], e["plover"]) for e in coded]
         score.records += 1
         tally = score.by_category.setdefault(expected, [0, 0])
         tally[1] += 1
@@ -312,4 +366,10 @@ def score_plover(path: str | Path, pipeline=None, limit: int | None = None) -> P
             tally[0] += 1
         if expected in found:
             score.any_correct += 1
+        if any(plover_full_match(e, item, expected, legacy) for e in coded):
+            score.full += 1
+        elif errors:
+            score.errors.append({"id": item.get("id"), "text": text, "expected": expected, "coded": [
+                {"plover": e["plover"], "cameo": e["cameo"], "source": (e["source"] or {}).get("code"),
+                 "target": (e.get("target") or {}).get("code")} for e in coded]})
     return score

@@ -132,7 +132,7 @@ class Pipeline:
         context = DocContext(article=article, language=lang, language_confidence=confidence,
                              warnings=list(article.warnings))
         if confidence < 0.5 and not (article.language or self.language):
-            context.warnings.append(f"language uncertain: {lang} with confidence {confidence:.2f}")
+            context.warnings.append(Errors.W002.format(lang=lang, confidence=confidence))
         start_doc(doc, context)
         for name, component in nlp.pipeline:
             if deadline is not None and time.monotonic() > deadline:
@@ -213,8 +213,12 @@ _check_language = check_language  # the name other modules imported
 
 
 def check_published(value, option: str = "--published") -> str | None:
-    """A publication date given as an option: ISO 8601 or E022, never silently dropped."""
-    return _iso_date(value, option)
+    """A publication date given as an option: ISO 8601 or E022, never silently dropped.
+    It is a bad option value (ConfigError), not a bad article."""
+    try:
+        return _iso_date(value, option)
+    except InputError as error:
+        raise ConfigError(error.code, error.message, source=error.source) from None
 
 
 def _iso_date(value, source: str) -> str | None:

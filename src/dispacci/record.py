@@ -27,7 +27,7 @@ __all__ = [
     "record_json_schema",
 ]
 
-SCHEMA_VERSION = "dispacci.record/2"
+SCHEMA_VERSION = "dispacci.record/3"
 
 
 class _Model(BaseModel):

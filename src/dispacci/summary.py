@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from .errors import warning_code
 from .record import Record
 
 __all__ = ["print_summary"]
@@ -40,7 +42,8 @@ def print_summary(record: Record, console: Console | None = None) -> None:
     _table(console, "Not body", ["why", "text"],
            [(n.why, _clip(record.text[n.start:n.end], 70)) for n in record.not_body])
     for warning in record.warnings:
-        console.print(f"[yellow]warning:[/] {warning}")
+        code = warning_code(warning)
+        console.print(f"[yellow]warning:[/] {escape(f'[{code}] ' if code else '')}{escape(warning)}")
 
 
 def _table(console: Console, title: str, columns: list[str], rows: list[tuple]) -> None:

@@ -12,7 +12,7 @@ import pytest
 from babel.dates import get_month_names
 
 from dispacci import Pipeline
-from dispacci.annotate import dates
+from dispacci.annotate.structure import dates
 
 DAYS = [(1, 3), (4, 9), (6, 12), (9, 25), (11, 30), (12, 7)]  # (month, day)
 YEAR = 2023

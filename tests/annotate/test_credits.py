@@ -146,3 +146,31 @@ def test_a_preposition_after_the_verb_is_not_an_adverb(pipeline):
 def test_credits_carry_the_actor_of_the_agency_or_institution(founding_record):
     assert [(c.name, c.actor) for c in founding_record.credits] == [
         ("Kremlin press service", "kremlin"), ("RIA Novosti", "ria-novosti")]
+
+
+# -- sources the parse, stamps and signatures name ---------------------------------------------
+PARSED = {**INSTITUTIONS,
+          "Farnesina": ("Ministry of Foreign Affairs of Italy", "organization", "ITA", "farnesina"),
+          "Bundesregierung": ("Federal Government of Germany", "organization", "DEU", "bundesregierung")}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("it", "Roma – La Farnesina, in un comunicato diffuso in serata, ha precisato che nessun italiano è coinvolto.",
+     [("Ministry of Foreign Affairs of Italy", "origin")]),
+    ("de", "Berlin – Die Bundesregierung hat am Montag nach langen Beratungen erklärt, dass sie den Plan unterstützt.",
+     [("Federal Government of Germany", "origin")]),
+])
+def test_an_institution_as_subject_of_a_distant_verb_of_saying(pipeline, lang, text, expected):
+    assert [(c.name, c.role) for c in annotate(pipeline, text, lang, PARSED)._.credits] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Genève – Le Conseil fédéral a présenté son plan pour l'énergie.\nLes cantons seront consultés./ATS",
+     [("ATS", "wire")]),
+    ("de", "12.06.2023, Keystone-SDA\n\nDer Bundesrat hat das Budget verabschiedet.", [("ATS", "wire")]),
+    ("en", "Reuters | London | Updated: 12-06-2023\n\nThe central bank raised its rate.", [("Reuters", "wire")]),
+    ("en", "The storm reached the coast on Monday night, AP/Associated Press reported.",
+     [("Associated Press", "wire")]),
+])
+def test_signatures_stamps_and_outlet_aliases(pipeline, lang, text, expected):
+    assert credits(pipeline, text, lang) == expected

@@ -40,20 +40,26 @@ def _never(words, person):
 ])
 def test_a_place_name_tagged_as_a_common_word_and_not_marked_by_ner_is_vetoed(words, pos, at):
     doc = _doc(words, pos)
-    hit = _mention(doc, at, at + 1, ("location", "somewhere", None))
+    hit = _mention(doc, at, at + 1, ("location", "somewhere", "DEU"))
     assert veto_common_words(doc, [hit], ner_mentions(doc), safe=set()) == []
 
 
 def test_the_same_word_stands_where_ner_marks_it_the_tagger_calls_it_proper_or_the_data_says_safe():
     doc = _doc(["Treffen", "in", "Essen"], ["NOUN", "ADP", "NOUN"], ents=[(2, 3, "LOC")])
-    hit = _mention(doc, 2, 3, ("location", "essen", None))
+    hit = _mention(doc, 2, 3, ("location", "essen", "DEU"))
     assert veto_common_words(doc, [hit], ner_mentions(doc), safe=set()) == [hit]
     doc = _doc(["Treffen", "in", "Essen"], ["NOUN", "ADP", "PROPN"])
-    hit = _mention(doc, 2, 3, ("location", "essen", None))
+    hit = _mention(doc, 2, 3, ("location", "essen", "DEU"))
     assert veto_common_words(doc, [hit], [], safe=set()) == [hit]
     doc = _doc(["Treffen", "in", "Essen"], ["NOUN", "ADP", "NOUN"])
-    hit = _mention(doc, 2, 3, ("location", "essen", None))
+    hit = _mention(doc, 2, 3, ("location", "essen", "DEU"))
     assert veto_common_words(doc, [hit], [], safe={"Essen"}) == [hit]
+
+
+def test_a_world_region_of_no_single_country_is_not_vetoed_as_a_common_word():
+    doc = _doc(["Reise", "durch", "Zentralasien"], ["NOUN", "ADP", "NOUN"])
+    hit = _mention(doc, 2, 3, ("location", "central-asia", None))
+    assert veto_common_words(doc, [hit], [], safe=set()) == [hit]
 
 
 def test_country_names_and_demonyms_are_never_vetoed():

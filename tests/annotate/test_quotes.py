@@ -82,12 +82,13 @@ def _entities(text: str, names: dict) -> list[Entity]:
 
 
 def said(doc) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in doc._.quotes]
+    """The direct quotes and their speakers."""
+    return [(q.text, q.speaker) for q in doc._.quotes if q.direct]
 
 
 # -- the founding example ------------------------------------------------------------------
 def test_founding_example_quotes_speakers_and_cues(founding_record, founding_expected):
-    got = [(q.text, q.speaker, q.cue, q.start, q.end) for q in founding_record.quotes]
+    got = [(q.text, q.speaker, q.cue, q.start, q.end) for q in founding_record.quotes if q.direct]
     want = [(q["text"], q["speaker"], q["cue"], q["start"], q["end"]) for q in founding_expected["quotes"]]
     assert got == want
 
@@ -100,7 +101,7 @@ def test_quote_offsets_point_at_the_quoted_text(founding_record):
 # -- the development articles ----------------------------------------------------------------
 @pytest.mark.parametrize("stem", news_ids())
 def test_development_article_quotes_and_speakers(stem, news_records, news_gold):
-    got = {(q.text, q.speaker) for q in news_records[stem].quotes}
+    got = {(q.text, q.speaker) for q in news_records[stem].quotes if q.direct}
     want = {(q["text"], q["speaker"]) for q in news_gold[stem].get("quotes", [])}
     assert got == want
 
@@ -310,7 +311,7 @@ OWN_ARTICLES = [
 
 @pytest.mark.parametrize("text, expected", OWN_ARTICLES, ids=["it", "en", "es", "ru"])
 def test_own_articles_through_the_whole_pipeline(pipeline, text, expected):
-    assert {(q.text, q.speaker) for q in pipeline.analyze(text).quotes} == expected
+    assert {(q.text, q.speaker) for q in pipeline.analyze(text).quotes if q.direct} == expected
 
 
 def test_a_short_quoted_name_nobody_said_is_not_a_quote(pipeline):

@@ -39,7 +39,7 @@ def test_serve_with_a_token_enables_ingest(started, corpus_db, monkeypatch):
 
 def test_serve_without_a_database_says_how_to_make_one(started, tmp_path):
     result = _serve("--db", str(tmp_path / "missing.db"))
-    assert result.exit_code == 2 and started == []
+    assert result.exit_code == 5 and started == []
     assert "[E300]" in result.output and "dispacci ingest" in result.output
 
 

@@ -251,7 +251,7 @@ def test_the_cli_reads_user_actor_files_and_reports_bad_ones(tmp_path):
     article.write_text("Nota\n\nRoma, 3 marzo 2025 - Aurelia Bianchetti ha smentito le voci.\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["analyze", str(article), "--json", "--actors", str(actors)])
     assert result.exit_code == 0, result.output
-    record = json.loads(result.stdout)
+    [record] = json.loads(result.stdout)
     assert [e["actor"] for e in record["entities"] if e["kind"] == "person"] == ["aurelia-bianchetti"]
     bad = tmp_path / "bad.yaml"
     bad.write_text("- {id: x, name: X, roles: [{office: spokesperson, start: soon}]}", encoding="utf-8")

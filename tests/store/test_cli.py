@@ -49,13 +49,27 @@ def test_ingest_exits_1_when_some_inputs_fail(db, tmp_path):
     assert "[E001]" in result.output and "1 failed" in result.output
 
 
-def test_search_prints_json_lines_and_exits_1_when_nothing_matches(db):
+def test_search_prints_a_json_array_and_exits_6_when_nothing_matches(db):
     result = _run("search", "Zelensky", "--json", db=db)
     assert result.exit_code == 0
-    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    hits = json.loads(result.stdout)
     assert hits and all({"id", "title", "snippet", "score"} <= set(hit) for hit in hits)
-    assert _run("search", "Zelensky", "--lang", "de", "--json", db=db).stdout.count("\n") < len(hits)
-    assert _run("search", "xylophone", db=db).exit_code == 1
+    assert len(json.loads(_run("search", "Zelensky", "--lang", "de", "--json", db=db).stdout)) < len(hits)
+    assert _run("search", "xylophone", db=db).exit_code == 6
+    nothing = _run("search", "xylophone", "--json", db=db)
+    assert nothing.exit_code == 6 and json.loads(nothing.stdout) == []
+
+
+def test_search_prints_json_lines_with_nl_and_its_alias_jsonl(db):
+    hits = json.loads(_run("search", "Zelensky", "--json", db=db).stdout)
+    for flag in ("--nl", "--jsonl"):
+        lines = _run("search", "Zelensky", flag, db=db).stdout.splitlines()
+        assert [json.loads(line) for line in lines] == hits
+
+
+def test_two_output_formats_at_once_are_a_usage_error(db):
+    result = _run("search", "Zelensky", "--json", "--csv", db=db)
+    assert result.exit_code == 2 and "--json" in result.output and "--csv" in result.output
 
 
 def test_search_csv_and_table(db):
@@ -66,16 +80,16 @@ def test_search_csv_and_table(db):
 
 
 def test_show_accepts_an_id_prefix(db):
-    record_id = json.loads(_run("search", "Scholz", "--json", db=db).stdout.splitlines()[0])["id"]
+    record_id = json.loads(_run("search", "Scholz", "--json", db=db).stdout)[0]["id"]
     shown = _run("show", record_id[:8], "--json", db=db)
     assert shown.exit_code == 0 and json.loads(shown.stdout)["id"] == record_id
     missing = _run("show", "ffffffffff", db=db)
-    assert missing.exit_code == 4 and "[E315]" in missing.output
+    assert missing.exit_code == 6 and "[E315]" in missing.output
 
 
 def test_bad_filters_and_missing_databases_exit_with_their_codes(db, tmp_path):
     bad_date = _run("events", "--since", "yesterday", db=db)
-    assert bad_date.exit_code == 4 and "[E310]" in bad_date.output
+    assert bad_date.exit_code == 2 and "[E310]" in bad_date.output
     missing = _run("search", "x", db=tmp_path / "nowhere.db")
     assert missing.exit_code == 5 and "[E300]" in missing.output and "dispacci ingest" in missing.output
     notes = tmp_path / "notes.db"
@@ -134,7 +148,8 @@ def test_show_names_the_earliest_copy_of_a_reprint(tmp_path):
     ingested = _run("ingest", str(NEWS / "articles" / "028.txt"), str(tmp_path / "reprint.txt"), "--annotators",
                     FAST, "-q", db=db)
     assert ingested.exit_code == 0 and "1 near-duplicate group" in ingested.output
-    reprint = json.loads(_run("search", "talk", "--json", db=db).stdout.splitlines()[0])["id"]
-    original = json.loads(_run("duplicates", "--json", db=db).stdout)["earliest"]
+    reprint = json.loads(_run("search", "talk", "--json", db=db).stdout)[0]["id"]
+    [group] = json.loads(_run("duplicates", "--json", db=db).stdout)
+    original = group["earliest"]
     assert original != reprint
     assert f"earliest copy {original}" in _run("show", reprint, db=db).stdout

@@ -58,5 +58,5 @@ def test_the_events_verb_lists_unique_events(tmp_path, call_records):
         store.add(call_records)
     result = CliRunner().invoke(app, ["events", "--unique", "--json", "--db", str(tmp_path / "corpus.db")])
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    rows = json.loads(result.stdout)
     assert sorted(r["reports"] for r in rows) == [1, 3]

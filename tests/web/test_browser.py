@@ -8,86 +8,38 @@ to ``tests/out/screenshots/``.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
 import time
-from pathlib import Path
 
 import pytest
 
 from tests.api.conftest import build_corpus_db
 from tests.api.corpus import HOSTILE_TITLE, sample_records
+from tests.web.browser_kit import NEEDS_BROWSER, chromium, serving
+from tests.web.browser_kit import severe_console_errors as _severe_console_errors
+from tests.web.browser_kit import shot as _shot
+from tests.web.browser_kit import wait as _wait
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = "/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else shutil.which("chromedriver")
-SHOTS = Path(__file__).resolve().parents[1] / "out" / "screenshots"
 IT_ID = "974c4d2ef556f3b830f8"
 
 selenium = pytest.importorskip("selenium", reason="selenium is not installed (pip install -e '.[test]')")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
-                                reason="headless browser tests need chromium and chromedriver "
-                                       "(apt-get install chromium chromium-driver)")
+pytestmark = NEEDS_BROWSER
 
-from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as until  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The real app over a small ingested corpus, served by uvicorn on loopback."""
-    import uvicorn
-
-    from dispacci.serving import create_app
-
-    db = build_corpus_db(tmp_path_factory.mktemp("browser") / "corpus.db")
-    port = _free_port()
-    running = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(build_corpus_db(tmp_path_factory.mktemp("browser") / "corpus.db")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not download drivers
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=1280,1000", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    yield driver
-    driver.quit()
-
-
-def _wait(driver, condition, seconds: float = 10):
-    return WebDriverWait(driver, seconds).until(condition)
-
-
-def _shot(driver, name: str) -> None:
-    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    with chromium(tmp_path_factory.mktemp("chromium")) as driver:
+        yield driver
 
 
 def _no_alert(driver) -> bool:
@@ -96,11 +48,6 @@ def _no_alert(driver) -> bool:
     except NoAlertPresentException:
         return True
     return False
-
-
-def _severe_console_errors(driver) -> list[str]:
-    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
-            and "favicon" not in entry["message"]]
 
 
 def test_open_an_article_and_toggle_a_layer(server, browser):

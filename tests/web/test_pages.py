@@ -23,7 +23,7 @@ def test_home_lists_records_with_filters(client):
 def test_article_view_shows_layers_events_and_provenance(client):
     page = client.get(f"/records/{IT_ID}").text
     assert 'id="article-text"' in page and 'data-layer="ent-person"' in page
-    assert '<span class="dl" data-marks="d0">Mosca, 2 aprile 2022</span>' in page
+    assert re.search(r'<span class="dl" data-marks="d0" [^>]*>Mosca, 2 aprile 2022</span>', page)
     assert 'data-mark="v0"' in page and "CONSULT" in page
     assert "Kremlin press service" in page and "RIA Novosti → Esempio Notizie" in page
     assert 'href="/actors/kassym-jomart-tokayev"' in page
@@ -56,7 +56,8 @@ def test_stories_duplicates_and_search_pages(client):
     assert "Original:" in duplicates and "Putin, Tokayev talk trade" in duplicates
     search = client.get("/search?q=Tokayev&lang=it").text
     assert "Telefonata tra Putin e Tokayev" in search and "discuss trade" not in search
-    assert "<mark>Tokayev</mark>" in search
+    assert "<mark>Kassym-Jomart Tokayev</mark>" in search  # the actor, where the article names him
+    assert "<mark>Tokayev</mark>" in client.get('/search?q="Tokayev"').text  # quoted: the letters only
     assert "Nothing matches" in client.get("/search?q=zzzz").text
 
 
@@ -117,3 +118,30 @@ def test_a_story_page_summarises_what_happened_and_lists_articles_and_reprints_i
     article = client.get(member).text
     assert "Story and reprints" in article and link in article
     assert client.get("/stories/nothing-here").status_code == 404
+
+
+def test_browsers_escape_hostile_articles_and_downloads_match_the_page(client):
+    for url in ("/events", "/quotes", "/events?actor=%22%3E%3Csvg%20onload%3Dalert(5)%3E", "/quotes?speaker=%3Cscript%3E"):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert "<script>alert" not in page.text and "<img src=x" not in page.text and "<svg onload" not in page.text
+    shown = re.search(r'id="result-count">(\d+)<', client.get("/events?plover=CONSULT").text).group(1)
+    table = client.get("/events.csv?plover=CONSULT")
+    assert table.headers["content-type"].startswith("text/csv") and "attachment" in table.headers["content-disposition"]
+    assert len(table.text.strip().splitlines()) - 1 == int(shown) == int(table.headers["x-total-count"])
+    listing = client.get("/events.json?plover=CONSULT").json()
+    assert listing["total"] == int(shown) and all(item["plover"] == "CONSULT" for item in listing["items"])
+
+
+def test_bad_filters_are_said_on_the_page_not_raised(client):
+    assert "not an ISO 8601 date" in client.get("/events?since=yesterday").text
+    assert "E311" in client.get("/events?root=abc").text
+    assert "bad filter value" in client.get("/events?quad=strong").text
+    assert client.get("/events.csv?country=Narnia").status_code == 400
+
+
+def test_network_edges_open_the_events_between_the_two_actors(client):
+    page = client.get("/actors/vladimir-putin").text
+    edge = re.search(r'<a class="edge-link" href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    events = client.get(edge).text
+    assert "other = " in events and int(re.search(r'id="result-count">(\d+)<', events).group(1)) >= 1

@@ -3,7 +3,8 @@
 One sub-package per layer, each declaring its component with
 ``@Language.factory`` (name, what it requires and assigns):
 
-- ``structure/``: sentences, non-body text, the dateline, the backbone's syntax and NER;
+- ``structure/``: sentences, non-body text, the dateline and the article's date (with ``dates``,
+  the one date reader), the backbone's syntax and NER;
 - ``entities/``: actors named in the text, matched and resolved;
 - ``credits/``: who the information comes from;
 - ``quotes/``: quoted words and their speakers;

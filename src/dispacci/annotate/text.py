@@ -1,14 +1,16 @@
-"""Text helpers every layer shares: the doc's text read once, cue lists from data
-files checked per language, and cue phrases as regular expressions."""
+"""Text helpers every layer shares: the doc's text read once, its lines with their
+offsets (wire copy has one paragraph per line), cue lists from data files checked
+per language, and cue phrases as regular expressions."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from ..errors import ResourceError
+from ..errors import Errors, ResourceError
 
-__all__ = ["doc_text", "cue_lists", "phrase_pattern"]
+__all__ = ["doc_text", "lines", "paragraphs", "cue_lists", "phrase_pattern"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -25,22 +27,44 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """``(offset, line)`` of every line of ``text[start:end]``, empty ones included."""
+    offset = start
+    for line in text[start:end].split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, line)`` of every line from ``start`` that holds more than spaces."""
+    for offset, line in lines(text, start):
+        if line.strip():
+            yield offset, offset + len(line), line
+
+
 def cue_lists(name: str, table, lang: str, code: str):
     """``cues(key)``: the words of ``key`` for ``lang`` plus ``any`` from a cue file, checked
-    (each language a mapping of lists of strings) so that a bad user file says what is wrong."""
+    (each language a mapping of lists of strings) so that a bad user file says what is wrong.
+    ``code`` is the catalogue's code of that file (E150 the quote cues, E151 the credit cues)."""
+    template = getattr(Errors, code)
+
+    def bad(where: str, expected: str, found) -> ResourceError:
+        found = found if isinstance(found, str) else f"a {type(found).__name__}"
+        return ResourceError(code, template.format(name=name, where=where, expected=expected, found=found))
+
     table = table or {}
     if not isinstance(table, dict):
-        raise ResourceError(code, f"{name} must map language codes (it, en, fr, de, es, ru, any) to cue lists, "
-                                  f"not a {type(table).__name__}")
+        raise bad("", "map language codes (it, en, fr, de, es, ru, any) to cue lists", table)
     for block in ("any", lang):
         entry = table.get(block) or {}
         if not isinstance(entry, dict):
-            raise ResourceError(code, f"{name}: '{block}' must map cue kinds to lists of words, "
-                                      f"not a {type(entry).__name__}")
+            raise bad(f": '{block}'", "map cue kinds to lists of words", entry)
         for key, words in entry.items():
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise ResourceError(code, f"{name}: '{block}.{key}' must be a list of words; quote words YAML "
-                                          "would read otherwise (\"on\", \"no\", numbers)")
+            if not isinstance(words, list):
+                raise bad(f": '{block}.{key}'", "be a list of words", words)
+            for word in words:
+                if not isinstance(word, str):
+                    raise bad(f": '{block}.{key}'", "be a list of words", f"a list holding {word!r:.40}")
 
     def cues(key: str) -> list[str]:
         return [*(table.get("any") or {}).get(key, []), *(table.get(lang) or {}).get(key, [])]

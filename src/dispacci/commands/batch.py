@@ -7,12 +7,14 @@ from typing import Optional
 import typer
 
 from ..errors import DispacciError
+from .exits import EPILOG, fail, partial_or_input
+from .options import actors_option, language_option, resources_option
 
 __all__ = ["register"]
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(epilog=EPILOG)
     def batch(
         inputs: list[str] = typer.Argument(..., help="Files or folders: text, HTML, JSONL, CSV, WARC(.gz), Parquet."),
         out: Path = typer.Option(..., "--out", "-o", help="Folder for the Parquet tables and manifest.json."),
@@ -22,10 +24,10 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(1, "--workers", "-w", help="Worker processes of the local Dask cluster."),
         shard_size: int = typer.Option(500, "--shard-size", help="Articles per shard (the unit of resuming)."),
         fmt: str = typer.Option("auto", "--format", help="Input format: auto, text, html, jsonl, csv."),
-        language: Optional[str] = typer.Option(None, "--language", "-l", help="Force the language (ISO 639-1)."),
+        language: Optional[str] = language_option(),
         published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for every input."),
-        resources: list[Path] = typer.Option([], "--resources", help="Folder with your own data files (repeatable)."),
-        actors: list[Path] = typer.Option([], "--actors", help="YAML/JSON file of your own actors (repeatable)."),
+        resources: list[Path] = resources_option(),
+        actors: list[Path] = actors_option(),
         max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse articles longer than this."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ) -> None:
@@ -34,13 +36,13 @@ def register(app: typer.Typer) -> None:
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
         from ..batch import BatchOptions, run_batch
-        from ..pipeline import _check_language, _iso_date
+        from ..pipeline import check_language, check_published
 
         console = Console(stderr=True)
         try:
-            options = BatchOptions(language=_check_language(language, [str(r) for r in resources]) if language else None,
+            options = BatchOptions(language=check_language(language, [str(r) for r in resources]) if language else None,
                                    resources=tuple(str(r) for r in resources), actors=tuple(str(a) for a in actors),
-                                   max_chars=max_chars, published=_iso_date(published, "--published"))
+                                   max_chars=max_chars, published=check_published(published))
             columns = (TextColumn("[bold]batch"), BarColumn(), TextColumn("{task.fields[shards]} shards · "
                        "{task.fields[records]} records · {task.fields[failed]} failed"), TimeElapsedColumn())
             with Progress(*columns, console=console, disable=quiet) as bar:
@@ -50,8 +52,7 @@ def register(app: typer.Typer) -> None:
                                     progress=lambda s: bar.update(task, shards=s.shards, records=s.records,
                                                                   failed=s.failed))
         except DispacciError as error:
-            typer.echo(f"dispacci: {error.one_line()}", err=True)
-            raise typer.Exit(2)
+            fail(error)
         for source, message in summary.failures:
             console.print(f"[red]failed[/red] {message if source in message else f'{source}: {message}'}",
                           highlight=False, soft_wrap=True)
@@ -59,5 +60,4 @@ def register(app: typer.Typer) -> None:
         console.print(f"{summary.records} records from {summary.articles} articles in {summary.shards} shards"
                       f"{resumed}, {summary.failed} failed, in {summary.seconds:.1f} s → {summary.out}",
                       highlight=False, soft_wrap=True)
-        if summary.failed:
-            raise typer.Exit(1 if summary.records or summary.skipped else 2)
+        partial_or_input(done=summary.records + summary.skipped, failed=summary.failed)

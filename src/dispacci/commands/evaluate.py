@@ -1,54 +1,62 @@
 """`dispacci evaluate`: score the pipeline against reference annotations."""
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from .exits import EPILOG, fail, usage_error
+from .output import Output, output_options
+
 __all__ = ["register"]
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(epilog=EPILOG)
+    @output_options(one=True)
     def evaluate(
         gold_dir: Optional[Path] = typer.Argument(None, help="Folder of reference files (<id>.json, as examples/news/gold)."),
         articles_dir: Optional[Path] = typer.Argument(None, help="Folder of the articles (<id>.txt/.html) they annotate."),
         plover: Optional[Path] = typer.Option(None, "--plover", help="PLOVER gold-standard records (JSON) to score event categories on."),
-        as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
         errors: bool = typer.Option(False, "--errors", help="Also list missed, extra and misdated events."),
         resources: list[Path] = typer.Option([], "--resources", help="Folder with your own data files (repeatable)."),
+        output: Output = Output(),
     ) -> None:
-        """Score records against reference files: P/R/F1 per layer, CAMEO and date accuracy of events."""
+        """Score records against reference files: P/R/F1 per layer, CAMEO and date accuracy of events.
+
+        --json prints the scores as one object, --csv one row per layer and PLOVER category."""
         from ..errors import DispacciError
         from ..evaluation import evaluate_dirs, score_plover
         from ..pipeline import Pipeline
 
         if gold_dir is None and plover is None:
-            typer.echo("dispacci: give GOLD_DIR ARTICLES_DIR, --plover FILE, or both", err=True)
-            raise typer.Exit(2)
+            raise usage_error("give GOLD_DIR ARTICLES_DIR, --plover FILE, or both")
         if gold_dir is not None and articles_dir is None:
-            typer.echo("dispacci: give ARTICLES_DIR after GOLD_DIR (the folder of the annotated articles)", err=True)
-            raise typer.Exit(2)
-        output: dict = {}
+            raise usage_error("give it after GOLD_DIR (the folder of the annotated articles)", hint="ARTICLES_DIR")
+        scores: dict = {}
         try:
             pipeline = Pipeline(resources=[str(r) for r in resources])
             if gold_dir is not None:
                 report = evaluate_dirs(gold_dir, articles_dir, pipeline)
-                output["layers"] = report.to_dict()
+                scores["layers"] = report.to_dict()
                 if errors:
-                    output["event_errors"] = report.layers["events"].errors
+                    scores["event_errors"] = report.layers["events"].errors
             if plover is not None:
-                output["plover"] = score_plover(plover, pipeline).to_dict()
+                scores["plover"] = score_plover(plover, pipeline, errors=errors).to_dict()
         except DispacciError as error:
-            typer.echo(f"dispacci: {error.one_line()}", err=True)
-            raise typer.Exit(2)
-        if as_json:
-            sys.stdout.write(json.dumps(output, indent=1, ensure_ascii=False) + "\n")
-            return
-        _print(output)
+            fail(error)
+        output.document(scores, text=_print, rows=_rows(scores))
+
+
+def _rows(output: dict) -> list[dict]:
+    """One CSV row per scored layer and per PLOVER category."""
+    rows = [{"scored": "layer", "name": name, **score}
+            for name, score in output.get("layers", {}).get("layers", {}).items()]
+    for category, (correct, total) in sorted(output.get("plover", {}).get("by_category", {}).items()):
+        rows.append({"scored": "plover", "name": category, "correct": correct, "records": total,
+                     "accuracy": round(correct / total, 4) if total else None})
+    return rows
 
 
 def _print(output: dict) -> None:
@@ -79,5 +87,8 @@ def _print(output: dict) -> None:
             table.add_row(category, str(correct), str(total), f"{correct / total:.2f}" if total else "")
         table.add_row("all", str(plover["correct"]), str(plover["records"]), f"{plover['accuracy']:.2f}")
         console.print(table)
-        console.print(f"coded {plover['coded']} of {plover['records']} records; accuracy on coded: "
-                      f"{plover['coded_accuracy']:.2f}; some event right: {plover['any_correct']}")
+        console.print(f"coded {plover['coded']} of {plover['records']} records (no event: {plover['no_event']:.2f}); "
+                      f"accuracy on coded: {plover['coded_accuracy']:.2f}; some event right: {plover['any_correct']}; "
+                      f"full match (category and both actors): {plover['full_match']:.2f}")
+        for item in plover.get("errors", []):
+            console.print(f"  {item}")

@@ -7,20 +7,19 @@ from typing import Optional
 
 import typer
 
-from ..errors import DispacciError
-from .options import actors_option, language_option, resources_option
+from ..errors import ConfigError, DispacciError, Errors
+from .exits import EPILOG, fail, warn
+from .options import actors_option, db_option, language_option, open_db, resources_option
 
 __all__ = ["register"]
 
 
 def register(app: typer.Typer) -> None:
-    from .store import _db_option, _fail, _open
-
-    @app.command()
+    @app.command(epilog=EPILOG)
     def watch(
         feeds: list[str] = typer.Argument(..., help="RSS/Atom feed URLs (http/https)."),
         every: str = typer.Option("10m", "--every", help="Time between two polls: 30s, 10m, 1h."),
-        db: Optional[str] = _db_option(),
+        db: Optional[str] = db_option(),
         rounds: int = typer.Option(0, "--rounds", help="Stop after this many polls (0: until interrupted)."),
         allow_private: bool = typer.Option(False, "--allow-private", help="Fetch feeds on loopback or private "
                                            "networks too (refused by default: SSRF guard)."),
@@ -36,13 +35,13 @@ def register(app: typer.Typer) -> None:
         try:
             analysis = AnalysisOptions.of(resources=resources, actors=actors, language=language)
             seconds = parse_every(every)
-            store = _open(db, resources=resources)
+            for feed in feeds:
+                if not is_url(feed):
+                    raise ConfigError("E514", Errors.E514.format(scheme=feed.split(":", 1)[0] if ":" in feed
+                                                                 else feed), source=feed)
+            store = open_db(db, resources=resources)
         except DispacciError as error:
-            _fail(error)
-        for feed in feeds:
-            if not is_url(feed):
-                typer.echo(f"dispacci: [E514] {feed}: only http and https feed URLs can be watched", err=True)
-                raise typer.Exit(2)
+            fail(error)
         sources = Sources(Fetcher(FetchPolicy(allow_private=allow_private)))
         done = 0
         try:
@@ -51,9 +50,8 @@ def register(app: typer.Typer) -> None:
                 summary = ingest_articles(items, store, options=analysis)
                 done += 1
                 for source, message in summary.failures:
-                    typer.echo(f"failed {message if source in message else f'{source}: {message}'}", err=True)
-                typer.echo(f"poll {done}: {summary.stored} stored, {summary.duplicates} duplicate, "
-                           f"{summary.failed} failed", err=True)
+                    warn(f"failed {message if source in message else f'{source}: {message}'}")
+                warn(f"poll {done}: {summary.stored} stored, {summary.duplicates} duplicate, {summary.failed} failed")
                 if rounds and done >= rounds:
                     break
                 time.sleep(seconds)

@@ -1,12 +1,16 @@
-"""The analysis options every verb that analyses articles shares, declared once."""
+"""The options verbs share, declared once: the analysis options of every verb that
+analyses articles, and ``--db`` with the store it opens for every corpus verb."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-__all__ = ["language_option", "resources_option", "actors_option", "annotators_option"]
+__all__ = ["language_option", "resources_option", "actors_option", "annotators_option", "db_option", "open_db"]
+
+_DB_HELP = "Database: an SQLite file or a postgresql:// URL (default dispacci.db, or $DISPACCI_DB)."
 
 
 def language_option() -> Optional[str]:
@@ -24,3 +28,19 @@ def actors_option() -> list[Path]:
 def annotators_option() -> Optional[str]:
     return typer.Option(None, "--annotators", help="Comma-separated annotators to run "
                         "(default all), e.g. dispacci_sentences,dispacci_dateline.")
+
+
+def db_option():
+    return typer.Option(None, "--db", help=_DB_HELP, envvar="DISPACCI_DB", show_envvar=True)
+
+
+def open_db(db: str | None, *, read_only: bool = False, resources=()):
+    """The store ``--db`` names; a read-only verb refuses a file that does not exist yet."""
+    from ..errors import Errors, StoreError
+    from ..store import DEFAULT_DB, open_store
+
+    target = db or os.environ.get("DISPACCI_DB") or DEFAULT_DB
+    if read_only and not target.startswith(("postgresql://", "postgres://")) and not Path(target).exists():
+        raise StoreError("E300", Errors.E300.format(reason="no such file; create it with `dispacci ingest PATH --db "
+                                                           f"{target}`"), source=target)
+    return open_store(target, read_only=read_only, resources=[str(r) for r in resources])

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from .exits import EPILOG, fail, warn
 from .options import actors_option, language_option, resources_option
 
 __all__ = ["register", "serve"]
@@ -33,33 +34,29 @@ def serve(
     """Serve the REST API (/api) and the web explorer (/) over a database."""
     import uvicorn
 
-    from ..errors import DispacciError, Errors
     from ..api.middleware import LOOPBACK_HOSTS
+    from ..errors import DispacciError, Errors, StoreError
     from ..options import AnalysisOptions
     from ..serving import create_app
 
     try:
         options = AnalysisOptions.of(resources=resources, actors=actors, language=language)
     except DispacciError as error:
-        typer.echo(f"dispacci: {error.one_line()}", err=True)
-        raise typer.Exit(error.exit_code)
+        fail(error)
 
     if "://" not in db and not token and not Path(db).exists():
         reason = f"no such file; create it with 'dispacci ingest FOLDER --db {db}'"
-        typer.echo(f"dispacci: [E300] {db}: {Errors.E300.format(reason=reason)}", err=True)
-        raise typer.Exit(2)
+        fail(StoreError("E300", Errors.E300.format(reason=reason), source=db))
     hosts = [*LOOPBACK_HOSTS, *([host] if host not in ("0.0.0.0", "::") else []), *allowed_host]
     try:
         app = create_app(db, token=token or None, max_request_bytes=max_request_bytes, cache_size=cache_size,
                          options=options, analysis_seconds=analysis_timeout, allowed_hosts=hosts)
     except DispacciError as error:
-        typer.echo(f"dispacci: {error.one_line()}", err=True)
-        raise typer.Exit(2)
+        fail(error)
     mode = "read-write (ingest needs the token)" if token else "read-only"
     typer.echo(f"dispacci: serving {db} ({mode}) on http://{host}:{port}/  — API docs at /api/docs", err=True)
     if host in ("0.0.0.0", "::") and not allowed_host:
-        typer.echo("dispacci: only requests naming localhost in Host are answered; add the names clients use "
-                   "with --allowed-host", err=True)
+        warn("only requests naming localhost in Host are answered; add the names clients use with --allowed-host")
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
@@ -75,4 +72,4 @@ def serve(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(serve)
+    app.command(epilog=EPILOG)(serve)

@@ -39,7 +39,7 @@ def _looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes, *, source: str) -> tuple[str, str | None]:
     """Decode article bytes; returns the text and a warning when not UTF-8."""
     text, encoding = _decode(data, source=source)
-    return text, None if encoding in ("utf-8", "utf-8-sig") else f"input was not UTF-8; decoded as {encoding}"
+    return text, None if encoding in ("utf-8", "utf-8-sig") else Errors.W001.format(encoding=encoding)
 
 
 def detect_encoding(head: bytes, *, source: str, whole: bool = False) -> str:

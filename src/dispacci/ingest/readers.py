@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import Errors, InputError
+from ..errors import ConfigError, Errors, InputError
 from .article import Article, split_plain_text
 from .decode import DEFAULT_MAX_CHARS, check_size, decode_bytes, detect_encoding, normalise_text
 from .html import article_from_html, looks_like_html
@@ -30,7 +30,7 @@ ReadItem = Article | InputError
 def read_paths(paths: Iterable[str], *, fmt: str = "auto", max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[ReadItem]:
     """Read every article under ``paths`` (files, folders, or ``-`` for stdin)."""
     if fmt not in FORMATS:
-        raise InputError("E011", Errors.E011.format(fmt=fmt, valid=", ".join(FORMATS)))
+        raise ConfigError("E011", Errors.E011.format(fmt=fmt, valid=", ".join(FORMATS)))
     for name in paths:
         if name == "-":
             yield from read_bytes(sys.stdin.buffer.read(), source="<stdin>", fmt=fmt, max_chars=max_chars)

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 import yaml
 from pydantic import ValidationError
 
-from ..errors import ResourceError
+from ..errors import Errors, ResourceError
 from .actor_models import KIND_MODELS, Actor
 from .loader import merge, resource_dirs
 from .cache import cache_dir, cached, write_cached
@@ -40,8 +40,7 @@ def actor_files(extra_files: Iterable[str] = (), extra_dirs: Iterable[str] = ())
     for name in (*env, *extra_files):
         path = Path(name)
         if not path.is_file():
-            raise ResourceError("E100", "actor file not found; give a YAML or JSON file of actor entries "
-                                "(see the format in dispacci/resources/data/actors/README.md)", source=str(name))
+            raise ResourceError("E100", Errors.E100, source=str(name))
         found.append((path, _FILE_KINDS.get(path.stem)))
     return found
 
@@ -64,8 +63,7 @@ def _parse(path: Path) -> Any:
             return json.load(handle) if path.suffix == ".json" else yaml.load(handle, Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError, json.JSONDecodeError) as error:
         reason = " ".join(str(error).split())[:300] or type(error).__name__
-        raise ResourceError("E101", f"cannot read actor file: {reason}; fix the YAML/JSON syntax",
-                            source=str(path)) from None
+        raise ResourceError("E101", Errors.E101.format(reason=reason), source=str(path)) from None
 
 
 def _entries(path: Path, hint: str | None) -> Iterable[tuple[dict, str | None]]:
@@ -75,12 +73,13 @@ def _entries(path: Path, hint: str | None) -> Iterable[tuple[dict, str | None]]:
     if isinstance(content, dict):
         for key, value in content.items():
             if not isinstance(value, list):
-                raise ResourceError("E102", f"key {key!r} must hold a list of actor entries", source=str(path))
+                raise ResourceError("E102", Errors.E102.format(where=f"key {key!r}", found=type(value).__name__,
+                                                               expected="a list of actor entries"), source=str(path))
             yield from ((entry, _FILE_KINDS.get(key, hint)) for entry in value)
         return
     if not isinstance(content, list):
-        raise ResourceError("E102", "must be a list of actor entries (or a mapping such as {people: [...]}), "
-                            f"not a {type(content).__name__}", source=str(path))
+        raise ResourceError("E102", Errors.E102.format(where="the file", found=type(content).__name__,
+                                                       expected="a list of actor entries"), source=str(path))
     yield from ((entry, hint) for entry in content)
 
 
@@ -111,7 +110,8 @@ def validation_error(error: ValidationError, path: Path, entry_id: str, model) -
         fix = first["msg"].replace("Input should be", "use")
     else:
         fix = "see the format in dispacci/resources/data/actors/README.md"
-    return ResourceError("E103", f"entry {entry_id!r}, field {field!r}: {first['msg']}; {fix}", source=str(path))
+    return ResourceError("E103", Errors.E103.format(entry=repr(entry_id), field=f", field {field!r}", reason=first["msg"],
+                                                    fix=fix), source=str(path))
 
 
 def _unique(values: list) -> list:
@@ -140,18 +140,21 @@ def validated_actors(files: list[tuple[Path, str | None]]) -> dict[str, Actor]:
         for number, entry in enumerate(_entries(path, hint), start=1):
             entry, entry_hint = entry
             if not isinstance(entry, dict):
-                raise ResourceError("E102", f"entry #{number} is a {type(entry).__name__}, not a mapping "
-                                    "with id, name, ...", source=str(path))
+                raise ResourceError("E102", Errors.E102.format(where=f"entry #{number}", found=type(entry).__name__,
+                                                               expected="a mapping with id, name, ..."),
+                                    source=str(path))
             entry = dict(entry)
             entry_id = entry.get("id")
             if not entry_id:
-                raise ResourceError("E103", f"entry #{number} ({entry.get('name', 'no name')}) has no 'id'; "
-                                    "add a unique id (a slug of the name, or the alpha-3 code)", source=str(path))
+                raise ResourceError("E103", Errors.E103.format(
+                    entry=f"#{number} ({entry.get('name', 'no name')})", field="", reason="no 'id'",
+                    fix="add a unique id (a slug of the name, or the alpha-3 code)"), source=str(path))
             kind = _kind_of(entry, entry_hint)
             entry.pop("kind", None)
             if kind not in KIND_MODELS and not (entry_id in raw and kind is None):
-                raise ResourceError("E103", f"entry {entry_id!r} has unknown kind {kind!r}; valid kinds: "
-                                    f"{', '.join(KIND_MODELS)}", source=str(path))
+                raise ResourceError("E103", Errors.E103.format(
+                    entry=repr(entry_id), field=", field 'kind'", reason=f"unknown kind {kind!r}",
+                    fix=f"valid kinds: {', '.join(KIND_MODELS)}"), source=str(path))
             if entry_id in raw:
                 old, old_kind, _ = raw[entry_id]
                 raw[entry_id] = (merge(old, entry), old_kind, path)

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import ResourceError
+from ..errors import Errors, ResourceError
 
 __all__ = ["DATA_DIR", "resource_dirs", "load_resource", "merge", "resource_files"]
 
@@ -59,14 +59,14 @@ def _read(path: Path, mtime: float) -> Any:
             return yaml.load(handle, Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise ResourceError("E040", f"cannot read resource file: {reason}", source=str(path)) from None
+        raise ResourceError("E040", Errors.E040.format(reason=reason), source=str(path)) from None
 
 
 def load_resource(name: str, extra: tuple[str, ...] = ()) -> Any:
     """Load and merge every file for resource ``name`` (bundled, then user's)."""
     files = resource_files(name, extra)
     if not files:
-        raise ResourceError("E041", f"no resource file named {name!r} in {', '.join(map(str, resource_dirs(extra)))}")
+        raise ResourceError("E041", Errors.E041.format(name=name, folders=", ".join(map(str, resource_dirs(extra)))))
     data: Any = None
     for path in files:
         content = _read(path, path.stat().st_mtime)
@@ -74,6 +74,7 @@ def load_resource(name: str, extra: tuple[str, ...] = ()) -> Any:
             continue
         if data is not None and type(content) is not type(data):
             raise ResourceError(
-                "E042", f"is a {type(content).__name__}, but {name} is a {type(data).__name__}", source=str(path))
+                "E042", Errors.E042.format(found=type(content).__name__, name=name, expected=type(data).__name__),
+                source=str(path))
         data = content if data is None else merge(data, content)
     return data

@@ -2,7 +2,7 @@
 for every annotator that needs it (datelines, credits)."""
 from __future__ import annotations
 
-from ..errors import ResourceError
+from ..errors import Errors, ResourceError
 from .loader import load_resource
 
 __all__ = ["load_wires"]
@@ -13,11 +13,11 @@ def load_wires(resources: tuple[str, ...] = ()) -> list[dict]:
     table = load_resource("cues/wires.yaml", tuple(resources)) or {}
     wires = table.get("wires") if isinstance(table, dict) else None
     if not isinstance(wires, list):
-        raise ResourceError("E152", "cues/wires.yaml: 'wires' must be a list of {name, aliases} entries")
+        raise ResourceError("E152", Errors.E152.format(where="'wires'", expected="a list of {name, aliases} entries",
+                                                       found=type(wires).__name__))
     for number, wire in enumerate(wires, start=1):
         if not isinstance(wire, dict) or not isinstance(wire.get("name"), str) \
                 or not isinstance(wire.get("aliases", []), list):
-            raise ResourceError(
-                "E152", f"cues/wires.yaml: entry {number} must be a mapping with 'name' and an 'aliases' list, "
-                        f"got {wire!r:.80}")
+            raise ResourceError("E152", Errors.E152.format(
+                where=f"entry {number}", expected="a mapping with 'name' and an 'aliases' list", found=f"{wire!r:.80}"))
     return wires

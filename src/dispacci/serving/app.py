@@ -25,6 +25,7 @@ def create_app(db: str | Path | Any = "dispacci.db", *, token: str | None = None
     app = create_api(db, token=token, max_request_bytes=max_request_bytes, pipeline_factory=pipeline_factory,
                      cache_size=cache_size, options=options, analysis_seconds=analysis_seconds,
                      allowed_hosts=allowed_hosts)
+    app.state.analysis_options = options or AnalysisOptions()  # the explorer's search reads the actor base
     if web:
         from ..web import install_web
 

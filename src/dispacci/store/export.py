@@ -1,4 +1,4 @@
-"""Exports: records, events, quotes and entities as JSONL, CSV or Parquet.
+"""Exports: records, events, quotes and entities as JSONL, CSV, Parquet or a JSON array.
 
 The events CSV follows a GDELT-like column layout (``EVENT_COLUMNS``,
 documented in ``docs/events-csv.md``): GDELT's names where GDELT has the
@@ -22,7 +22,7 @@ __all__ = ["WHAT", "FORMATS", "EVENT_COLUMNS", "QUOTE_COLUMNS", "ENTITY_COLUMNS"
            "export", "event_csv_row"]
 
 WHAT = ("records", "events", "quotes", "entities")
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "json")
 _PAGE = 5000
 
 EVENT_COLUMNS = (
@@ -99,15 +99,19 @@ def export(store, what: str, fmt: str, output: str | Path | IO[str] | None = Non
         raise ConfigError("E313", Errors.E313.format(value=what, option="--what", valid=", ".join(WHAT)))
     if fmt not in FORMATS:
         raise ConfigError("E313", Errors.E313.format(value=fmt, option="--format", valid=", ".join(FORMATS)))
-    columns, rows = _rows(store, what, fmt)
+    columns, rows = _rows(store, what, "jsonl" if fmt == "json" else fmt)
     if fmt == "parquet":
         return _parquet(rows, columns, output)
     count = 0
     with _text_output(output) as stream:
-        if fmt == "jsonl":
+        if fmt in ("jsonl", "json"):
+            array = fmt == "json"
             for row in rows:
-                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+                opening = ("[\n" if count == 0 else ",\n") if array else ""
+                stream.write(opening + json.dumps(row, ensure_ascii=False) + ("" if array else "\n"))
                 count += 1
+            if array:
+                stream.write("\n]\n" if count else "[]\n")
         else:
             writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore")
             writer.writeheader()

@@ -11,6 +11,8 @@ from ..errors import Errors, StoreError
 from .base import RECORD_SUMMARY, SQLStoreBase
 from .clusters import ClustersMixin
 from .migrations import LATEST_VERSION, MIGRATIONS
+from .browse import BrowseMixin
+from .finder import FinderMixin
 from .queries import QueriesMixin
 from .unique import UniqueEventsMixin
 from .rows import RecordRows
@@ -22,7 +24,7 @@ _WORD = re.compile(r"\w+")
 _MIGRATION_LOCK = 0x44495350  # any constant shared by every dispacci process
 
 
-class PostgresStore(ClustersMixin, QueriesMixin, UniqueEventsMixin, SQLStoreBase):
+class PostgresStore(BrowseMixin, FinderMixin, ClustersMixin, QueriesMixin, UniqueEventsMixin, SQLStoreBase):
     """A dispacci corpus in a PostgreSQL database."""
 
     placeholder = "%s"

@@ -212,6 +212,7 @@ class QueriesMixin:
         history = self._role_history(mine, key)
         return {
             "actor": key, "canonical": name, "kind": about["kind"], "country": about["country"],
+            "resolved": by_id,  # False: a name no actor stands for (entities with actor null)
             "roles": sorted(item["role"] for item in history),
             "role_history": history,
             "mentions": about["mentions"], "records": [row["record_id"] for row in records],

@@ -18,6 +18,8 @@ from .base import RECORD_SUMMARY, SQLStoreBase
 from .clusters import ClustersMixin
 from .permissions import unwritable_reason
 from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from .browse import BrowseMixin
+from .finder import FinderMixin
 from .queries import QueriesMixin
 from .unique import UniqueEventsMixin
 from .rows import RecordRows
@@ -28,7 +30,7 @@ _FTS_OPERATORS = re.compile(r'"|\*|\b(AND|OR|NOT|NEAR)\b')
 _WORD = re.compile(r"\w+")
 
 
-class SQLiteStore(ClustersMixin, QueriesMixin, UniqueEventsMixin, SQLStoreBase):
+class SQLiteStore(BrowseMixin, FinderMixin, ClustersMixin, QueriesMixin, UniqueEventsMixin, SQLStoreBase):
     """A dispacci corpus in one SQLite file."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, timeout: float = 60.0):

@@ -60,7 +60,7 @@ def timeline_chart(timeline: list[dict], *, width: int = 760, row_height: int = 
     for (day, kind, quad), codes in sorted(counts.items(), key=lambda pair: (pair[0][0], pair[0][1], pair[0][2] or 0)):
         x = left + 10 + plot * ((day - first).days / span if first != last else 0.5)
         many = f"{len(codes)} events" if len(codes) > 1 else "1 event"
-        dots.append({"x": round(x, 1), "y": y_of[kind], "colour": QUAD_COLOURS.get(quad, QUAD_COLOURS[None]),
+        dots.append({"x": round(x, 1), "y": y_of[kind], "day": day.isoformat(), "colour": QUAD_COLOURS.get(quad, QUAD_COLOURS[None]),
                      "r": round(min(4 + 2 * math.log2(len(codes)), 11), 1),
                      "title": f"{day.isoformat()} · {kind} · {many} · CAMEO {', '.join(sorted(set(codes))[:5])} · "
                               f"{QUAD_NAMES.get(quad, 'unclassified')}"})
@@ -110,6 +110,7 @@ def network_chart(name: str, counterparts: list[dict], *, size: int = 520, limit
         colour = QUAD_COLOURS[1] if coop > conflict else QUAD_COLOURS[4] if conflict > coop else QUAD_COLOURS[None]
         label = item.get("canonical") or item.get("actor") or "?"
         edges.append({"x1": centre, "y1": centre, "x2": round(x, 1), "y2": round(y, 1), "colour": colour,
+                      "other": item.get("actor") or item.get("canonical"),
                       "width": round(1 + 7 * count / most, 1),
                       "title": f"{name} – {label}: {count} events ({coop} cooperation, {conflict} conflict)"})
         nodes.append({"x": round(x, 1), "y": round(y, 1), "label": label, "country": item.get("country"),
@@ -117,4 +118,8 @@ def network_chart(name: str, counterparts: list[dict], *, size: int = 520, limit
                       "anchor": "start" if x > centre + 1 else "end" if x < centre - 1 else "middle",
                       "dx": 10 if x > centre + 1 else -10 if x < centre - 1 else 0,
                       "dy": 4 if abs(x - centre) > 1 else (-14 if y < centre else 24)})
-    return {"size": size, "centre": centre, "name": name, "nodes": nodes, "edges": edges}
+    # room beside the ring for the longest label, so no name is cut at the edge
+    margin = min(max((len(n["label"]) + 6) * 7 - 60 for n in nodes), 220) if nodes else 0
+    margin = max(margin, 0)
+    return {"size": size, "centre": centre, "name": name, "nodes": nodes, "edges": edges,
+            "margin": margin, "view_x": -margin, "view_width": size + 2 * margin}

@@ -65,11 +65,17 @@ def _with_links(rows: list[dict]) -> list[dict]:
     return [{**row, "href": record_link(row.get("id") or row.get("record_id"))} for row in rows]
 
 
+def _with_trust(store, rows: list[dict]) -> list[dict]:
+    """Rows of records with where their date came from and their layer counts."""
+    trust = store.record_trust([row.get("id") for row in rows]) if hasattr(store, "record_trust") else {}
+    return [{**row, "trust": trust.get(row.get("id")) or {}} for row in rows]
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store=READ_STORE):
     filters, error = _filters(request)
     offset = _int(request.query_params.get("offset"))
-    rows = _with_links(store.records(**filters, limit=PAGE_SIZE, offset=offset))
+    rows = _with_trust(store, _with_links(store.records(**filters, limit=PAGE_SIZE, offset=offset)))
     return _page(request, "records.html", title="Records", rows=rows, filters=filters, error=error,
                  pager=_pager(request, len(rows)), total=store.count())
 
@@ -93,16 +99,42 @@ def article_context(record) -> dict:
     for quote in record.quotes:
         who = quote.speaker_actor or quote.speaker or "?"
         speakers.setdefault(who, {"name": quote.speaker or "unknown speaker", "colour": colours[who],
-                                  "href": actor_link(quote.speaker_actor or quote.speaker)})
+                                  "href": actor_link(quote.speaker_actor)})
     events = [{"event": event, "key": f"v{n}", "evidence": record.text[event.evidence.start:event.evidence.end],
-               "source_href": actor_link(event.source.actor or event.source.name),
-               "target_href": actor_link(event.target.actor or event.target.name) if event.target else None}
+               "source_href": actor_link(event.source.actor),
+               "target_href": actor_link(event.target.actor) if event.target else None}
               for n, event in enumerate(record.events)]
     kinds = sorted({entity.kind for entity in record.entities})
     return {"title": record.title or record.id, "record": record, "text_html": highlighted_html(record.text, marks),
-            "marks": {mark.key: mark.info for mark in marks}, "speakers": list(speakers.values()),
+            "marks": {mark.key: {**mark.info, "start": mark.start, "end": mark.end} for mark in marks}, "speakers": list(speakers.values()),
             "events": events, "kinds": kinds, "source_href": safe_href(record.source.url),
-            "credits": [{"credit": c, "href": actor_link(c.actor)} for c in record.credits]}
+            "credits": [{"credit": c, "href": actor_link(c.actor)} for c in record.credits],
+            "chain": provenance_chain(record), "page_lang": record.language}
+
+
+_ROLE_ORDER = {"origin": 0, "wire": 1, "publisher": 2}
+
+
+def provenance_chain(record) -> list[dict]:
+    """Who the report passed through, once each, from the origin to the publisher; each
+    credited step links to the words that credit it."""
+    steps: list[dict] = []
+    seen: set[str] = set()
+
+    def add(role: str, name: str | None, actor: str | None = None, span=None) -> None:
+        if not name or name.casefold() in seen:
+            return
+        seen.add(name.casefold())
+        steps.append({"role": role, "name": name, "href": actor_link(actor),
+                      "words": f"#span-{span.start}-{span.end}" if span is not None else None,
+                      "text": record.text[span.start:span.end] if span is not None else None})
+
+    for credit in sorted(record.credits, key=lambda c: (_ROLE_ORDER.get(c.role, 3), c.start)):
+        add(credit.role, credit.name, credit.actor, credit)
+        for name in credit.chain:  # the relays this credit names, in their order
+            add("via", name)
+    add("publisher", record.source.publisher)
+    return steps
 
 
 @router.get("/analyze", response_class=HTMLResponse)
@@ -114,9 +146,19 @@ def analyze_page(request: Request):
 def actors(request: Request, store=READ_STORE):
     kind = request.query_params.get("kind")
     kind = kind if kind in ("person", "organization", "country", "location") else None
-    rows = [{**row, "href": actor_link(row.get("actor") or row.get("canonical"))}
-            for row in store.actors(top=200, kind=kind)]
-    return _page(request, "actors.html", title="Actors", rows=rows, kind=kind)
+    name = (request.query_params.get("name") or "").strip()[:200]
+    offset = _int(request.query_params.get("offset"))
+    from .search_page import _actor_sources
+    from .search_terms import actors_named
+
+    ids = actors_named(name, *_actor_sources(request)) if name else ()  # "Poutine": its actor, by the actor base
+    found, total = store.find_actors(name or None, kind=kind, ids=tuple(ids), limit=PAGE_SIZE, offset=offset)
+    rows = [{**row, "href": actor_link(row.get("actor") or row.get("canonical"))} for row in found]
+    pager = _pager(request, len(rows))
+    if offset + len(rows) >= total:
+        pager["next"] = None
+    return _page(request, "actors.html", title="Actors", rows=rows, kind=kind, name=name, total=total,
+                 offset=offset, pager=pager)
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
@@ -127,12 +169,33 @@ def actor(request: Request, actor_id: str, store=READ_STORE):
     name = found.get("canonical") or found.get("actor") or actor_id
     quotes = _with_links(list(found.get("quotes") or [])[:100])
     events = _with_links(list(found.get("events") or [])[:100])
-    events = [{**event, "source_href": actor_link(event.get("source_actor") or event.get("source_name")),
-               "target_href": actor_link(event.get("target_actor") or event.get("target_name"))} for event in events]
-    return _page(request, "actor.html", title=name, actor=found, name=name, quotes=quotes, events=events,
-                 roles=roles_over_time(store, found), timeline=timeline_chart(found.get("timeline") or []),
+    events = [{**event, "href": f"{event['href']}#span-{event['evidence_start']}-{event['evidence_end']}"
+               if event.get("evidence_start") is not None else event["href"],
+               "source_href": actor_link(event.get("source_actor")),
+               "target_href": actor_link(event.get("target_actor"))} for event in events]
+    resolved = found.get("resolved", True)
+    timeline = list(found.get("timeline") or [])
+    names = store.names_by_language(found.get("actor"), resolved=resolved) if hasattr(store, "names_by_language") else []
+    return _page(request, "actor.html", title=name if resolved else f"Unresolved name: {name}", actor=found,
+                 name=name, quotes=quotes, resolved=resolved,
+                 events=[e for e in events if e.get("date")], undated_events=[e for e in events if not e.get("date")],
+                 undated=sum(int(t.get("events") or 1) for t in timeline if not t.get("date")),
+                 names_seen=names, base_names=base_names(request, found.get("actor")) if resolved else [],
+                 roles=roles_over_time(store, found), timeline=timeline_chart(timeline),
                  network=network_chart(name, found.get("counterparts") or []), quad_names=QUAD_NAMES,
                  quad_colours=QUAD_COLOURS)
+
+
+def base_names(request: Request, actor_id: str | None) -> list[dict]:
+    """The actor's names per language in the actor base (``any``: every language)."""
+    from ..resources.actors import load_actor_base
+    from .search_page import _actor_sources
+
+    entry = load_actor_base(*_actor_sources(request)).get(actor_id) if actor_id else None
+    if entry is None:
+        return []
+    table = getattr(entry, "aliases", None) or getattr(entry, "names", None) or {}
+    return [{"language": lang, "names": list(dict.fromkeys(forms))} for lang, forms in sorted(table.items()) if forms]
 
 
 def roles_over_time(store, found: dict) -> list[dict]:
@@ -179,15 +242,22 @@ def duplicates(request: Request, store=READ_STORE):
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store=READ_STORE):
+    from .search_page import run_search
+
     q = (request.query_params.get("q") or "").strip()[:500]
     filters, error = _filters(request)
-    rows: list[dict] = []
+    offset = _int(request.query_params.get("offset"))
+    found: dict = {"rows": [], "total": 0, "facets": [], "meaning": []}
     if q and not error:
         try:
-            rows = _with_links(store.search(q, **filters, limit=PAGE_SIZE,
-                                                        offset=_int(request.query_params.get("offset"))))
+            found = run_search(request, store, q, filters, offset)
         except DispacciError as failure:
             error = failure.one_line()
+        error = error or found.get("error")
+    rows = _with_trust(store, _with_links(found["rows"]))
+    pager = _pager(request, len(rows))
+    if offset + len(rows) >= found["total"]:
+        pager["next"] = None
     return _page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, rows=rows,
-                 filters=filters, error=error, pager=_pager(request, len(rows)))
-
+                 filters=filters, error=error, pager=pager, total=found["total"], facets=found["facets"],
+                 meaning=found["meaning"], as_words=found.get("as_words"), offset=offset)

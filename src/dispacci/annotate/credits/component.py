@@ -37,6 +37,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?…\n][\"»”’)\]]*\s*$")
 _OPENERS = " \t\"«“„‘(–—-•"
 _JOINT_TAG_BEFORE = re.compile(r"\(\s*(?:[\w.]{2,20}\s*[-/,+]\s*){0,3}$")
 _JOINT_TAG_AFTER = re.compile(r"^\s*(?:[-/,+]\s*[\w.]{2,20}\s*){0,3}\)")
+_STAMP_BEFORE = re.compile(r"^\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s*[,|–—-]?\s*\d{1,2}[:.]\d{2})?\s*[,|–—-]\s*$")
+_CELLS_AFTER = re.compile(r"^\s*\|")  # "Agency | Place | Updated: …"
 
 
 def _alternation(phrases, *, flags=re.IGNORECASE, before: str = "", after: str = "") -> re.Pattern | None:
@@ -103,6 +105,8 @@ class CreditFinder:
                 r"(?<!\w)(?:" + "|".join(phrase_pattern(d) for d in sorted(documents, key=len, reverse=True)) + r")"
                 r"(?:\s+[\w-]+){0,2}\s+" + issued_part + article + r"$", re.IGNORECASE)
         self.according_re = _alternation(cues("according"), before=r"(?<!\w)", after=r"\s+" + article + r"$")
+        # the reporting verbs' own words, for the parse: an institution as their subject is a source
+        self.saying = {phrase.split()[-1].lower() for phrase in reporting if phrase.strip()}
         self.resources = tuple(resources)
         self._base = None
         self._media: dict[str, str] = {}
@@ -174,6 +178,12 @@ class CreditFinder:
         stripped_before, stripped_after = before.rstrip(), after.lstrip()
         if stripped_before.endswith(("(", "/", "[")) and stripped_after.startswith((")", "/", "]")):
             return True  # (Reuters) /ТАСС/ [AGI]
+        if stripped_before.endswith("/") and not stripped_after.strip(" .;)"):
+            return True  # a signature closing the text: "… entro giugno./ATS"
+        if _STAMP_BEFORE.match(before):
+            return True  # a stamp: "12.06.2023, Agenzia Nova"
+        if not before.strip() and _CELLS_AFTER.match(after):
+            return True  # "Reuters | London | Updated: …"
         if _JOINT_TAG_BEFORE.search(before) and _JOINT_TAG_AFTER.match(after):
             return True  # (ANSA-AFP) (dpa/AFP)
         if not line.strip(" \t-–—.:()[]").replace(text[start:end], "", 1).strip(" \t-–—.:()[]"):
@@ -235,7 +245,7 @@ class CreditFinder:
                                       dateline):
                     found.append(_Found(entity.canonical, "wire", entity.start, entity.end, entity.actor))
                 continue
-            credit = self._origin(text, entity)
+            credit = self._origin(text, entity) or self._reporting_subject(doc, entity)
             if credit is not None:
                 found.append(credit)
         return found
@@ -290,6 +300,27 @@ class CreditFinder:
         return None
 
 
+    def _reporting_subject(self, doc: Doc, entity: Entity) -> _Found | None:
+        """On the parse: the institution is the subject of a verb of saying, however far the verb
+        stands ("La Farnesina, in un comunicato, ha precisato che …")."""
+        if not (doc.has_extension("parsed") and doc._.parsed):
+            return None
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root
+        if head.dep_ not in ("nsubj", "nsubj:pass", "obl:agent") or head.head == head:
+            return None
+        verb = head.head
+        if verb.dep_.startswith("aux") and verb.head != verb:
+            verb = verb.head  # the subject hung on the auxiliary: "Die Regierung hat … erklärt"
+        # the verb, or a verb joined to it that shares its subject ("…, diffuso in serata, ha precisato")
+        shared = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children)]
+        if any(v.lower_ in self.saying for v in (verb, *shared)):
+            return _Found(entity.canonical, "origin", entity.start, entity.end, entity.actor)
+        return None
+
+
 def _opens_sentence(text: str, position: int) -> bool:
     """True when only opening punctuation stands between ``position`` and the sentence start."""
     cursor = position
@@ -311,7 +342,8 @@ def provenance_chain(credits: list[Credit], exclude: set[str] = frozenset()) -> 
 @Language.factory(
     "dispacci_credits",
     assigns=["doc._.credits"],
-    requires=["doc._.context", "doc._.not_body", "doc._.dateline", "doc._.entities"],
+    requires=["doc._.context", "doc._.not_body", "doc._.dateline", "doc._.entities", "doc._.parsed",
+              "token.dep", "token.head", "token.lemma"],
     default_config={"resources": [], "actors": []},
 )
 def make_credit_finder(nlp: Language, name: str, resources: list[str], actors: list[str]):

@@ -89,7 +89,19 @@ def _trim(doc: Doc, start: int, end: int, label: str, not_names: set[str]) -> tu
         start += 1
     while end > start and loose(doc[end - 1]):
         end -= 1
+    if label == "PER" and end - start > 2 and _title_case(
+            doc[start].sent if doc.has_annotation("SENT_START") else doc[:]):
+        # In a headline set in title case every word is capitalised, so the model runs a name into
+        # the verb after it ("Adam Kowalczyk Wins Presidential Vote"): keep the first two words
+        # unless the rest are lower-case particles ("Ursula von der Leyen").
+        end = start + 2 if all(t.text[:1].isupper() for t in doc[start + 2:end]) else end
     return start, end
+
+
+def _title_case(sent) -> bool:
+    """True for a line of four or more words nearly all capitalised (a title-case headline)."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() and not w.isupper() for w in words) >= 0.8 * len(words)
 
 
 def common_word(doc: Doc, start: int, end: int) -> bool:
@@ -108,7 +120,10 @@ def veto_common_words(doc: Doc, mentions: list[Mention], ner: list[NerMention], 
     kept = []
     for m in mentions:
         text = doc.text[m.start:m.end]
+        # a town is vetoable; a world region (no country: "Zentralasien") is not, as taggers
+        # trained on little data call such one-word names nouns
         if (m.token_end - m.token_start == 1 and not m.part and m.tags <= _VETOABLE
+                and all(c[2] for c in m.candidates)
                 and m.token_start not in marked and m.token_start not in all_caps and text not in safe
                 and common_word(doc, m.token_start, m.token_end)):
             continue
@@ -117,13 +132,16 @@ def veto_common_words(doc: Doc, mentions: list[Mention], ner: list[NerMention], 
 
 
 def merge_with_aliases(mentions: list[Mention], ner: list[NerMention], doc: Doc,
-                       fits: Callable[[list[str], str], bool], given: set[str] = frozenset()) -> list[NerMention]:
+                       fits: Callable[[list[str], str], bool], given: set[str] = frozenset(),
+                       all_caps: set[int] = frozenset()) -> list[NerMention]:
     """Decide every overlap of an NER span with alias matches (see the module docstring), marking
     alias matches that an NER span absorbs as ``dropped`` (demonyms inside an organisation's name
     as ``nested_country``); returns the NER spans that stand on their own. ``fits(words, person_id)``
     says whether a PER span's words can be a fuller name of a known person ("Vladimir Vladimirovich
     Putin" can, "Alexei Miller" is not Matthew Miller). A PER span keeps the places inside it only
-    when it opens with a given name (``given``): "Giovanni Russo" is a person, "Ascoli Piceno" not."""
+    when it opens with a given name (``given``): "Giovanni Russo" is a person, "Ascoli Piceno" not.
+    In all-caps lines (``all_caps`` token indices) models trained on mixed case run names into the
+    words beside them ("PUTIN CALLS"), so there the alias matches stand."""
     standing = []
     for span in ner:
         inside = [m for m in mentions if span.overlaps(m) and not m.extra.get("dropped")]
@@ -131,7 +149,8 @@ def merge_with_aliases(mentions: list[Mention], ner: list[NerMention], doc: Doc,
             if span.label != "MISC":
                 standing.append(span)
             continue
-        if any(m.token_start <= span.token_start and span.token_end <= m.token_end for m in inside) or any(
+        if span.token_start in all_caps or any(
+                m.token_start <= span.token_start and span.token_end <= m.token_end for m in inside) or any(
                 m.token_start < span.token_start or m.token_end > span.token_end for m in inside):
             continue  # the alias covers the span or crosses its edge: the base's reading stands
         tags = set().union(*(m.tags for m in inside))

@@ -75,7 +75,8 @@ class Resolver:
         ner = ner_mentions(doc, self.not_names | self.name_titles | self.honorifics, self.org_heads,
                            self.institution_words)
         kept = veto_common_words(doc, kept, ner, self.safe_places, all_caps)
-        unknown = merge_with_aliases(kept, ner, doc, lambda words, person: fuller_name(self, words, person), self.given)
+        unknown = merge_with_aliases(kept, ner, doc, lambda words, person: fuller_name(self, words, person), self.given,
+                                      all_caps)
         inside_orgs = [m for m in kept if m.extra.get("nested_country")]
         kept = [m for m in kept if not m.extra.get("dropped")]
         # One document's state lives in this local reading, never on the resolver.

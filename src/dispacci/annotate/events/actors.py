@@ -40,6 +40,9 @@ class Group:
     marker: str | None = None
     char_start: int = -1
     char_end: int = -1
+    agent: str | None = None  # a generic agent's CAMEO agent code ("police": COP)
+    agent_country: str | None = None  # the country a generic agent belongs to, read from the sentence
+    text: str = ""  # the words of the group, for an actor without a name of its own
 
     @property
     def head(self) -> Entity | None:
@@ -59,6 +62,8 @@ class Group:
     @property
     def is_actor(self) -> bool:
         head = self.head
+        if self.agent and (head is None or head.kind == "country"):
+            return True  # "some protesters", "a group of rebels": generic, yet actors
         if self.pair or (head is None and self.roles):
             return not self.indefinite
         return head is not None and head.kind in _ACTOR_KINDS
@@ -108,6 +113,9 @@ def _add(group: Group, start: int, end: int, item, doc: Doc) -> None:
         group.entities.append(item)
     elif item == "PAIR":
         group.pair = True
+        group.roles.append((start, end))
+    elif isinstance(item, str) and item.startswith("AGENT:"):
+        group.agent = group.agent or item[6:]
         group.roles.append((start, end))
     else:
         group.roles.append((start, end))

@@ -25,6 +25,9 @@ from .patterns import EventPatterns, set_lemmas
 from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
                      is_hypothetical, is_negated, on_sidelines, relative_subject, reporting_follows)
 from .resolve import ActorResolver
+from .sides import callers_first, is_person, parse_pairs, same_actor, unstated_subject
+from .generic import agent_countries, apply_cue_rules, collective_pairs, drop_agent_cues, nominal_agents
+from .modality import parse_modality
 
 __all__ = ["EventCoder"]
 
@@ -52,6 +55,7 @@ class EventCoder:
         self.relative_pronouns = set(words.get("relative_pronouns", []))
         self.reporting_lemmas = {self._lemma(w) for w in words.get("reporting_verbs", [])}
         self.discuss_lemmas = {self._lemma(w) for w in words.get("discuss_verbs", [])}
+        self.negation_words = {w for (w, *rest) in phrases.get("negation", set()) if not rest}
         self.conventions = self.ontology.conventions
         self.symmetric = set(self.conventions.get("symmetric", []))
         words = self.patterns.words
@@ -70,6 +74,9 @@ class EventCoder:
         self.with_topics = tuple(self.conventions["with_topics"])
         self.hypothetical_consult = tuple(self.conventions["hypothetical_consult"])
         self.between_people = dict(self.conventions.get("between_people", {}))
+        audience = self.conventions.get("audience") or {}
+        self.audience = (frozenset(audience.get("agents", [])), tuple(audience.get("codes", [])))
+        self.caller_codes = tuple(self.conventions.get("caller_codes", []))
         self.merge_rules = MergeRules.from_conventions(self.conventions)
         self.resolver = ActorResolver(tuple(resources), tuple(actors))
         self.has_quotes_layer = "dispacci_quotes" in nlp.pipe_names  # else quote marks are found here
@@ -148,8 +155,16 @@ class EventCoder:
     # -- cues ------------------------------------------------------------------------------
     def _cues(self, reading: EventReading, doc: Doc) -> list[tuple[str, int, int]]:
         spans = [Span(doc, s, e, label=label) for label, s, e in self.patterns.matches(doc)]
-        reading.role_spans = [(s.start, s.end, s.label_) for s in spans if s.label_ in ("ROLE", "PAIR")]
-        cues = filter_spans([s for s in spans if s.label_ not in ("ROLE", "PAIR")])
+        cues = [s for s in spans if s.label_ not in ("ROLE", "PAIR", "COLLECTIVE") and not s.label_.startswith("AGENT:")]
+        spans += collective_pairs(doc, [s for s in spans if s.label_ == "COLLECTIVE"],
+                                  self.patterns.words.get("collective_surface", set()))
+        agents = nominal_agents(doc, filter_spans([s for s in spans if s.label_.startswith("AGENT:")]), cues)
+        reading.role_spans = [(s.start, s.end, s.label_) for s in spans if s.label_ in ("ROLE", "PAIR")] + [
+            (s.start, s.end, s.label_) for s in agents]
+        if self.patterns.rules:
+            lemmas = [t.lemma_ for t in doc]
+            cues = apply_cue_rules(cues, self.patterns.rules, lemmas, [s.end for s in doc.sents])
+        cues = drop_agent_cues(filter_spans(cues), [(s.start, s.end, s.label_) for s in agents])
         reading.cue_spans = [(s.label_, s.start, s.end) for s in cues]
         return reading.cue_spans
 
@@ -187,16 +202,30 @@ class EventCoder:
             last = bisect.bisect_left(reading.starts, entity.end)
             if first >= 0 and last > first:
                 found.append((first, last, entity))
+        agent_words = {i for s, e, label in reading.role_spans if label.startswith("AGENT:") for i in range(s, e)}
+        # a capitalised agent word ("Rebel fighters") is no name, whatever the NER says
+        found = [(first, last, entity) for first, last, entity in found
+                 if entity.actor or not all(i in agent_words for i in range(first, last))]
+        taken = {i for first, last, _ in found for i in range(first, last)}
+        for span in doc.ents:  # names the entities layer left unlinked: actors without a code
+            kind = _NER_KINDS.get(span.label_)
+            if kind is None or any(i in taken or i in agent_words for i in range(span.start, span.end)) or any(
+                    q0 <= span.start_char < q1 for q0, q1 in quotes) or any(
+                    c0 <= span.start_char < c1 for c0, c1 in credits):
+                continue
+            found.append((span.start, span.end, Entity(text=span.text, kind=kind, canonical=span.text,
+                                                       start=span.start_char, end=span.end_char)))
         return sorted(found, key=lambda item: (item[0], item[2].start))
 
     def _groups(self, reading: EventReading, doc: Doc, sent: Span, entities) -> tuple[list[Group], list]:
         inside = [(s, e, ent) for s, e, ent in entities if sent.start <= s and e <= sent.end]
         roles = [(s, e, label) for s, e, label in reading.role_spans if sent.start <= s and e <= sent.end]
-        role_lemmas = {doc[s].lemma_ for s, e, label in roles}
+        role_lemmas = {doc[s].lemma_ for s, e, label in roles if not label.startswith("AGENT:")}
         blocked = {i for _, s, e in reading.cue_spans if sent.start <= s < sent.end for i in range(s, e)}
         groups = build_groups(doc, sent, inside, roles, self.glue, role_lemmas, blocked,
                               title_words=not self.patterns.words.get("capitalised_nouns"))
         mark_groups(groups, sent.start, reading.words, self.markers, self.articles, self.indefinite)
+        agent_countries(doc, sent, groups, entities, reading.text)
         return groups, roles
 
     # -- coding ----------------------------------------------------------------------------
@@ -212,6 +241,8 @@ class EventCoder:
             reading.words[i] in self.strict_passive for i in range(max(sent.start, start - 3), start)))
         if not passive and harm and is_bare_participle(reading, start, sent.start):
             passive = strict = True  # "americani uccisi in Iraq", "colpito da un missile"
+        rule = self.patterns.rules.get(label)
+        label = label.split("@")[0]  # a mapping cue's label: its code and the rule's number
         code, inverted = label.rstrip("<"), label.endswith("<")  # "041<": "received a call from X"
         clause_start = sent.start
         if sent.start < reading.after_dateline <= start:
@@ -239,16 +270,27 @@ class EventCoder:
                              reciprocal=code == "meet" or code in self.symmetric or code.startswith(self.reciprocal),
                              conjunctions=self.conjunctions, articles=self.articles,
                              topic_words=self.topic_words)
+        pairs = parse_pairs(self, doc, groups, start, end, rule, code, passive, pairs, clause_start, clause_end)
         if not pairs and self.pro_drop and not passive:
-            pairs = self._unstated_subject(reading, groups, start, end, clause_start, clause_end)
+            pairs = unstated_subject(self, reading, groups, start, end, clause_start, clause_end)
+        parse_negated, parse_hypothetical = parse_modality(
+            doc, start, end, self.patterns.modality, self.negation_words, reading.lemmas)
         if inverted:
             pairs = [(target, source) for source, target in pairs if target is not None]
+        if code.startswith(self.place_target) and any(t is None for _, t in pairs):
+            place = next((g for g in groups if g.marker in ("at", "to") and end <= g.start < clause_end
+                          and g.head is not None and g.head.kind == "location" and g.head.country), None)
+            pairs = [(s, place if t is None else t) for s, t in pairs]  # "shelled Juba", "arrived in Amman"
+        if code.startswith(self.caller_codes):
+            pairs = callers_first(reading, groups, pairs, self.patterns.words.get("initiator", set()))
+        if code.startswith(self.audience[1]) or code == "meet":
+            pairs = [(s, t) for s, t in pairs if t is None or t.agent not in self.audience[0]]
         for source_group, target_group in pairs:
             first, last = min(start, source_group.start), max(end, source_group.end)
             if target_group is not None:
                 first, last = min(first, target_group.start), max(last, target_group.end)
-            negated = is_negated(reading, doc, sent, start, source_group)
-            hypothetical = is_hypothetical(reading, doc, sent, start, end, source_group)
+            negated = parse_negated or is_negated(reading, doc, sent, start, source_group)
+            hypothetical = parse_hypothetical or is_hypothetical(reading, doc, sent, start, end, source_group)
             date = clause_date(reading, doc, sent, first, last, reference)
             sources = self.resolver.resolve(source_group, entities, date or reference)
             targets = self.resolver.resolve(target_group, entities, date or reference) if target_group else [None]
@@ -260,8 +302,8 @@ class EventCoder:
             final = self._final_code(reading, code, location, sources, targets, doc, sent)
             if final is None or final.startswith(self.not_events):
                 continue
-            if final in self.between_people and _person(source_group) and target_group is not None \
-                    and _person(target_group):
+            if final in self.between_people and is_person(source_group) and target_group is not None \
+                    and is_person(target_group):
                 final = self.between_people[final]  # "Travaglio ha attaccato Schifani": an attack in words
             if hypothetical and final.startswith(self.hypothetical_consult):
                 final, hypothetical = self.conventions["future_consult"], False
@@ -272,7 +314,7 @@ class EventCoder:
                 for target in targets:
                     if target is None and not final.startswith(self.target_optional):
                         continue
-                    if target is not None and _same(source, target):
+                    if target is not None and same_actor(source, target):
                         continue
                     for out_code, src, tgt in self._directions(final, source, target):
                         event = Event(source=src, target=tgt, cameo=out_code, plover=self.ontology.plover_of(out_code),
@@ -280,30 +322,6 @@ class EventCoder:
                                       location=location.canonical if location else None, topics=list(topics),
                                       negated=negated, hypothetical=hypothetical, evidence=evidence)
                         yield event, {"cue": (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))}
-
-    def _unstated_subject(self, reading: EventReading, groups: list[Group], start: int, end: int, clause_start: int,
-                          clause_end: int) -> list[tuple[Group, Group]]:
-        """Pro-drop languages leave the subject out ("Ha poi telefonato a Macron"):
-        it is the last event's source, else the article's first-named person, when
-        nobody stands before the cue and a counterpart follows it."""
-        if any(g.is_actor and clause_start <= g.start and g.end <= start for g in groups):
-            return []
-        before = reading.words[start - 1]
-        if start > clause_start and (before in self.articles or before in self.indefinite
-                                     or (reading.words[start - 1],) in self.markers):
-            return []  # "ninguna negociación", "della telefonata": a noun, not a verb missing its subject
-        after = [g for g in groups if g.is_actor and end <= g.start < clause_end and g.start - end <= 8
-                 and g.marker in (None, "with", "to", "against")]
-        subject = reading.last_source
-        if subject is None:
-            people = self.resolver.protagonists(reading.entities)
-            subject = people[0] if people else None
-        if not after or subject is None:
-            return []
-        stand_in = Group(start=start, end=start, entities=[subject], char_start=subject.start, char_end=subject.end)
-        if any(e.actor and e.actor == subject.actor for e in after[0].entities):
-            return []
-        return [(stand_in, after[0])]
 
     def _directions(self, code: str, source: EventActor, target: EventActor | None):
         yield code, source, target
@@ -353,33 +371,21 @@ class EventCoder:
         return len(text) if end < 0 else end
 
 
-def _person(group: Group) -> bool:
-    return group.head is not None and group.head.kind == "person"
-
-
 def _runs_on(sent: Span) -> bool:
     last = next((t for t in reversed(sent) if not t.is_space), None)
     return last is not None and last.text not in _FINAL and "\n\n" not in sent.text
 
 
 _DASHES = {"-", "–", "—"}
+_NER_KINDS = {"PER": "person", "ORG": "organization"}
 _FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
-
-
-def _same(a: EventActor, b: EventActor) -> bool:
-    if a.actor and b.actor and a.actor == b.actor:
-        return True
-    if a.country and a.country == b.country and (a.actor == a.country or b.actor == b.country):
-        return True  # "Putin -> Russia": a country is not its own counterpart
-    if a.actor and b.actor:
-        return False
-    return (a.name or "") == (b.name or "") and a.country == b.country
 
 
 @Language.factory(
     "dispacci_events",
     assigns=["doc._.events", "token.lemma"],
-    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.dateline", "doc._.article_date", "doc._.entities",
+    requires=["doc._.context", "token.is_sent_start", "doc._.parsed", "doc.ents", "token.dep", "token.head", "token.pos",
+              "token.morph", "doc._.not_body", "doc._.dateline", "doc._.article_date", "doc._.entities",
               "doc._.credits", "doc._.quotes"],
     default_config={"resources": [], "actors": []},
 )

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..dates import _month_names, parse_day_month
+from ..structure.dates import _month_names, parse_day_month
 
 __all__ = ["DateMention", "find_date_mentions", "resolve"]
 

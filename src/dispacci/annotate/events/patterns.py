@@ -7,6 +7,29 @@ lemmatiser (simplemma; pymorphy3 for Russian); ``a|b`` gives alternatives and
 ``*`` lets up to four words stand between. The CAMEO code list and the PLOVER
 map (``events/cameo.yaml``, ``events/plover.yaml``) and the coding conventions
 (``events/conventions.yaml``) are loaded here too.
+
+A cue may also be a mapping, for what the words around the cue decide
+(all keys but ``cue`` optional; a plain string is ``{cue: <string>}``)::
+
+    <demand to halt>: [{cue: ["demand|demanded", "call for"], object: [ceasefire, truce, halt]}]
+    <sanctions>: [{cue: "imposed|impose * sanctions", target: oblique, case: [on, against]}]
+
+- ``cue``: the cue text, as above, or a list of them.
+- ``object``: lemmas of which the cue's object (or the noun or clause that
+  follows it) must be one; the cue applies only then, and then wins over a plain
+  cue of the same words ("a demand to halt" is 105, "a demand" stays 100).
+- ``target``: where the counterpart stands: ``object`` (the default: the
+  direct object, else a counterpart marker), ``oblique`` (the oblique marked by
+  one of ``case``: "sanctions on X") or ``none`` (a one-sided act).
+- ``case``: the prepositions or case words of that oblique (with ``target: oblique``).
+
+Beside the patterns, ``events/agents/<lang>.yaml`` names the generic agents
+(``agents``: CAMEO agent code → nouns, labelled ``AGENT:<code>``; ``collective``:
+words for the article's two protagonists, like ``pair_words``; ``initiator``: the
+words before the side that started a call, "à la demande de") and
+``events/modality/<lang>.yaml`` the words that make an act hypothetical or
+negated when the parse links them to the cue (``modal_verbs``, ``intent_verbs``,
+``failure_verbs``, ``condition_marks``, single lemmas).
 """
 from __future__ import annotations
 
@@ -22,7 +45,7 @@ from ...errors import Errors, ResourceError
 from ...resources import load_resource
 from ...resources.ontology import Ontology
 
-__all__ = ["EventPatterns", "lemmatizer", "set_lemmas"]
+__all__ = ["CueRule", "EventPatterns", "lemmatizer", "set_lemmas"]
 
 _GAP = {"OP": "gap"}  # up to _MAX_GAP words, no punctuation, same sentence
 _MAX_GAP = 4
@@ -111,6 +134,28 @@ def set_lemmas(doc: Doc, lang: str, cache: dict[int, int] | None = None) -> None
         doc.from_array([LEMMA], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
 
 
+@dataclass(frozen=True)
+class CueRule:
+    """What a mapping cue adds to its words (see the module docstring)."""
+
+    code: str
+    objects: frozenset[str] = frozenset()  # lemmas one of which must follow as the object
+    target: str = "object"  # object | oblique | none
+    cases: frozenset[str] = frozenset()  # words marking the oblique target
+
+
+def _optional(name: str, resources: tuple[str, ...]) -> dict:
+    try:
+        return load_resource(name, resources) or {}
+    except ResourceError:
+        return {}
+
+
+def _single_lemmas(values, lemma) -> frozenset[str]:
+    return frozenset(lemma(str(w)) for w in values or [] if " " not in str(w)) | frozenset(
+        str(w).lower() for w in values or [] if " " not in str(w))
+
+
 @dataclass
 class EventPatterns:
     """One language's cues compiled into lemma PhraseMatchers, plus its function-word lists."""
@@ -122,6 +167,8 @@ class EventPatterns:
     labels: dict[int, str]  # matcher key → CAMEO code (or "meet", "ROLE", "PAIR")
     words: dict = field(default_factory=dict)  # marker lists etc., lowercased
     phrases: dict = field(default_factory=dict)  # name → set of lowercase word tuples
+    rules: dict[str, CueRule] = field(default_factory=dict)  # label "105@2" → its conditions
+    modality: dict[str, frozenset[str]] = field(default_factory=dict)  # modal_verbs etc. → lemmas
 
     @classmethod
     def build(cls, nlp, resources: tuple[str, ...], ontology: Ontology) -> "EventPatterns":
@@ -160,17 +207,33 @@ class EventPatterns:
             if patterns:
                 labels[nlp.vocab.strings[label]] = label
 
+        rules: dict[str, CueRule] = {}
         for code, cues in (data.get("events") or {}).items():
             code = str(code)
             if code != "meet" and not ontology.is_code(code.rstrip("<")):
                 raise ResourceError("E200", Errors.E200.format(code=code, lang=lang))
-            add(code, cues)
+            add(code, [cue for cue in cues or [] if not isinstance(cue, dict)])
+            for cue in (c for c in cues or [] if isinstance(c, dict) and c.get("cue")):
+                label = f"{code}@{len(rules)}"
+                rules[label] = CueRule(code=code, objects=_single_lemmas(cue.get("object"), lemma),
+                                       target=str(cue.get("target") or "object"),
+                                       cases=frozenset(str(w).lower() for w in cue.get("case") or []))
+                add(label, cue["cue"] if isinstance(cue["cue"], list) else [cue["cue"]])
         add("ROLE", data.get("roles", []))
         add("PAIR", data.get("pair_words", []))
+        agents = _optional(f"events/agents/{lang}.yaml", resources)
+        for agent, nouns in (agents.get("agents") or {}).items():
+            add(f"AGENT:{agent}", nouns)
+        add("COLLECTIVE", agents.get("collective", []))
+        modality = _optional(f"events/modality/{lang}.yaml", resources)
+        modality = {key: _single_lemmas(values, lemma) for key, values in modality.items() if isinstance(values, list)}
         words = {key: [str(w).lower() for w in value] for key, value in data.items()
                  if isinstance(value, list) and key not in ("roles", "pair_words")}
         markers = {key: [str(w).lower() for w in value] for key, value in (data.get("markers") or {}).items()}
         words["markers"] = markers
+        words["collective_surface"] = {" ".join(str(w).lower().split()) for w in agents.get("collective", [])}
+        words["initiator"] = {tuple(t.lower_.replace("’", "'") for t in nlp.make_doc(str(w)))
+                              for w in agents.get("initiator", [])}
         words["relative_days"] = {str(k).lower(): int(v) for k, v in (data.get("relative_days") or {}).items()}
         def _lower_words(text: str) -> tuple[str, ...]:
             return tuple(text.lower().replace("’", "'").split())
@@ -182,7 +245,7 @@ class EventPatterns:
         phrases["hypothetical"] = {_lower_words(w) for w in words.get("hypothetical", []) if " " in w}
         words["passive_lemmas"] = {lemma(w) for w in words.get("passive", [])} | set(words.get("passive", []))
         return cls(lang=lang, phrase_matcher=phrase_matcher, segment_matcher=segment_matcher, gapped=gapped,
-                   labels=labels, words=words, phrases=phrases)
+                   labels=labels, words=words, phrases=phrases, rules=rules, modality=modality)
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(label, start, end) of every cue in ``doc`` (lemmas set)."""

@@ -26,6 +26,8 @@ class ActorResolver:
             return [self.actor_of(p, date) for p in people[:2]]
         if head is not None and head.kind == "person":
             return [self.actor_of(head, date)]
+        if group.agent and (head is None or head.kind == "country"):
+            return [self.agent_of(group)]
         if head is None or (head.kind == "country" and group.roles):
             country = group.country
             if country:
@@ -37,6 +39,15 @@ class ActorResolver:
             people = self.protagonists(entities)
             return [self.actor_of(people[0], date)] if people else []
         return [self.actor_of(head, date)]
+
+    def agent_of(self, group: Group) -> EventActor:
+        """A generic agent: its country's code and its agent code ("Israeli police": ISRCOP);
+        a country's government is the country itself, as a role with a demonym is."""
+        country = group.country or group.agent_country
+        prefix = self.country_code(country) if country else ""
+        if group.agent == "GOV" and country:
+            return EventActor(name=self.country_name(country), actor=country, country=country, code=prefix + "GOV")
+        return EventActor(name=group.text or None, actor=None, country=country, code=prefix + group.agent)
 
     def protagonists(self, entities) -> list[Entity]:
         seen, people = set(), []

@@ -26,6 +26,7 @@ from ...resources import load_resource
 from ..text import cue_lists, doc_text, phrase_pattern
 from ..doc import in_body
 from .marks import QuoteSpan, clean_span, find_quote_spans
+from .reported import ReportedSpeech
 from .speakers import SpeakerReading, SpeakerResolver
 
 __all__ = ["QuoteFinder", "MIN_QUOTE_WORDS", "MAX_UNCUED_NAME_WORDS"]
@@ -77,6 +78,11 @@ class QuoteFinder:
         self.next_re = re.compile(r"(?:" + "|".join(phrase_pattern(o) for o in openings) + r")(?!\w)",
                                   re.IGNORECASE) if openings else None
         self.speakers = SpeakerResolver(lang, cues, tuple(resources), tuple(actors))
+        kinds = dict(self.phrases)
+        postposed = sorted(set(cues("postposed")), key=len, reverse=True)
+        postposed_re = re.compile(r"(?<!\w)(?:" + "|".join(phrase_pattern(w) for w in postposed) + r")(?!\w)",
+                                  re.IGNORECASE) if postposed else None
+        self.reported = ReportedSpeech(self.speakers.parse, kinds.get("according"), kinds.get("self"), postposed_re)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -111,8 +117,14 @@ class QuoteFinder:
             kept.append(part)
             quotes.append(Quote(text=part.text, speaker=attribution.speaker, speaker_actor=attribution.actor,
                                 cue=attribution.cue, direct=True, start=part.start, end=part.end))
-        doc._.quotes = _unique(_share_within_groups(quotes, [p.group for p in kept]))
+        direct = _unique(_share_within_groups(quotes, [p.group for p in kept]))
+        indirect = self.reported.find(doc, self.speakers, reading, lambda t: self._cue_text(text, t))
+        doc._.quotes = sorted(direct + indirect, key=lambda q: q.start)
         return doc
+
+    def _cue_text(self, text: str, verb) -> str:
+        match = _TOKEN.match(text, verb.idx)
+        return self._verb_cue(text, match, verb.sent.start_char).text if match else verb.text
 
     # -- quoted parts ---------------------------------------------------------------------
     def _parts(self, text: str, spans: list[QuoteSpan]) -> list["_Part"]:
@@ -171,6 +183,9 @@ class QuoteFinder:
             colon = len(text[:para_start].rstrip()) - 1
             previous_start = starts[bisect.bisect_right(starts, colon) - 1] if starts else 0
             before_start, opening = max(previous_start, text.rfind("\n", 0, colon) + 1), colon
+        governed = self._governed(reading, text, part, sentence_start)
+        if governed is not None:
+            return governed
         cue = self._first_cue(text, after_start, after_end, reach=_AFTER_REACH)
         leading = self.after_quote_re.match(text, after_start, after_end) if self.after_quote_re else None
         if leading is not None and (cue is None or cue.start >= leading.end()):
@@ -191,6 +206,22 @@ class QuoteFinder:
             return found
         return self._next_sentence(reading, text, part, after_end, para_end) or \
             self._previous_paragraph(reading, text, part, starts, para_start, para_end)
+
+    def _governed(self, reading: SpeakerReading, text: str, part: "_Part", floor: int) -> _Attribution | None:
+        """The parse's reading: the reporting verb the quote hangs from, and its subject."""
+        if not reading.parsed or part.dash:
+            return None
+        if any(c.kind == "document" for c in self._cues(text, floor, part.raw_start)) or \
+                self.speakers.parse.document_speaks(reading.doc, floor, part.raw_start, reading.quoted,
+                                                    self.speakers.document_nouns):
+            return None  # "spiega ancora la nota, Meloni ha discusso «…»": the communiqué's words, read by the cue rules
+        verb = self.speakers.parse.governor(reading.doc, part.start, part.end, reading.quoted)
+        if verb is None:
+            return None
+        speaker = self.speakers.from_parse(reading, verb, part.start)
+        if speaker is None:
+            return None
+        return _Attribution(self._cue_text(text, verb), speaker[0], speaker[1])
 
     def _previous_paragraph(self, reading: SpeakerReading, text: str, part: "_Part", starts: list[int], para_start: int,
                             para_end: int) -> _Attribution | None:
@@ -354,7 +385,8 @@ def _unique(quotes: list[Quote]) -> list[Quote]:
 @Language.factory(
     "dispacci_quotes",
     assigns=["doc._.quotes"],
-    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.entities", "doc._.credits"],
+    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.entities", "doc._.credits",
+              "doc._.parsed", "token.dep", "token.head", "token.lemma"],
     default_config={"resources": [], "actors": []},
 )
 def make_quote_finder(nlp: Language, name: str, resources: list[str], actors: list[str]):

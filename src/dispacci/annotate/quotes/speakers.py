@@ -22,6 +22,9 @@ from spacy.tokens import Doc
 from ...record import Credit, Entity
 from ..text import phrase_pattern
 from ..doc import in_body
+from .roles import RoleReader
+from .subjects import subject_speaker
+from .syntax import ParseReader, token_at
 
 __all__ = ["SpeakerResolver", "SpeakerReading"]
 
@@ -45,9 +48,11 @@ class SpeakerReading:
     origins: list[Credit]  # origin credits, by start
     history: list[tuple[int, Speaker]] = field(default_factory=list)  # (quote position, speaker) resolved so far
     subjects: list[tuple[int, Entity]] = field(default_factory=list)  # first person of each sentence
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quotes, marks included
+    parsed: bool = False  # the syntax layer's parse is there
 
 
-class SpeakerResolver:
+class SpeakerResolver(RoleReader):
     def __init__(self, lang: str, cues, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
         self.lang = lang
         self.actors = tuple(actors)
@@ -56,6 +61,7 @@ class SpeakerResolver:
         self.aux = {a.lower() for a in cues("aux")}
         self.articles = {a.lower().rstrip("'’") for a in cues("articles")}
         self.document_nouns = {d.lower() for d in cues("document_nouns")}
+        self.parse = ParseReader(cues)
 
         def start_pattern(words):
             words = sorted(set(words), key=len, reverse=True)
@@ -97,7 +103,7 @@ class SpeakerResolver:
 
         wires = {c.name for c in doc._.credits or [] if c.role != "origin"}  # agencies relay, they do not speak
         entities = sorted(
-            (e for e in doc._.entities or []
+            (e for e in [*(doc._.entities or []), *_unlinked_persons(doc)]
              if not inside_quote(e) and e.canonical not in wires and in_body(doc, e.start, e.end)),
             key=lambda e: e.start)
         s = SpeakerReading(
@@ -105,6 +111,8 @@ class SpeakerResolver:
             entities=entities, entity_starts=[e.start for e in entities],
             origins=sorted((c for c in doc._.credits or [] if c.role == "origin"), key=lambda c: c.start))
         s.subjects = self._sentence_subjects(s, sentence_starts)
+        s.quoted = quoted
+        s.parsed = self.parse.parsed(doc)
         return s
 
     def _sentence_subjects(self, s: SpeakerReading, starts: list[int]) -> list[tuple[int, Entity]]:
@@ -143,7 +151,22 @@ class SpeakerResolver:
             s.history.append((position, found))
         return found
 
+    def from_parse(self, s: SpeakerReading, verb, position: int) -> Speaker | None:
+        """The speaker the parse gives for reporting verb ``verb``; None when it says nothing."""
+        subjects = self.parse.subjects(verb, s.quoted)
+        return subject_speaker(self, s, subjects, position) if subjects else None
+
+    def from_subjects(self, s: SpeakerReading, subjects, position: int) -> Speaker | None:
+        return subject_speaker(self, s, subjects, position)
+
     def _verb(self, s: SpeakerReading, cue_start, cue_end, start, end, position, before) -> Speaker | None:
+        if s.parsed:
+            verb = token_at(s.doc, cue_end - 1)
+            if verb is not None:
+                found = self.from_parse(s, verb, position)
+                if found is not None:
+                    s.history.pop()  # resolve() records it
+                    return found
         chunks = _chunks_before(s.text, start, cue_start)
         if chunks and chunks[0][1] == cue_start:
             # a subject right before the verb wins over a name after it ("Smith told Reuters")
@@ -302,77 +325,6 @@ class SpeakerResolver:
                 return _of_entity(entity)
         return self._origin_before(s, position)
 
-    def _role(self, s: SpeakerReading, start: int, end: int, position: int) -> Speaker | None:
-        """"il capo della diplomazia italiana", "der Kanzler": the person named before who fits."""
-        countries = self._role_countries(s, start, end)
-        offices = self._offices(s, start, end)
-        for country in (c for _, c in offices if c):
-            countries.add(country)
-        candidates = [e for e in reversed(s.entities[:bisect.bisect_left(s.entity_starts, position)])
-                      if e.kind == "person" and e.end <= position]
-        if offices and self.base is not None:
-            for entity in candidates:
-                if entity.actor and self._holds(s, entity.actor, offices, countries):
-                    return _of_entity(entity)
-            holders = {p.id: p for office, country in offices if (country or countries) and s.date
-                       for p in self.base.holders(office, country or next(iter(countries)), on=s.date)}
-            if len(holders) == 1:
-                person = next(iter(holders.values()))
-                return person.name, person.id
-        if countries:
-            for entity in candidates:
-                if entity.country in countries:
-                    return _of_entity(entity)
-            return None
-        return self._current_subject(s, position)
-
-    def _role_countries(self, s: SpeakerReading, start: int, end: int) -> set[str]:
-        """Countries qualifying a role noun: "presidente russo", "presidente del Kazakistan",
-        "der russische Präsident" — not any country the clause mentions."""
-        countries: set[str] = set()
-        if self.roles_re is None:
-            return countries
-        nations = [e for e in self._between(s, start, end) if e.kind == "country" and e.country]
-        for role in self.roles_re.finditer(s.text, start, end):
-            for nation in nations:
-                if nation.start >= role.end():
-                    gap = _TOKEN.findall(s.text, role.end(), nation.start)
-                    if len(gap) <= 2 and all(len(w) <= 5 and w.islower() for w in gap):
-                        countries.add(nation.country)
-                elif nation.end <= role.start() and not s.text[nation.end:role.start()].strip():
-                    countries.add(nation.country)
-        return countries
-
-    def _offices(self, s: SpeakerReading, start: int, end: int) -> list[tuple[str, str | None]]:
-        base = self.base
-        if base is None:
-            return []
-        try:
-            table = base.surfaces(self.lang)
-        except Exception:  # noqa: BLE001 - an incomplete actor base: no office cues
-            return []
-        tokens = [m.group() for m in _TOKEN.finditer(s.text, start, end)]
-        found = []
-        for size in (4, 3, 2, 1):
-            for i in range(len(tokens) - size + 1):
-                for tag, ident, extra in table.get(" ".join(tokens[i:i + size]), ()):
-                    if tag == "office" and (ident, extra) not in found:
-                        found.append((ident, extra))
-        return found
-
-    def _holds(self, s: SpeakerReading, actor: str, offices, countries: set[str]) -> bool:
-        try:
-            if s.date:
-                roles = self.base.roles_on(actor, s.date)
-            else:  # undated article: any role the person has held
-                person = self.base.get(actor)
-                roles = getattr(person, "roles", [])
-        except Exception:  # noqa: BLE001
-            return False
-        wanted = {office for office, _ in offices}
-        return any(r.office in wanted and (not countries or r.country in countries or r.country is None)
-                   for r in roles)
-
     def _current_subject(self, s: SpeakerReading, position: int) -> Speaker | None:
         """Who "ha aggiunto" or "secondo lui" refers to: the speaker of the quote before in
         the paragraph, else the person who opened the latest sentence before the quote."""
@@ -385,6 +337,18 @@ class SpeakerResolver:
         if s.history:
             return s.history[-1][1]
         return None
+
+
+def _unlinked_persons(doc: Doc) -> list[Entity]:
+    """Persons the backbone's recogniser found where the entities layer has nothing: a named
+    speaker nobody knows is still that person."""
+    taken = [(e.start, e.end) for e in doc._.entities or []]
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "PER" and not any(a < ent.end_char and ent.start_char < b for a, b in taken):
+            found.append(Entity(text=ent.text, kind="person", canonical=ent.text, start=ent.start_char,
+                                end=ent.end_char))
+    return found
 
 
 def _chunks_before(text: str, start: int, end: int) -> list[tuple[int, int]]:

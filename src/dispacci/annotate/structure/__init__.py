@@ -1,4 +1,5 @@
-"""The text's structure: sentences, non-body text (bylines, captions, prompts) and the dateline.
+"""The text's structure: sentences, non-body text (bylines, captions, prompts), the dateline
+and the article's date, with the one module that reads dates (``dates``) for every layer.
 
 The component is in ``component``; importing this package imports nothing else.
 """

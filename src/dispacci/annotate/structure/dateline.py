@@ -12,15 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...errors import Errors
 from ...record import Dateline
 from ...resources.places import place_index
 from ...resources.wires import load_wires
-from ..article_date import DateAnchor, find_text_anchors, guess_year, iso_anchor, url_date, year_for
-from ..dates import FULL_DATE, parse_day_month
+from .article_date import DateAnchor, find_text_anchors, guess_year, iso_anchor, url_date, year_for
+from .dates import FULL_DATE, parse_day_month
+from ..text import lines
 
 __all__ = ["DatelineFinder", "find_dateline"]
 
@@ -95,7 +98,7 @@ class DatelineFinder:
                 if year is not None:
                     return _iso(year, anchor), anchor.source, False
             year, how = guess_year(anchor.month, anchor.day, doc.text, self.lang, anchor.end)
-            context.warnings.append(f"article date year not written; {year} taken from {how}")
+            context.warnings.append(Errors.W003.format(year=year, how=how))
             return _iso(year, anchor), "guessed", True
         return None
 
@@ -129,13 +132,11 @@ def _placeless(dated: tuple[str, str, bool], written: list[DateAnchor]) -> Datel
 
 def find_dateline(text: str, body_start: int, lang: str, wire_names: dict[str, str]) -> tuple[Dateline, str | None] | None:
     """The first dateline in the opening lines of the body, with its date as written."""
-    offset = body_start
-    for line in text[body_start:body_start + _SEARCH_CHARS].split("\n")[:_SEARCH_LINES]:
+    for offset, line in islice(lines(text, body_start, body_start + _SEARCH_CHARS), _SEARCH_LINES):
         found = _match_line(line, lang, wire_names) or match_pipe_line(line, lang, wire_names)
         if found is not None:
             start, end, place, date_text = found
             return Dateline(place=place, country=_country(place), start=offset + start, end=offset + end), date_text
-        offset += len(line) + 1
     return None
 
 

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from ...record import NotBody
 from ...resources import load_resource
-from ..dates import FULL_DATE
+from .dates import FULL_DATE
+from ..text import paragraphs
 
 __all__ = ["NotBodyFinder"]
 
@@ -46,7 +47,7 @@ class NotBodyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.context
-        lines = list(_lines(doc.text, context.body_start))
+        lines = list(paragraphs(doc.text, context.body_start))
         found: list[NotBody] = []
         title = (context.article.title or "").strip().casefold()
         after_source = False
@@ -102,15 +103,6 @@ def _is_timestamp(line: str) -> bool:
     if len(line) > 40 or not any(ch.isdigit() for ch in line):
         return False
     return bool(FULL_DATE.search(line)) and bool(_TIME.match(line))
-
-
-def _lines(text: str, body_start: int):
-    """``(start, end, line)`` of every non-empty line of the body."""
-    offset = body_start
-    for line in text[body_start:].split("\n"):
-        if line.strip():
-            yield offset, offset + len(line), line
-        offset += len(line) + 1
 
 
 @Language.factory(

@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources.loader import load_resource
+from ...resources.loader import load_resource
 from . import dates as _dates
-from .dates import FULL_DATE, FULL_DATE_WITH_TIME, find_full_dates, parse_day_month, weekday_named_near
+from .dates import DAY_MONTH, FULL_DATE, FULL_DATE_WITH_TIME, find_full_dates, parse_day_month, weekday_named_near
+from ..text import lines
 
 __all__ = ["DateAnchor", "SOURCES", "find_text_anchors", "url_date", "year_for", "guess_year", "date_cues"]
 
@@ -29,10 +30,6 @@ _HEAD_LINES = 6
 _FOOT_LINES = 4
 _STAMP_MAX_CHARS = 90
 _LEAD_CHARS = 600
-_DAY_MONTH = re.compile(
-    r"(?<![\w.])(?:\d{1,2}(?:st|nd|rd|th|er|º|°)?\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?(?:,?\s+(?:de\s+)?(?:1[89]|20)\d{2})?"
-    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*(?:1[89]|20)\d{2})?)(?![\w])"
-)
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
 _URL_YEAR = re.compile(r"/((?:19|20)\d{2})/")
@@ -78,13 +75,6 @@ def _cue_pattern(words: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
 
 
-def _lines(text: str, start: int, end: int):
-    offset = start
-    for line in text[start:end].split("\n"):
-        yield offset, line
-        offset += len(line) + 1
-
-
 def _full_anchor(source: str, line: str, offset: int, lang: str) -> DateAnchor | None:
     match = FULL_DATE_WITH_TIME.search(line)
     if match is None:
@@ -116,7 +106,7 @@ def find_text_anchors(text: str, body_start: int, lang: str, skip: tuple[int, in
     stamp_cue, footer_cue, today_cue = (_cue_pattern(cues[k]) for k in ("stamp", "footer", "today"))
     anchors: list[DateAnchor] = []
     head_end = _nth_line_end(text, body_start, _HEAD_LINES)
-    for offset, line in _lines(text, body_start, head_end):
+    for offset, line in lines(text, body_start, head_end):
         if skip and skip[0] <= offset < skip[1]:
             continue
         if not line.strip():
@@ -146,8 +136,8 @@ def _nth_line_end(text: str, start: int, count: int) -> int:
 
 
 def _footer_anchors(text: str, floor: int, lang: str, cue: re.Pattern | None) -> list[DateAnchor]:
-    lines = [(o, l) for o, l in _lines(text, floor, len(text)) if l.strip()][-_FOOT_LINES:]
-    for offset, line in reversed(lines):
+    last = [(o, l) for o, l in lines(text, floor, len(text)) if l.strip()][-_FOOT_LINES:]
+    for offset, line in reversed(last):
         led = cue is not None and cue.search(line.strip()[:30])
         if led or (len(line.strip()) <= _STAMP_MAX_CHARS and line.strip()[:1] in "(/©–-—"):
             found = _full_anchor("footer", line, offset, lang)
@@ -162,7 +152,7 @@ def _sentence_anchors(text: str, body_start: int, lang: str, cue: re.Pattern) ->
     for word in cue.finditer(lead):
         after = lead[word.end():word.end() + 40]
         gap = re.match(r"[\s,(]*(?:(?:il|le|el|der|den|am|on|the)\s+)?", after, re.I)
-        dated = _DAY_MONTH.match(after, gap.end())
+        dated = DAY_MONTH.match(after, gap.end())
         if dated is None:
             continue
         parsed = parse_day_month(dated.group(0), lang)

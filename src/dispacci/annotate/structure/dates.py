@@ -12,18 +12,32 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-__all__ = ["parse_day_month", "find_full_dates", "weekday_named_near", "today", "FULL_DATE", "FULL_DATE_WITH_TIME"]
+__all__ = ["parse_day_month", "find_full_dates", "weekday_named_near", "today", "FULL_DATE", "FULL_DATE_WITH_TIME",
+           "DAY_MONTH", "ORDINAL", "EN_ORDINAL", "MONTH_WORD", "YEAR"]
 
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month"], "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2})(?!\d)")
+# The pieces every written-date pattern of the structure layer is made of.
+ORDINAL = r"(?:st|nd|rd|th|er|º|°)"  # after a day: 1st, 1er, 1º
+EN_ORDINAL = r"(?:st|nd|rd|th)"  # after a day that follows its month: April 9th
+MONTH_WORD = r"[^\W\d_]{3,12}"  # a month's name or abbreviation, in any script
+YEAR = r"(?:1[89]|20)\d{2}"
+_PARTICLE = r"(?:de\s+|del\s+)"  # Spanish and Portuguese "3 de marzo de 2024"
+
+# A date written with its year.
 FULL_DATE = re.compile(
     r"(?<![\w.])(?:"
-    r"\d{1,2}(?:st|nd|rd|th|er|º|°)?\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:de\s+|del\s+)?(?:1[89]|20)\d{2}"
-    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*(?:1[89]|20)\d{2}"
-    r"|\d{1,2}\s+de\s+[^\W\d_]{3,12}\.?\s+(?:de\s+|del\s+)?(?:1[89]|20)\d{2}"
-    r"|\d{1,2}[./-]\d{1,2}[./-](?:1[89]|20)\d{2}"
-    r"|(?:1[89]|20)\d{2}-\d{2}-\d{2}"
+    rf"\d{{1,2}}{ORDINAL}?\.?\s+{MONTH_WORD}\.?,?\s+{_PARTICLE}?{YEAR}"
+    rf"|{MONTH_WORD}\.?\s+\d{{1,2}}{EN_ORDINAL}?,\s*{YEAR}"
+    rf"|\d{{1,2}}\s+de\s+{MONTH_WORD}\.?\s+{_PARTICLE}?{YEAR}"
+    rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]{YEAR}"
+    rf"|{YEAR}-\d{{2}}-\d{{2}}"
     r")(?!\d)"
+)
+# A day and month, the year optional, as a sentence writes it ("oggi, 9 aprile", "today, April 9").
+DAY_MONTH = re.compile(
+    rf"(?<![\w.])(?:\d{{1,2}}{ORDINAL}?\.?\s+(?:de\s+)?{MONTH_WORD}\.?(?:,?\s+(?:de\s+)?{YEAR})?"
+    rf"|{MONTH_WORD}\.?\s+\d{{1,2}}{EN_ORDINAL}?(?:,\s*{YEAR})?)(?![\w])"
 )
 # A full date with the clock time a page stamp often carries ("20 September 2021, 21:16").
 FULL_DATE_WITH_TIME = re.compile(
@@ -109,7 +123,7 @@ def _fast_parse(cleaned: str, lang: str) -> tuple[int, int, int | None] | None:
 def parse_day_month(text: str, lang: str) -> tuple[int, int, int | None] | None:
     """``(month, day, year or None)`` of a written date, or None if it is not one."""
     cleaned = " ".join(text.replace(",", " ").split()).rstrip(".")
-    cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th|er|º|°)\b", "", cleaned)
+    cleaned = re.sub(rf"(?<=\d){ORDINAL}\b", "", cleaned)
     cleaned = re.sub(r"^(\d{1,2})\.\s", r"\1 ", cleaned)
     fast = _fast_parse(cleaned, lang)
     if fast is not None:

@@ -1,0 +1,145 @@
+"""Choosing the sides of an event: the parse first, the surface where it is silent.
+
+``parse_pairs`` takes the parse's (source, target) pairs (``arguments``) inside the
+cue's clause, completes a coordination the parse missed from the surface ("X and
+Y"), and fills a target the parse left open from the surface pairs of the same
+source; ``unstated_subject`` stands in the subject a pro-drop language leaves out;
+``same_actor`` says when two actors are one side (a country and its government),
+and one country's actors of different agent types are not.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...record import EventActor
+from .actors import Group, coordinated
+from .arguments import ParseFrame, parse_sides
+from .clause import EventReading
+
+__all__ = ["parse_pairs", "with_conjuncts", "unstated_subject", "same_actor", "is_person", "callers_first"]
+
+_INITIATOR_GAP = 3  # words ("la partie", "der deutschen") between the initiator phrase and the side
+
+
+def parse_pairs(coder, doc: Doc, groups: list[Group], start: int, end: int, rule, code: str, passive: bool,
+                surface, clause_start: int, clause_end: int):
+    """The parse's sides where it names a source inside the clause; a target it
+    leaves open comes from the surface pairs of the same source."""
+    frame = ParseFrame(markers=coder.markers, topic_words=coder.topic_words,
+                       target=rule.target if rule else "object", cases=rule.cases if rule else frozenset(),
+                       object_first=code.startswith(coder.object_first),
+                       place_target=code.startswith(coder.place_target), passive_hint=passive,
+                       clause=(clause_start, clause_end))
+    inside = [g for g in groups if clause_start <= g.start and g.start < clause_end]
+    found = parse_sides(doc, inside, (start, end), frame)
+    if not found:
+        return surface
+    if rule is not None and rule.target == "none":
+        return [(source, None) for source, _ in found]
+    found = with_conjuncts(coder, doc, inside, found)
+    if all(t is None for _, t in found) and len(found) >= 2 and (
+            code == "meet" or code in coder.symmetric or code.startswith(coder.reciprocal)):
+        return [(found[0][0], s) for s, _ in found[1:]]  # "X and Y discussed": each other
+    pairs = []
+    for source, target in found:
+        others = [t for s, t in surface or [] if s is source and t is not None] if target is None else [target]
+        pairs.extend((source, t) for t in others or [None])
+    return pairs or surface
+
+
+def with_conjuncts(coder, doc: Doc, groups: list[Group], found):
+    """Pairs for the conjuncts the surface shows ("X and Y", "X, Y e Z") where the
+    parse missed the coordination."""
+    actors = [g for g in groups if g.is_actor]
+
+    def spread(group):
+        if group is None or group not in actors:
+            return [group]
+        index = actors.index(group)
+        for first in range(max(0, index - 4), index + 1):  # the chain may start before the group
+            members = coordinated(doc, actors, first, coder.conjunctions, coder.articles)
+            if index in members:
+                return [actors[i] for i in members]
+        return [group]
+
+    pairs = []
+    for source, target in found:
+        for s in spread(source):
+            for t in spread(target):
+                if s is not t and (s, t) not in pairs:
+                    pairs.append((s, t))
+    return pairs
+
+
+def unstated_subject(coder, reading: EventReading, groups: list[Group], start: int, end: int, clause_start: int,
+                     clause_end: int) -> list[tuple[Group, Group]]:
+    """Pro-drop languages leave the subject out ("Ha poi telefonato a Macron"):
+    it is the last event's source, else the article's first-named person, when
+    nobody stands before the cue and a counterpart follows it."""
+    if any(g.is_actor and clause_start <= g.start and g.end <= start for g in groups):
+        return []
+    before = reading.words[start - 1]
+    if start > clause_start and (before in coder.articles or before in coder.indefinite
+                                 or (reading.words[start - 1],) in coder.markers):
+        return []  # "ninguna negociación", "della telefonata": a noun, not a verb missing its subject
+    after = [g for g in groups if g.is_actor and end <= g.start < clause_end and g.start - end <= 8
+             and g.marker in (None, "with", "to", "against")]
+    subject = reading.last_source
+    if subject is None:
+        people = coder.resolver.protagonists(reading.entities)
+        subject = people[0] if people else None
+    if not after or subject is None:
+        return []
+    stand_in = Group(start=start, end=start, entities=[subject], char_start=subject.start, char_end=subject.end)
+    if any(e.actor and e.actor == subject.actor for e in after[0].entities):
+        return []
+    return [(stand_in, after[0])]
+
+
+def is_person(group: Group) -> bool:
+    return group.head is not None and group.head.kind == "person"
+
+
+def _agent_type(actor: EventActor) -> str:
+    """The agent part of a country-based code ("ISRCOP": COP); a state and its
+    government are one type."""
+    code = actor.code or ""
+    suffix = code[3:6] if actor.country and len(code) >= 3 else code[:3]
+    return suffix if suffix and suffix != "GOV" else "GOV"
+
+
+def same_actor(a: EventActor, b: EventActor) -> bool:
+    if a.actor and b.actor and a.actor == b.actor:
+        return True
+    if a.country and a.country == b.country and _agent_type(a) != _agent_type(b):
+        return False  # rebels and the army, the police and protesters: one country's actors apart
+    if a.country and a.country == b.country and (a.actor == a.country or b.actor == b.country):
+        return True  # "Putin -> Russia": a country is not its own counterpart
+    if a.actor and b.actor:
+        return False
+    return (a.name or "") == (b.name or "") and a.country == b.country
+
+
+def _initiated(reading: EventReading, group: Group | None, phrases: set[tuple[str, ...]]) -> bool:
+    if group is None or group.start <= 0:
+        return False
+    for end in range(group.start, max(0, group.start - _INITIATOR_GAP) - 1, -1):
+        for phrase in phrases:
+            if end >= len(phrase) and tuple(reading.words[end - len(phrase):end]) == phrase:
+                return True
+    return False
+
+
+def callers_first(reading: EventReading, groups: list[Group], pairs, phrases: set[tuple[str, ...]]):
+    """The side named as starting a call ("à la demande de la partie allemande", "по просьбе
+    немецкой стороны") is its source, wherever the sentence puts it: the named group
+    itself or the side of its country."""
+    starters = [g for g in groups if _initiated(reading, g, phrases)] if phrases else []
+    if not starters:
+        return pairs
+
+    def started(group: Group | None) -> bool:
+        return group is not None and any(group is g or (g.country and group.country == g.country) for g in starters)
+
+    return [(target, source) if started(target) and not started(source) else (source, target)
+            for source, target in pairs]

@@ -1,0 +1,181 @@
+"""Reported speech: what someone said, in the writer's words.
+
+Two shapes are read on the dependency parse, in every language the syntax layer parses:
+
+- a verb of saying with the clause it introduces ("X ha detto che …", "X said that …",
+  "a déclaré que …", "sagte, dass …" / "sagte, er habe …", "dijo que …", "заявил, что …"):
+  the clause (``ccomp``, or a German-style ``parataxis`` in the subjunctive) is the quote,
+  the verb its cue, the verb's subject its speaker;
+- an "according to" phrase ("laut Polizei …", "secondo il ministro …", "selon l'Élysée …",
+  "según fuentes …", "по словам Пескова …", "according to officials …"): the clause it hangs
+  from, without the phrase, is the quote; the phrase names the speaker.
+
+Each becomes a ``Quote`` with ``direct=False``, its span the clause's (complementiser and
+closing punctuation left out). A clause that is mostly a direct quote is that quote, not a
+second one. Without a parse there is no reported speech: the surface rules never guess it.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ...record import Quote
+from ..doc import in_body
+from .syntax import ParseReader, token_at
+
+__all__ = ["ReportedSpeech"]
+
+MIN_WORDS = 3  # a clause shorter than this says too little to be a claim
+_EDGE = " \t\n,;:.!?…-–—\"'«»“”„‘’‹›()"
+
+
+class ReportedSpeech:
+    def __init__(self, parse: ParseReader, according: re.Pattern | None, own: re.Pattern | None = None,
+                 postposed: re.Pattern | None = None):
+        self.parse = parse
+        self.postposed = postposed  # "der Polizei zufolge"
+        self.according = according
+        self.own = own  # "secondo lui", "à son avis": the current subject's view
+
+    def find(self, doc: Doc, resolver, reading, cue_of) -> list[Quote]:
+        """Indirect quotes of ``doc``; ``cue_of(token)`` gives a verb's cue text with its auxiliaries."""
+        if not reading.parsed:
+            return []
+        found: list[Quote] = []
+        for token in doc:
+            if _inside(token.idx, reading.quoted) or not self.parse.reporting(token):
+                continue
+            clause = self.parse.reported(token) or self.parse.reported_parataxis(token)
+            if clause is None:
+                continue
+            span = self._span(doc, [t for t in clause.subtree], exclude={token.i})
+            if span is None or not in_body(doc, span[0], span[1]) or self._mostly_quoted(span, reading.quoted):
+                continue
+            speaker = resolver.from_parse(reading, token, span[0])
+            found.append(_quote(doc, span, speaker, cue_of(token)))
+        found.extend(self._according(doc, resolver, reading))
+        found.extend(self._postposed(doc, resolver, reading))
+        return _disjoint(found)
+
+    def _postposed(self, doc: Doc, resolver, reading) -> list[Quote]:
+        """"Der Polizei zufolge war …", "Berichten zufolge …": the noun before the word names the source."""
+        if self.postposed is None:
+            return []
+        found = []
+        for match in self.postposed.finditer(doc.text):
+            word = token_at(doc, match.start())
+            if word is None or _inside(match.start(), reading.quoted) or word.dep_ != "case" \
+                    or word.head.i >= word.i or not in_body(doc, match.start(), match.end()):
+                continue
+            phrase = word.head
+            predicate = phrase.head if phrase.head != phrase else None
+            if predicate is None or _inside(predicate.idx, reading.quoted):
+                continue
+            span = self._span(doc, list(predicate.subtree), exclude={t.i for t in phrase.subtree})
+            if span is None or self._mostly_quoted(span, reading.quoted):
+                continue
+            speaker = resolver.from_subjects(reading, [phrase], span[0])
+            found.append(_quote(doc, span, speaker, " ".join(match.group().split())))
+        return found
+
+    # -- "according to X, …" ------------------------------------------------------------------
+    def _according(self, doc: Doc, resolver, reading) -> list[Quote]:
+        if self.according is None:
+            return []
+        found = []
+        own = [m.span() for m in self.own.finditer(doc.text)] if self.own is not None else []
+        matches = [m for m in self.according.finditer(doc.text)
+                   if not any(a <= m.start() < b for a, b in own)]
+        if self.own is not None:
+            matches += list(self.own.finditer(doc.text))
+        for match in sorted(matches, key=lambda m: m.start()):
+            if _inside(match.start(), reading.quoted) or not in_body(doc, match.start(), match.end()):
+                continue
+            first = token_at(doc, _skip_space(doc.text, match.end()))
+            if match.re is self.own:
+                first = token_at(doc, match.start())
+            if first is None:
+                continue
+            phrase = first
+            while phrase.head != phrase and phrase.head.pos_ not in ("VERB", "AUX", "ADJ") \
+                    and match.start() <= phrase.head.idx and not _inside(phrase.head.idx, reading.quoted):
+                phrase = phrase.head
+            predicate = phrase.head if phrase.head != phrase else None
+            if predicate is None or _inside(predicate.idx, reading.quoted):
+                continue
+            named = {t.i for t in phrase.subtree} | {t.i for t in doc if match.start() <= t.idx < match.end()}
+            named |= {t.i for t in doc if match.start() <= t.idx and t.i <= max(named) and t.i < predicate.i}
+            span = self._span(doc, list(predicate.subtree), exclude=named)
+            if span is None or self._mostly_quoted(span, reading.quoted):
+                continue
+            cue = {t.i for t in doc if match.start() <= t.idx < match.end()}
+            # "nach Angaben der Polizei": the name hangs from the cue's noun; "laut Polizei": it is the phrase
+            named_after = [t for t in phrase.subtree if t.idx >= match.end() and (t.head.i in cue or t == phrase)
+                           and not (t.is_punct or t.pos_ in ("DET", "ADP"))]
+            if any(a <= match.start() < b for a, b in own) or match.re is self.own:
+                speaker = resolver._current_subject(reading, span[0])
+            else:
+                speaker = resolver.from_subjects(reading, named_after or [phrase], span[0])
+            found.append(_quote(doc, span, speaker, " ".join(match.group().split())))
+        return found
+
+    # -- spans --------------------------------------------------------------------------------
+    def _span(self, doc: Doc, tokens: list[Token], exclude: set[int]) -> tuple[int, int] | None:
+        """The longest run of adjacent ``tokens`` not in ``exclude``, trimmed of a leading
+        complementiser and of punctuation at both ends."""
+        keep = sorted(t.i for t in tokens if t.i not in exclude)
+        runs: list[list[int]] = []
+        for i in keep:
+            if runs and i == runs[-1][-1] + 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        if not runs:
+            return None
+        run = max(runs, key=len)
+        words = [doc[i] for i in run]
+        while words and (words[0].is_punct or words[0].is_space or words[0].lower_ in self.parse.complementizers):
+            words = words[1:]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words = words[:-1]
+        if sum(1 for w in words if not w.is_punct) < MIN_WORDS:
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        while start < end and doc.text[start] in _EDGE:
+            start += 1
+        while end > start and doc.text[end - 1] in _EDGE:
+            end -= 1
+        return (start, end) if end > start else None
+
+    @staticmethod
+    def _mostly_quoted(span: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
+        inside = sum(max(0, min(b, span[1]) - max(a, span[0])) for a, b in quoted)
+        return inside * 2 >= span[1] - span[0]
+
+
+def _quote(doc: Doc, span: tuple[int, int], speaker, cue: str | None) -> Quote:
+    start, end = span
+    name, actor = speaker if speaker is not None else (None, None)
+    return Quote(text=" ".join(doc.text[start:end].split()), speaker=name, speaker_actor=actor, cue=cue,
+                 direct=False, start=start, end=end)
+
+
+def _disjoint(quotes: list[Quote]) -> list[Quote]:
+    """Overlapping reported clauses (a clause reported inside another): the outer one stays."""
+    kept: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        if kept and quote.start < kept[-1].end:
+            continue
+        kept.append(quote)
+    return kept
+
+
+def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in ranges)
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
