@@ -55,7 +55,7 @@ class SlovnetAnnotator:
             for token, tagged, parsed, head in zip(sent, morph.tokens, parsed_tokens, targets):
                 token.pos_ = tagged.pos
                 token.set_morph("|".join(f"{k}={v}" for k, v in sorted(tagged.feats.items())) or None)
-                token.lemma_ = morph_vocab.lemmatize(token.text, tagged.pos, tagged.feats)
+                token.lemma_ = _lemma(morph_vocab, token.text, tagged.pos, tagged.feats)
                 target = sent.start + head - 1 if head else token.i
                 heads[token.i] = (numpy.uint64(target - token.i) if target >= token.i
                                   else numpy.uint64(2**64 + target - token.i),
@@ -72,6 +72,14 @@ class SlovnetAnnotator:
                                     label=span.type, alignment_mode="expand")
                 if ent is not None:
                     yield ent
+
+
+def _lemma(morph_vocab, word: str, pos, feats) -> str:
+    """pymorphy's shape check calls unicodedata.name, which fails on unassigned code points: the word is its own lemma."""
+    try:
+        return morph_vocab.lemmatize(word, pos, feats)
+    except ValueError:
+        return word.lower()
 
 
 @Language.factory("dispacci_slovnet", requires=["token.is_sent_start"],

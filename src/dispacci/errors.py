@@ -28,7 +28,6 @@ class DispacciError(Exception):
 
     def __init__(self, code: str, message: str, *, source: str | None = None):
         self.code = code
-        # The message must print and travel as JSON even when the input was not encodable text.
         self.message = _printable(message)
         self.source = _printable(source) if source is not None else None
         super().__init__(self.one_line())
@@ -38,8 +37,15 @@ class DispacciError(Exception):
         return f"[{self.code}] {where}{self.message}"
 
 
+# Line and paragraph breaks inside a message (from the input it quotes) would break the one-line contract.
+_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\v": "\\v", "\f": "\\f", "\x1c": "\\x1c",
+                         "\x1d": "\\x1d", "\x1e": "\\x1e", "\x85": "\\x85", "\u2028": "\\u2028",
+                         "\u2029": "\\u2029"})
+
+
 def _printable(text: str) -> str:
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """Encodable and on one line: the message must print and travel as JSON whatever input it quotes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8").translate(_BREAKS)
 
 
 class InputError(DispacciError):
@@ -78,9 +84,10 @@ class Errors:
     E011 = "unknown input format {fmt!r}; valid formats: {valid}"
     E012 = "cannot be read: {reason}"
     E013 = "contains a lone UTF-16 surrogate (U+{code:04X} at character {at}), which is not text; fix the encoding where the text was produced"
-    E020 = "unknown language {lang!r}; valid: an ISO 639-1 code such as {examples}"
+    E020 = "unknown language {lang!r}; valid ISO 639-1 codes: {examples}"
     E021 = "unknown annotator {name!r}; valid annotators: {valid}"
     E022 = "published date {value!r} is not an ISO 8601 date (YYYY-MM-DD)"
+    E023 = "analysis stopped before {layer}: it ran past its time budget; give a shorter article or a larger budget"
     E030 = "{reason}"
     # resource files E040–E049
     E040 = "cannot read resource file: {reason}"
@@ -110,6 +117,7 @@ class Errors:
     E305 = "the PostgreSQL back-end needs psycopg: pip install 'dispacci[postgres]'"
     E306 = "cannot connect to PostgreSQL: {reason}"
     E307 = "cannot write to the database: {reason}"
+    E308 = "cannot be opened for writing: {reason}; SQLite keeps journal files beside the database, so give a --db in a folder you can write to or change the permissions (the file itself is not damaged)"
     E310 = "{option} {value!r} is not an ISO 8601 date (YYYY-MM-DD)"
     E311 = "CAMEO code {value!r} is not 2 to 4 digits such as 04 or 041"
     E312 = "country {value!r} is not an ISO 3166-1 code such as RUS or RU"
@@ -117,6 +125,7 @@ class Errors:
     E314 = "parquet export needs pyarrow: pip install 'dispacci[parquet]'"
     E315 = "no record with id {value!r}; list ids with `dispacci search` or `dispacci duplicates`"
     E316 = "--workers must be 1 or more, not {value}"
+    E317 = "a number in the query (--limit or --offset) is past the largest the database holds (2**63 - 1)"
     # batch, WARC, feeds E500–E549
     E500 = "is not a readable WARC file: {reason}; give a WARC or WARC.gz file (ISO 28500)"
     E501 = "is not a readable Parquet file of articles: {reason}; it needs a 'text' column (and optional title, url, published, publisher)"
@@ -149,6 +158,9 @@ class Errors:
     E407 = "invalid request: {details}"
     E408 = "{name} {value!r} is not an ISO 8601 date (YYYY-MM-DD)"
     E409 = "no such page {path!r}; the API lives under /api (see /api/docs)"
+    E410 = "the analysis took longer than this server's budget of {seconds:g} s per article; send a shorter article, or the operator raises --analysis-timeout"
+    E411 = "Host {host!r} is not a name this server answers to (allowed: {allowed}); the operator adds names with --allowed-host"
+    E412 = "record id {id!r} is not the id of its title and text ({expected}); ids are computed from the content, so send records as dispacci produced them"
 
     # Warnings W001–W099: not errors, the article is analysed. The record keeps the
     # message (its bytes do not change); the CLI and explorer show the code with it,

@@ -26,7 +26,12 @@ class AnalysisOptions:
     @classmethod
     def of(cls, *, annotators: Iterable[str] | str | None = None, resources: Iterable = (), actors: Iterable = (),
            language: str | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> "AnalysisOptions":
-        """From option values as a CLI or a request gives them: paths, a comma-separated list."""
+        """From option values as a CLI or a request gives them: paths, a comma-separated list.
+        An unknown ``language`` is refused here (E020), before any article is read."""
+        if language:
+            from .pipeline import check_language
+
+            language = check_language(language, tuple(str(r) for r in resources))
         if isinstance(annotators, str):
             annotators = [name.strip() for name in annotators.split(",") if name.strip()]
         return cls(annotators=tuple(annotators) if annotators is not None else None,

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from .errors import ConfigError, DispacciError, Errors, InputError
 from .ingest.article import Article
@@ -19,7 +21,7 @@ from .ingest.readers import read_text
 from .record import Record, Source
 from .tokens import make_doc
 
-__all__ = ["Pipeline", "analyze", "record_id"]
+__all__ = ["Pipeline", "analyze", "record_id", "content_id", "known_languages", "check_language", "check_published"]
 
 
 
@@ -27,6 +29,13 @@ def record_id(title: str | None, body: str) -> str:
     """Stable content id: same normalised title and body, same id."""
     normalised = " ".join((title or "").split()) + "\n" + " ".join(body.split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:20]
+
+
+def content_id(record: Record) -> str:
+    """The id dispacci gives a record's title and text (the body follows the title and a blank line)."""
+    title, text = record.title, record.text
+    body = text[len(title):] if title and text.startswith(title) else text
+    return record_id(title, body)
 
 
 class Pipeline:
@@ -54,7 +63,7 @@ class Pipeline:
                 raise ConfigError("E021", Errors.E021.format(name=name, valid=", ".join(valid)))
         self.resources = tuple(str(r) for r in resources)
         self.actors = tuple(str(a) for a in actors)  # user actor files (--actors)
-        self.language = language
+        self.language = check_language(language, self.resources) if language else None
         self.max_chars = max_chars
         self._nlps: dict = {}
         self._lock = threading.Lock()
@@ -101,12 +110,17 @@ class Pipeline:
         article.language = language or article.language
         return self.analyze_article(article)
 
-    def analyze_article(self, article: Article) -> Record:
+    def analyze_article(self, article: Article, *, deadline: float | None = None) -> Record:
+        """Analyse one read article. ``deadline`` (a ``time.monotonic()`` instant) stops an
+        analysis that runs past it with E023, checked between layers."""
         from .annotate.doc import DocContext, start_doc
         from .annotate.record import build_record
 
         name = article.name
-        article.published = _iso_date_or_none(article.published)
+        published = _iso_date_or_none(article.published)
+        if article.published and published is None:  # a file's own field: the article goes on without it
+            article.warnings.append(f"published date {article.published!r} is not an ISO 8601 date; ignored")
+        article.published = published
         if not article.text.strip():
             raise InputError("E010", Errors.E010, source=name)
         check_size(article.text, source=name, max_chars=self.max_chars)
@@ -120,7 +134,9 @@ class Pipeline:
         if confidence < 0.5 and not (article.language or self.language):
             context.warnings.append(Errors.W002.format(lang=lang, confidence=confidence))
         start_doc(doc, context)
-        for _, component in nlp.pipeline:
+        for name, component in nlp.pipeline:
+            if deadline is not None and time.monotonic() > deadline:
+                raise InputError("E023", Errors.E023.format(layer=name), source=article.name)
             doc = component(doc)
         return build_record(doc, record_id(article.title, article.text[article.body_start:]))
 
@@ -140,7 +156,7 @@ class Pipeline:
     def _language(self, article: Article) -> tuple[str, float]:
         forced = article.language or self.language
         if forced:
-            return _check_language(forced), 1.0
+            return check_language(forced, self.resources), 1.0
         if self.identifier is None:
             from .annotate.language import LanguageIdentifier
 
@@ -166,11 +182,43 @@ def _one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
-def _check_language(code: str) -> str:
-    code = code.strip().lower()
-    if not (2 <= len(code) <= 3 and code.isalpha()):
-        raise ConfigError("E020", Errors.E020.format(lang=code, examples="it, en, fr, de, es, ru"))
-    return code
+@lru_cache(maxsize=16)
+def known_languages(resources: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(full, rules_only)``: languages with a data file (the six shipped, and any the user's
+    ``--resources`` add) get the whole analysis; other languages spaCy can tokenise without a
+    model are analysed by the rules alone (a blank tokenizer, no trained parse)."""
+    import pkgutil
+
+    import spacy.lang
+
+    from .resources.languages import languages
+
+    full = tuple(languages(tuple(resources)))
+    blank = {module.name for module in pkgutil.iter_modules(spacy.lang.__path__)
+             if 2 <= len(module.name) <= 3 and module.name.isalpha() and module.name != "xx"}
+    return full, tuple(sorted(blank - set(full)))
+
+
+def check_language(code: str, resources: Sequence[str] = ()) -> str:
+    """A forced language, lower-cased; E020 names the valid codes for anything else."""
+    cleaned = str(code).strip().lower()
+    full, rules_only = known_languages(tuple(resources))
+    if cleaned not in full and cleaned not in rules_only:
+        examples = f"{', '.join(full)} (full analysis), or rules only: {', '.join(rules_only)}"
+        raise ConfigError("E020", Errors.E020.format(lang=code, examples=examples))
+    return cleaned
+
+
+_check_language = check_language  # the name other modules imported
+
+
+def check_published(value, option: str = "--published") -> str | None:
+    """A publication date given as an option: ISO 8601 or E022, never silently dropped.
+    It is a bad option value (ConfigError), not a bad article."""
+    try:
+        return _iso_date(value, option)
+    except InputError as error:
+        raise ConfigError(error.code, error.message, source=error.source) from None
 
 
 def _iso_date(value, source: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dispacci.pipeline import record_id
 from dispacci.record import Record
 
-__all__ = ["sample_records", "HOSTILE_TITLE", "HOSTILE_NAME", "HOSTILE_SPEAKER", "HOSTILE_ACTOR", "HOSTILE_URL"]
+__all__ = ["sample_records", "variant", "HOSTILE_TITLE", "HOSTILE_NAME", "HOSTILE_SPEAKER", "HOSTILE_ACTOR", "HOSTILE_URL"]
 
 HOSTILE_TITLE = '<script>alert("title")</script> Breaking "><img src=x onerror=alert(1)>'
 HOSTILE_NAME = "<img src=x onerror=alert('name')>"
@@ -100,3 +100,11 @@ def sample_records() -> list[Record]:
         events=[("met officials", {"name": HOSTILE_NAME, "actor": HOSTILE_ACTOR}, {"name": "officials"},
                  "040", "CONSULT", "2022-05-05", False)])
     return [italian, english, reprint, hostile]
+
+
+def variant(record: Record, tag: str) -> Record:
+    """Another article made from ``record``: ``tag`` ends its text, and the id is that content's."""
+    from dispacci.pipeline import content_id
+
+    changed = record.model_copy(update={"text": f"{record.text} [{tag}]"})
+    return changed.model_copy(update={"id": content_id(changed)})

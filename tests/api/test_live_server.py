@@ -19,7 +19,7 @@ import urllib.request
 import pytest
 
 from .conftest import build_corpus_db
-from .corpus import sample_records
+from .corpus import sample_records, variant
 
 TOKEN = "live-test-token"
 _SERVER = """
@@ -77,8 +77,13 @@ def server(tmp_path):
     process.wait()
 
 
-def _fresh(record_id: str) -> dict:
-    return sample_records()[0].model_copy(update={"id": record_id, "title": f"Record {record_id}"}).to_dict()
+def _fresh(name: str) -> dict:
+    """A new record (ids are the content's, so ``name`` goes into the text)."""
+    return variant(sample_records()[0], name).to_dict()
+
+
+def _id(name: str) -> str:
+    return _fresh(name)["id"]
 
 
 def _stored_ids(db) -> set[str]:
@@ -98,10 +103,10 @@ def test_api_write_beside_a_cli_ingest_is_durable_and_every_page_still_answers(s
                    env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, check=True)
     status, body = _call(port, "/api/ingest", {"records": [_fresh("from-the-api")]})
     assert status == 200 and body["stored"] == 1, body
-    assert {"from-the-cli", "from-the-api"} <= _stored_ids(db)
+    assert {_id("from-the-cli"), _id("from-the-api")} <= _stored_ids(db)
     for path in _ENDPOINTS:
         assert _call(port, path)[0] == 200, path
-    assert _call(port, "/api/records/from-the-cli")[0] == 200
+    assert _call(port, f"/api/records/{_id('from-the-cli')}")[0] == 200
     process.kill()
     process.wait()
     import sqlite3
@@ -115,9 +120,10 @@ def test_killing_the_server_mid_ingest_loses_nothing_it_acknowledged(server):
 
     def keep_writing(worker: int) -> None:
         for n in range(200):
-            record_id = f"w{worker}-{n}"
+            fresh = _fresh(f"w{worker}-{n}")
+            record_id = fresh["id"]
             try:
-                status, body = _call(port, "/api/ingest", {"records": [_fresh(record_id)]})
+                status, body = _call(port, "/api/ingest", {"records": [fresh]})
             except OSError:
                 return  # the server is gone
             if status == 200 and body["stored"] == 1:

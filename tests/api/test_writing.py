@@ -116,9 +116,9 @@ def test_ingest_refuses_a_missing_or_wrong_token(live, records, headers):
 
 
 def test_ingest_with_the_token_stores_records_and_articles(live, records):
-    from .corpus import sample_records
+    from .corpus import sample_records, variant
 
-    fresh = sample_records()[0].model_copy(update={"id": "fresh-record"})
+    fresh = variant(sample_records()[0], "fresh")
     answer = live.post("/api/ingest", headers={"Authorization": "Bearer s3cret-token"},
                        json={"records": [fresh.to_dict(), records[1].to_dict(), {"id": "broken"}],
                              "articles": [{"text": ARTICLE}, {"text": ""}]})
@@ -126,16 +126,18 @@ def test_ingest_with_the_token_stores_records_and_articles(live, records):
     body = answer.json()
     assert body["stored"] == 2 and body["duplicates"] == 1 and body["failed"] == 2
     assert [e["source"] for e in body["errors"]] == ["broken", "articles[1]"]
-    assert live.count() == 6 and live.get("/api/records/fresh-record").status_code == 200
+    assert live.count() == 6 and live.get(f"/api/records/{fresh.id}").status_code == 200
     assert live.post("/api/ingest", json={}, headers={"Authorization": "Bearer s3cret-token"}).json()["error"]["code"] == "E406"
 
 
 def test_reads_after_an_ingest_see_the_new_records(live, records):
     before = live.get("/api/records?limit=100").json()["items"]
-    fresh = records[0].model_copy(update={"id": "brand-new", "title": "A brand new record"})
+    from .corpus import variant
+
+    fresh = variant(records[0], "brand new")
     live.post("/api/ingest", json={"records": [fresh.to_dict()]}, headers={"Authorization": "Bearer s3cret-token"})
     after = live.get("/api/records?limit=100").json()["items"]
-    assert len(after) == len(before) + 1 and "A brand new record" in [row["title"] for row in after]
+    assert len(after) == len(before) + 1 and fresh.id in [row["id"] for row in after]
 
 
 @pytest.mark.parametrize("shared", [False, True], ids=["database path", "open store"])
@@ -152,19 +154,21 @@ def test_an_ingested_reprint_joins_its_original_in_duplicates_and_stories(tmp_pa
     with open_store(db, read_only=True) as reader:
         in_stories = {m["id"] for s in reader.stories() for m in s["members"]}
     original = next(r for r in records if r.id in in_stories)
-    reprint = original.model_copy(update={"id": "reprint-of-original", "title": f"{original.title} (reprint)"})
+    from .corpus import variant
+
+    reprint = variant(original, "reprint")
     app = create_app(store if shared else db, token="s3cret-token", pipeline_factory=analyser)
     with TestClient(app) as client:
         assert client.post("/api/ingest", json={"records": [reprint.to_dict()]},
                            headers={"Authorization": "Bearer s3cret-token"}).json()["stored"] == 1
         groups = client.get("/api/duplicates").json()["items"]
-        group = next(g for g in groups if "reprint-of-original" in {m["id"] for m in g["members"]})
+        group = next(g for g in groups if reprint.id in {m["id"] for m in g["members"]})
         assert original.id in {m["id"] for m in group["members"]}
         story = next(s for s in client.get("/api/stories").json()["items"]
                      if original.id in {m["id"] for m in s["members"]})
-        assert "reprint-of-original" in {m["id"] for m in story["members"]}
+        assert reprint.id in {m["id"] for m in story["members"]}
         listed = {row["id"]: row for row in client.get("/api/records?limit=100").json()["items"]}
-        assert listed["reprint-of-original"]["group"] == group["group"] == listed[original.id]["group"]
+        assert listed[reprint.id]["group"] == group["group"] == listed[original.id]["group"]
     if store is not None:
         store.close()
 

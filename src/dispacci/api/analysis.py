@@ -2,17 +2,20 @@
 from __future__ import annotations
 
 import json
+import time
+from functools import partial
 from typing import Any
 
+import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import DispacciError, Errors
+from ..errors import DispacciError, Errors, InputError
 from ..ingest.article import Article
 from ..ingest.decode import check_no_surrogates, normalise_text
 from ..ingest.readers import read_text
-from ..pipeline import _iso_date
+from ..pipeline import _iso_date, content_id
 from ..record import Record
 from .deps import require_token
 from .errors import ApiError
@@ -65,10 +68,27 @@ def article_from_request(body: ArticleIn) -> Article:
     return article
 
 
+async def analyse_within_budget(request: Request, article: Article) -> Record:
+    """Analyse in a worker thread, answering E410 (503) once the server's time budget is spent.
+
+    The event loop stops waiting at the budget; the pipeline itself stops at its
+    next layer (the same deadline), so an abandoned analysis does not run on.
+    """
+    seconds = request.app.state.analysis_seconds
+    call = partial(request.app.state.pipeline.analyze_article, article, deadline=time.monotonic() + seconds)
+    try:
+        with anyio.fail_after(seconds):
+            return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
+    except (TimeoutError, InputError) as error:
+        if isinstance(error, InputError) and error.code != "E023":
+            raise
+        raise ApiError(503, "E410", Errors.E410.format(seconds=seconds), source=article.name) from None
+
+
 @router.post("/analyze", summary="Analyse one article and return its record (nothing is stored)")
 async def analyze(request: Request, body: ArticleIn) -> dict:
     article = article_from_request(body)
-    record = await run_in_threadpool(request.app.state.pipeline.analyze_article, article)
+    record = await analyse_within_budget(request, article)
     return record.to_dict()
 
 
@@ -82,16 +102,19 @@ async def ingest(request: Request, body: IngestIn) -> dict:
     for index, raw in enumerate(body.records):
         try:
             check_no_surrogates(json.dumps(raw, ensure_ascii=False), source=f"records[{index}]")
-            records.append(Record.model_validate(raw))
+            record = Record.model_validate(raw)
+            if record.id != content_id(record):  # the id is the store's key for "already stored"
+                raise ApiError(400, "E412", Errors.E412.format(id=record.id, expected=content_id(record)),
+                               source=f"records[{index}]")
+            records.append(record)
         except DispacciError as error:
             failures.append((f"records[{index}]", error.one_line()))
         except ValueError as error:
             failures.append((str(raw.get("id") or f"records[{index}]"), str(error).splitlines()[0]))
-    pipeline = request.app.state.pipeline
     for index, item in enumerate(body.articles):
         try:
             article = article_from_request(item)
-            records.append(await run_in_threadpool(pipeline.analyze_article, article))
+            records.append(await analyse_within_budget(request, article))
         except DispacciError as error:
             failures.append((item.url or f"articles[{index}]", error.one_line()))
     result = await run_in_threadpool(request.app.state.stores.add, records, failures)

@@ -13,6 +13,7 @@ from .errors import ApiError
 __all__ = ["read_store", "READ_STORE", "require_token", "iso_date", "Page", "page_body", "MAX_LIMIT"]
 
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000  # far past any store; a larger number is a client's mistake (422), not a 500
 
 
 def read_store(request: Request) -> Iterator:
@@ -63,7 +64,7 @@ class Page:
     """``limit``/``offset`` query parameters, shared by every list endpoint."""
 
     def __init__(self, limit: int = Query(50, ge=1, le=MAX_LIMIT, description="items per page"),
-                 offset: int = Query(0, ge=0, description="items to skip")):
+                 offset: int = Query(0, ge=0, le=MAX_OFFSET, description="items to skip")):
         self.limit = limit
         self.offset = offset
 

@@ -67,6 +67,10 @@ def install_error_handlers(app: FastAPI) -> None:
         if error.status_code == 404:
             message = f"[E409] {Errors.E409.format(path=request.url.path)}"
             body = error_body(404, "E409", message)
+        elif error.status_code == 400 and "parsing the body" in str(error.detail):
+            # FastAPI's answer to JSON it cannot read (a number of thousands of digits, nesting past the stack)
+            message = f"[E407] {Errors.E407.format(details='body: not JSON that can be read')}"
+            body = error_body(400, "E407", message)
         else:
             body = error_body(error.status_code, f"HTTP{error.status_code}", str(error.detail))
         html_not_found = getattr(request.app.state, "html_not_found", None)  # set by the explorer

@@ -1,4 +1,4 @@
-"""ASGI middleware: a request size limit and security headers on every response.
+"""ASGI middleware: allowed Host names, a request size limit and security headers on every response.
 
 Both are plain ASGI so they cost one function call per request and see the
 body before FastAPI parses it (a huge body is refused without being read).
@@ -9,7 +9,9 @@ import json
 
 from ..errors import Errors
 
-__all__ = ["BodySizeLimit", "SecurityHeaders", "CSP", "DOCS_CSP"]
+__all__ = ["AllowedHosts", "BodySizeLimit", "SecurityHeaders", "CSP", "DOCS_CSP", "LOOPBACK_HOSTS", "host_name"]
+
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 # No inline scripts or styles anywhere: hostile article text that slipped
 # through escaping still could not run.
@@ -17,6 +19,47 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 # Swagger UI sets style attributes from its own bundle; scripts stay 'self' only.
 DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+
+
+def host_name(header: str) -> str:
+    """The name of a ``Host`` header without its port: ``[::1]:8000`` → ``::1``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    if header.count(":") == 1:
+        header = header.split(":", 1)[0]
+    return header.rstrip(".")
+
+
+class AllowedHosts:
+    """Answer 400 (E411) to a request whose ``Host`` is not one of ``hosts``.
+
+    A page on another site can make a browser send requests to a loopback
+    server (DNS rebinding): the browser then names the attacker's domain in
+    ``Host``, which this refuses. ``"*"`` among ``hosts`` allows every name.
+    """
+
+    def __init__(self, app, hosts):
+        self.app = app
+        self.hosts = {host_name(h) for h in hosts}
+        self.any = "*" in hosts
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or self.any:
+            return await self.app(scope, receive, send)
+        header = dict(scope.get("headers") or ()).get(b"host", b"").decode("latin-1")
+        if host_name(header) in self.hosts:
+            return await self.app(scope, receive, send)
+        message = f"[E411] {Errors.E411.format(host=header, allowed=', '.join(sorted(self.hosts)))}"
+        await _send_json(send, 400, {"error": {"status": 400, "code": "E411", "message": message}})
+
+
+async def _send_json(send, status: int, body: dict) -> None:
+    payload = json.dumps(body).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": payload})
 
 
 class BodySizeLimit:
@@ -59,12 +102,7 @@ class BodySizeLimit:
 
     async def _refuse(self, send):
         message = f"[E400] {Errors.E400.format(limit=self.max_bytes)}"
-        payload = json.dumps({"error": {"status": 413, "code": "E400", "message": message}}).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(payload)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": payload})
+        await _send_json(send, 413, {"error": {"status": 413, "code": "E400", "message": message}})
 
 
 class SecurityHeaders:

@@ -126,5 +126,5 @@ class SharedPipeline:
                         self._pipeline = Pipeline()
         return self._pipeline
 
-    def analyze_article(self, article):
-        return self.get().analyze_article(article)
+    def analyze_article(self, article, **settings):
+        return self.get().analyze_article(article, **settings)

@@ -30,10 +30,12 @@ def analyze(
     --json prints a JSON array of the records, --nl one record per line."""
     from ..ingest.readers import read_paths
     from ..options import AnalysisOptions
+    from ..pipeline import check_published
     from ..summary import print_summary
 
     done = failed = 0
     try:
+        published = check_published(published)
         pipeline = AnalysisOptions.of(resources=resources, actors=actors, language=language,
                                       max_chars=max_chars).pipeline()
         items = read_paths(paths, fmt=fmt, max_chars=max_chars)

@@ -36,13 +36,13 @@ def register(app: typer.Typer) -> None:
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
         from ..batch import BatchOptions, run_batch
-        from ..pipeline import _check_language, _iso_date
+        from ..pipeline import check_language, check_published
 
         console = Console(stderr=True)
         try:
-            options = BatchOptions(language=_check_language(language) if language else None,
+            options = BatchOptions(language=check_language(language, [str(r) for r in resources]) if language else None,
                                    resources=tuple(str(r) for r in resources), actors=tuple(str(a) for a in actors),
-                                   max_chars=max_chars, published=_iso_date(published, "--published"))
+                                   max_chars=max_chars, published=check_published(published))
             columns = (TextColumn("[bold]batch"), BarColumn(), TextColumn("{task.fields[shards]} shards · "
                        "{task.fields[records]} records · {task.fields[failed]} failed"), TimeElapsedColumn())
             with Progress(*columns, console=console, disable=quiet) as bar:

@@ -32,9 +32,8 @@ def register(app: typer.Typer) -> None:
         from ..corpus import ingest_articles
         from ..options import AnalysisOptions
 
-        analysis = AnalysisOptions.of(resources=resources, actors=actors, language=language)
-
         try:
+            analysis = AnalysisOptions.of(resources=resources, actors=actors, language=language)
             seconds = parse_every(every)
             for feed in feeds:
                 if not is_url(feed):

@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from ..errors import DispacciError
+from ..ingest.decode import DEFAULT_MAX_CHARS
 from .exits import EPILOG, Exit, fail, partial_or_input
 from .options import actors_option, annotators_option, db_option, language_option, open_db, resources_option
 
@@ -23,6 +24,8 @@ def ingest(
     resources: list[Path] = resources_option(),
     actors: list[Path] = actors_option(),
     annotators: Optional[str] = annotators_option(),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1,
+                                  help="Refuse articles longer than this (each article of a JSONL/CSV file)."),
     batch: int = typer.Option(200, "--batch", help="Articles per transaction."),
     cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Group duplicates and stories at the end."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
@@ -36,16 +39,19 @@ def ingest(
 
     from ..corpus import IngestInterrupted
     from ..options import AnalysisOptions
+    from ..pipeline import check_published
 
     console = Console(stderr=True)
-    try:
+    try:  # option values are checked before the database is created
+        published = check_published(published)
+        analysis = AnalysisOptions.of(annotators=annotators, resources=resources, actors=actors, language=language,
+                                      max_chars=max_chars)
         store = open_db(db, resources=resources)
     except DispacciError as error:
         fail(error)
     with _Progress(console, quiet) as show:
         try:
             paths = _ingest_batch_outputs(paths, store, console, cluster=cluster)
-            analysis = AnalysisOptions.of(annotators=annotators, resources=resources, actors=actors, language=language)
             summary = _ingest_sources(paths, store, fmt=fmt, allow_private=allow_private, options=analysis,
                                       workers=workers, published=published, batch_size=batch, cluster=cluster,
                                       progress=show)
@@ -132,7 +138,7 @@ def _ingest_sources(paths: list[str], store, *, fmt: str, allow_private: bool, *
     if not urls:
         return ingest_paths(files, store, fmt=fmt, **options) if files else IngestSummary()
     sources = Sources(Fetcher(FetchPolicy(allow_private=allow_private)))
-    items = [*read_paths(files, fmt=fmt), *sources.read(urls)]
+    items = [*read_paths(files, fmt=fmt, max_chars=options["options"].max_chars), *sources.read(urls)]
     return ingest_articles(items, store, **options)
 
 

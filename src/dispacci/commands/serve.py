@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .exits import EPILOG, fail
+from .exits import EPILOG, fail, warn
 from .options import actors_option, language_option, resources_option
 
 __all__ = ["register", "serve"]
@@ -23,6 +23,10 @@ def serve(
     workers: int = typer.Option(1, "--workers", min=1, help="Server processes, to use several CPU cores."),
     cache_size: int = typer.Option(512, "--cache-size", min=0,
                                    help="Query answers kept while an SQLite file is unchanged (0: none)."),
+    analysis_timeout: float = typer.Option(30.0, "--analysis-timeout", min=0.1,
+                                           help="Seconds an article's analysis may take before the answer is 503."),
+    allowed_host: list[str] = typer.Option([], "--allowed-host", help="Another Host name to answer to (repeatable; "
+                                           "localhost, 127.0.0.1, ::1 and --host always are; '*' for any)."),
     language: Optional[str] = language_option(),
     resources: list[Path] = resources_option(),
     actors: list[Path] = actors_option(),
@@ -30,22 +34,29 @@ def serve(
     """Serve the REST API (/api) and the web explorer (/) over a database."""
     import uvicorn
 
+    from ..api.middleware import LOOPBACK_HOSTS
     from ..errors import DispacciError, Errors, StoreError
     from ..options import AnalysisOptions
     from ..serving import create_app
 
-    options = AnalysisOptions.of(resources=resources, actors=actors, language=language)
+    try:
+        options = AnalysisOptions.of(resources=resources, actors=actors, language=language)
+    except DispacciError as error:
+        fail(error)
 
     if "://" not in db and not token and not Path(db).exists():
         reason = f"no such file; create it with 'dispacci ingest FOLDER --db {db}'"
         fail(StoreError("E300", Errors.E300.format(reason=reason), source=db))
+    hosts = [*LOOPBACK_HOSTS, *([host] if host not in ("0.0.0.0", "::") else []), *allowed_host]
     try:
         app = create_app(db, token=token or None, max_request_bytes=max_request_bytes, cache_size=cache_size,
-                         options=options)
+                         options=options, analysis_seconds=analysis_timeout, allowed_hosts=hosts)
     except DispacciError as error:
         fail(error)
     mode = "read-write (ingest needs the token)" if token else "read-only"
     typer.echo(f"dispacci: serving {db} ({mode}) on http://{host}:{port}/  — API docs at /api/docs", err=True)
+    if host in ("0.0.0.0", "::") and not allowed_host:
+        warn("only requests naming localhost in Host are answered; add the names clients use with --allowed-host")
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
@@ -54,7 +65,8 @@ def serve(
                        "DISPACCI_MAX_REQUEST_BYTES": str(max_request_bytes), "DISPACCI_CACHE_SIZE": str(cache_size),
                        "DISPACCI_SERVE_RESOURCES": os.pathsep.join(options.resources),
                        "DISPACCI_SERVE_ACTORS": os.pathsep.join(options.actors),
-                       "DISPACCI_SERVE_LANGUAGE": options.language or ""})
+                       "DISPACCI_SERVE_LANGUAGE": options.language or "",
+                       "DISPACCI_ANALYSIS_SECONDS": str(analysis_timeout), "DISPACCI_ALLOWED_HOSTS": ",".join(hosts)})
     uvicorn.run("dispacci.serving.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", access_log=False)
 

@@ -1,11 +1,13 @@
 """Bytes to clean text: decoding, binary detection, size limits, newlines."""
 from __future__ import annotations
 
+import codecs
 import re
 
 from ..errors import Errors, InputError
 
-__all__ = ["DEFAULT_MAX_CHARS", "decode_bytes", "normalise_text", "check_size", "check_no_surrogates"]
+__all__ = ["DEFAULT_MAX_CHARS", "decode_bytes", "detect_encoding", "normalise_text", "check_size",
+           "check_no_surrogates"]
 
 DEFAULT_MAX_CHARS = 5_000_000
 
@@ -17,9 +19,18 @@ _BOMS = ("\ufeff",)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# A byte-order mark names its encoding; UTF-32 first, as its little-endian mark starts like UTF-16's.
+_UNICODE_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+                  (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _marked_encoding(data: bytes) -> str | None:
+    return next((encoding for mark, encoding in _UNICODE_MARKS if data.startswith(mark)), None)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
-    if b"\x00" in sample and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
+    if b"\x00" in sample:
         return True
     controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
     return controls > max(4, len(sample) // 100)
@@ -27,12 +38,36 @@ def _looks_binary(data: bytes) -> bool:
 
 def decode_bytes(data: bytes, *, source: str) -> tuple[str, str | None]:
     """Decode article bytes; returns the text and a warning when not UTF-8."""
+    text, encoding = _decode(data, source=source)
+    return text, None if encoding in ("utf-8", "utf-8-sig") else Errors.W001.format(encoding=encoding)
+
+
+def detect_encoding(head: bytes, *, source: str, whole: bool = False) -> str:
+    """The encoding of a file from its first bytes (``whole``: they are all of it), so
+    the rest can be decoded as it streams. A head cut inside a character is no error."""
+    return _decode(head, source=source, final=whole)[1]
+
+
+def _as(encoding: str, data: bytes, final: bool) -> str:
+    return codecs.getincrementaldecoder(encoding)().decode(data, final=final)
+
+
+def _decode(data: bytes, *, source: str, final: bool = True) -> tuple[str, str]:
     if not data.strip():
         raise InputError("E001", Errors.E001, source=source)
+    marked = _marked_encoding(data)
+    if marked is not None:  # UTF-16 and UTF-32 hold NUL bytes: a mark says they are text
+        try:
+            text = _as(marked, data, final)
+        except UnicodeDecodeError:
+            raise InputError("E004", Errors.E004, source=source) from None
+        if _looks_binary(text[:8192].encode("utf-8", "surrogatepass")):
+            raise InputError("E002", Errors.E002, source=source)
+        return text, marked
     if _looks_binary(data):
         raise InputError("E002", Errors.E002, source=source)
     try:
-        return data.decode("utf-8-sig"), None
+        return _as("utf-8", data, final), "utf-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -48,12 +83,12 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str | None]:
         candidates = [guessed, "cp1252", "latin-1"]
     for encoding in candidates:
         try:
-            text = data.decode(encoding)
+            text = _as(encoding, data, final)
         except (UnicodeDecodeError, LookupError):
             continue
         if _CONTROL.search(text[:8192]):
             continue
-        return text, Errors.W001.format(encoding=encoding)
+        return text, encoding
     raise InputError("E004", Errors.E004, source=source)
 
 

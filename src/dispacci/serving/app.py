@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from ..api.app import DEFAULT_MAX_REQUEST_BYTES, create_api
+from ..api.app import DEFAULT_ANALYSIS_SECONDS, DEFAULT_MAX_REQUEST_BYTES, create_api
 from ..options import AnalysisOptions
 
 __all__ = ["create_app", "app_from_environment"]
@@ -19,10 +19,12 @@ __all__ = ["create_app", "app_from_environment"]
 
 def create_app(db: str | Path | Any = "dispacci.db", *, token: str | None = None,
                max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, pipeline_factory=None,
-               web: bool = True, cache_size: int = 512, options: AnalysisOptions | None = None) -> FastAPI:
+               web: bool = True, cache_size: int = 512, options: AnalysisOptions | None = None,
+               analysis_seconds: float = DEFAULT_ANALYSIS_SECONDS, allowed_hosts=None) -> FastAPI:
     """The API over ``db`` (see ``api.create_api``), with the explorer unless ``web`` is False."""
     app = create_api(db, token=token, max_request_bytes=max_request_bytes, pipeline_factory=pipeline_factory,
-                     cache_size=cache_size, options=options)
+                     cache_size=cache_size, options=options, analysis_seconds=analysis_seconds,
+                     allowed_hosts=allowed_hosts)
     app.state.analysis_options = options or AnalysisOptions()  # the explorer's search reads the actor base
     if web:
         from ..web import install_web
@@ -41,4 +43,6 @@ def app_from_environment() -> FastAPI:
                                  language=os.environ.get("DISPACCI_SERVE_LANGUAGE") or None)
     return create_app(os.environ.get("DISPACCI_DB", "dispacci.db"), token=os.environ.get("DISPACCI_TOKEN") or None,
                       max_request_bytes=int(os.environ.get("DISPACCI_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES)),
-                      cache_size=int(os.environ.get("DISPACCI_CACHE_SIZE", 512)), options=options)
+                      cache_size=int(os.environ.get("DISPACCI_CACHE_SIZE", 512)), options=options,
+                      analysis_seconds=float(os.environ.get("DISPACCI_ANALYSIS_SECONDS", DEFAULT_ANALYSIS_SECONDS)),
+                      allowed_hosts=[h for h in os.environ.get("DISPACCI_ALLOWED_HOSTS", "").split(",") if h] or None)

@@ -13,9 +13,10 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import Errors, StoreError
+from ..errors import ConfigError, Errors, StoreError
 from .base import RECORD_SUMMARY, SQLStoreBase
 from .clusters import ClustersMixin
+from .permissions import unwritable_reason
 from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 from .browse import BrowseMixin
 from .finder import FinderMixin
@@ -38,30 +39,45 @@ class SQLiteStore(BrowseMixin, FinderMixin, ClustersMixin, QueriesMixin, UniqueE
         self.read_only = read_only
         self.target = str(self.path)
         _check_path(self.path)
+        if read_only and not self.path.exists():
+            raise StoreError("E300", Errors.E300.format(reason="no such file"), source=self.target)
+        self._conn = None
         try:
-            if read_only:
-                if not self.path.exists():
-                    raise StoreError("E300", Errors.E300.format(reason="no such file"), source=self.target)
-                uri = f"file:{self.path.resolve()}?mode=ro"
-                self._conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
-                                             check_same_thread=False)
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
-                                             check_same_thread=False)
+            self._open(timeout)
         except sqlite3.Error as error:
-            raise StoreError("E300", Errors.E300.format(reason=error), source=self.target) from None
+            blocked = unwritable_reason(self.path)
+            if blocked is None:
+                code = "E302" if self._conn is not None else "E300"  # a file SQLite refuses, or no file at all
+                raise StoreError(code, getattr(Errors, code).format(reason=error), source=self.target) from None
+            if not read_only:
+                raise StoreError("E308", Errors.E308.format(reason=blocked), source=self.target) from None
+            # This user cannot create SQLite's -shm file: read the file as it stands (immutable),
+            # which is what a reader in a folder it may not write to can do.
+            try:
+                self._open(timeout, immutable=True)
+            except sqlite3.Error as again:
+                raise StoreError("E302", Errors.E302.format(reason=again), source=self.target) from None
+
+    def _open(self, timeout: float, *, immutable: bool = False) -> None:
+        """Connect and bring the schema up to date; sqlite3 errors are the caller's to explain."""
+        if self.read_only:
+            flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+            self._conn = sqlite3.connect(f"file:{self.path.resolve()}?{flags}", uri=True, timeout=timeout,
+                                         isolation_level=None, check_same_thread=False)
+        else:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError("E300", Errors.E300.format(reason=error.strerror or error), source=self.target)
+            self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
         self._conn.row_factory = sqlite3.Row
         try:
             self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            if not read_only:
+            if not self.read_only:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
-        except sqlite3.DatabaseError as error:
-            self._conn.close()
-            raise StoreError("E302", Errors.E302.format(reason=error), source=self.target) from None
-        except StoreError:
+        except BaseException:
             self._conn.close()
             raise
 
@@ -110,6 +126,8 @@ class SQLiteStore(BrowseMixin, FinderMixin, ClustersMixin, QueriesMixin, UniqueE
         with self._lock:
             try:
                 return [dict(row) for row in self._conn.execute(sql, params)]
+            except OverflowError:  # a number past SQLite's 64-bit integers, such as --offset 2**63
+                raise ConfigError("E317", Errors.E317, source=self.target) from None
             except sqlite3.DatabaseError as error:
                 if isinstance(error, sqlite3.OperationalError) and "locked" not in str(error):
                     raise

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from ..api.deps import READ_STORE, iso_date
+from ..api.deps import MAX_OFFSET, READ_STORE, iso_date
 from ..errors import DispacciError, Errors
 from .charts import QUAD_COLOURS, network_chart, timeline_chart
 from .highlight import QUAD_NAMES, highlighted_html, marks_of, speaker_colours
@@ -31,7 +31,7 @@ def render_not_found(request: Request, message: str) -> HTMLResponse:
 
 def _int(value: str | None, default: int = 0) -> int:
     try:
-        return max(int(value), 0) if value not in (None, "") else default
+        return min(max(int(value), 0), MAX_OFFSET) if value not in (None, "") else default
     except ValueError:
         return default
 

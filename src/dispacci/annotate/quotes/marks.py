@@ -80,7 +80,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
         i, mark = match.start(), match.group()
         depth = None
         for d in range(len(stack) - 1, max(len(stack) - 1 - _MAX_NESTING, -1), -1):
-            if mark in _CLOSERS[stack[d][0]]:
+            if mark in _CLOSERS.get(stack[d][0], ""):  # a mark that opens but names no closer (›) closes nothing
                 depth = d
                 break
         if depth is not None and _can_close(text, i, start, end, stack[depth][0]):

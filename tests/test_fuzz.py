@@ -1,0 +1,81 @@
+"""A fast, deterministic slice of the fuzz campaign (``bench/fuzz.py`` runs the long one).
+
+Hostile inputs (random Unicode, mixed scripts, control characters, huge tokens,
+deep HTML, quote-mark storms, malformed JSONL/CSV) into every reader and the
+whole pipeline: the answer is articles/records whose spans index their text, or
+a coded one-line error; nothing else escapes. Regression inputs the campaign
+found are kept here too.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from . import fuzzing
+
+FAST = settings(max_examples=25, derandomize=True, deadline=None, database=None,
+                suppress_health_check=list(HealthCheck))
+
+
+@pytest.mark.parametrize("target", sorted(fuzzing.TARGETS))
+def test_readers_answer_articles_or_coded_errors(target):
+    strategy, function = fuzzing.TARGETS[target]
+
+    @FAST
+    @given(strategy)
+    def check(value):
+        function(value)
+
+    check()
+
+
+def test_the_warc_reader_on_hostile_pages(tmp_path):
+    @settings(FAST, max_examples=10)
+    @given(fuzzing.html_page())
+    def check(page):
+        fuzzing.read_warc(page, tmp_path)
+
+    check()
+
+
+def test_the_pipeline_keeps_its_spans_on_hostile_text(pipeline):
+    @settings(FAST, max_examples=15)
+    @given(fuzzing.article_text, st.one_of(st.none(), st.just("Titolo")), st.sampled_from(["it", "en", "ru", None]))
+    def check(text, title, language):
+        fuzzing.analyse(pipeline, text[:3000], title, language)
+
+    check()
+
+
+# ---- inputs the campaign found (each was a crash or a broken property before its fix)
+
+def test_a_csv_header_with_a_line_break_gives_a_one_line_error():
+    fuzzing.read_csv('"text\ttitle\r\n')
+
+
+def test_mutants_are_deterministic_for_a_seed():
+    import random
+
+    first = list(fuzzing.mutants("Il ministro ha detto", random.Random(1), 5))
+    assert first == list(fuzzing.mutants("Il ministro ha detto", random.Random(1), 5)) and len(first) == 5
+
+
+def test_a_jsonl_line_with_an_integer_of_thousands_of_digits_is_that_lines_error():
+    from dispacci.ingest.readers import read_bytes
+
+    good = '{"title": "Vertice", "text": "Il ministro è a Vienna."}'
+    data = "\n".join([good, '{"text": "x", "n": ' + "124" * 1800 + "}", good, "[" * 100_000]).encode()
+    items = list(read_bytes(data, source="feed.jsonl", fmt="jsonl"))
+    assert [type(item).__name__ for item in items] == ["Article", "InputError", "Article", "InputError"]
+    assert [item.code for item in items[1::2]] == ["E006", "E006"]
+    assert "number too long" in items[1].one_line() and "nested too deep" in items[3].one_line()
+
+
+def test_a_storm_of_single_guillemets_is_no_crash(pipeline):
+    text = "›" * 80 + "-->" + "›" * 60
+    fuzzing.analyse(pipeline, text, "a", "it")
+
+
+def test_an_unassigned_code_point_in_russian_is_no_crash(pipeline):
+    fuzzing.analyse(pipeline, " \u00f8\U00018035\U000c2c86 Путин заявил.", None, "ru")
