@@ -141,6 +141,11 @@ class Errors:
     E515 = "refused: more than {limit} redirects"
     E516 = "is not an RSS or Atom feed nor an HTML page ({reason})"
     E517 = "--every {value!r} is not a duration such as 30s, 10m or 1h"
+    # claims and techniques E160–E169
+    E160 = "{name}: {reason}"
+    E161 = "unknown technique {label!r} in {name}; use a SemEval-2023 Task 3 label such as {examples}"
+    E162 = "is not a SemEval-2023 Task 3 data folder: {reason}; give the folder holding article<id>.txt files and the <split>-labels-subtask-3.txt files"
+    E163 = "is not a readable techniques model: {reason}; train one with `dispacci train techniques DATA_DIR`"
     # events E200–E249
     E200 = "unknown CAMEO code {code!r} in events/patterns/{lang}.yaml; use a code listed in events/cameo.yaml or 'meet'"
     E201 = "is not a folder of reference files (<id>.json, as examples/news/gold); give the folder holding them"

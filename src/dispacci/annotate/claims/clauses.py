@@ -1,0 +1,101 @@
+"""Where a claim's clause ends, and the short phrase that sums it up.
+
+The clause is cut by punctuation, which does not depend on a parse: a semicolon, a
+colon or a dash, or a conjunction followed by a comma that opens an inserted phrase
+("… e le truppe ucraine e, a partire dal 25 marzo, hanno completato …": a second
+clause starts at "e,"). The summary reads the parse where there is one: the clause's
+first verb with the noun phrases before and after it, in lemmas ("Forze Armate colpire
+infrastruttura militare"); without a parse it is the clause's first words.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["clause_end", "trim", "summary", "SUMMARY_WORDS"]
+
+SUMMARY_WORDS = 10  # the fallback summary: this many first words of the clause
+_BREAK = re.compile(r"\s*(?:;|:(?!\d)|\s[–—-]\s)")
+_CONJ_COMMA = re.compile(r"\s(\w+)\s*,")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_TRAILING = " \t\n.,;:!?…"
+_LEADING = " \t\n,;:–—-"
+_NOUNS = ("NOUN", "PROPN")
+_SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "sb")
+
+
+def clause_end(text: str, start: int, limit: int, conjunctions: frozenset[str]) -> int:
+    """The end of the clause opening at ``start``, no later than ``limit`` (its sentence's end)."""
+    stop = limit
+    found = _BREAK.search(text, start, stop)
+    if found and found.start() > start:
+        stop = found.start()
+    for match in _CONJ_COMMA.finditer(text, start, stop):
+        if match.group(1).lower() in conjunctions and match.start() > start:
+            return match.start()
+    return stop
+
+
+def trim(text: str, start: int, end: int, conjunctions: frozenset[str]) -> tuple[int, int]:
+    """``start``/``end`` without surrounding spaces and punctuation, nor a conjunction left at the end."""
+    while start < end and text[start] in _LEADING:
+        start += 1
+    while True:
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        words = list(_WORD.finditer(text, start, end))
+        if len(words) > 1 and words[-1].end() == end and words[-1].group().lower() in conjunctions:
+            end = words[-1].start()
+            continue
+        break
+    if end > start and text[end - 1] in "»”\"’" and text.count(text[end - 1], start, end) == 1 \
+            and not re.search(r"[«“„\"‘]", text[start:end - 1]):
+        end -= 1  # a closing mark whose opening mark is outside the claim
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def _word(token: Token) -> str:
+    if token.pos_ == "PROPN" or not token.lemma_:
+        return token.text if token.pos_ == "PROPN" else token.lower_
+    return token.lemma_.lower()
+
+
+def _phrase(tokens: list[Token], index: int) -> list[str]:
+    """The noun at ``index`` with the adjectives and names right beside it."""
+    head = tokens[index]
+    begin = index
+    while begin > 0 and tokens[begin - 1].pos_ == "ADJ":
+        begin -= 1
+    end = index + 1
+    while end < len(tokens) and (tokens[end].pos_ == "ADJ" or (head.pos_ == "PROPN" and tokens[end].pos_ == "PROPN")):
+        end += 1
+    return [_word(t) for t in tokens[begin:end]]
+
+
+def summary(doc: Doc, start: int, end: int, negations: frozenset[str]) -> str | None:
+    """Subject, negation, predicate and object of the claim's clause, in lemmas."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tokens = list(span)
+    verbs = [i for i, t in enumerate(tokens) if t.pos_ == "VERB"] if doc._.parsed else []
+    if not verbs:
+        words = _WORD.findall(span.text)
+        return " ".join(words[:SUMMARY_WORDS]).lower() or None
+    verb = verbs[0]
+    subjects = [i for i in range(verb) if tokens[i].dep_ in _SUBJECTS and tokens[i].pos_ in (*_NOUNS, "PRON")]
+    if not subjects:
+        subjects = [i for i in range(verb) if tokens[i].pos_ in _NOUNS]
+    parts: list[str] = []
+    if subjects:
+        parts += _phrase(tokens, subjects[-1]) if tokens[subjects[-1]].pos_ in _NOUNS else [tokens[subjects[-1]].lower_]
+    first = subjects[-1] + 1 if subjects else 0
+    parts += [t.lower_ for t in tokens[first:verb] if t.lower_ in negations]
+    parts.append(_word(tokens[verb]))
+    objects = [i for i in range(verb + 1, len(tokens)) if tokens[i].pos_ in _NOUNS]
+    if objects:
+        parts += _phrase(tokens, objects[0])
+    return " ".join(parts)
