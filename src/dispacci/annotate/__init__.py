@@ -57,6 +57,7 @@ PIPELINE_ORDER: tuple[tuple[str, str], ...] = (
     ("dispacci_quotes", "quotes.component"),
     ("dispacci_events", "events.component"),
     ("dispacci_claims", "claims.component"),
+    ("dispacci_techniques", "techniques.component"),
 )
 
 

@@ -268,7 +268,7 @@ def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
     "dispacci_claims",
     assigns=["doc._.claims"],
     requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.entities", "doc._.quotes",
-              "doc._.parsed"],
+              "doc._.parsed", "token.pos", "token.dep", "token.lemma"],
     default_config={"resources": []},
 )
 def make_claim_finder(nlp: Language, name: str, resources: list[str]):
