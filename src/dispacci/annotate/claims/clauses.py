@@ -23,6 +23,7 @@ _TRAILING = " \t\n.,;:!?…"
 _LEADING = " \t\n,;:–—-"
 _NOUNS = ("NOUN", "PROPN")
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "sb")
+_MODIFIERS = ("amod", "acl", "nmod", "compound")  # a participle used as an adjective is not the predicate
 
 
 def clause_end(text: str, start: int, limit: int, conjunctions: frozenset[str]) -> int:
@@ -81,21 +82,23 @@ def summary(doc: Doc, start: int, end: int, negations: frozenset[str]) -> str | 
     if span is None or not len(span):
         return None
     tokens = list(span)
-    verbs = [i for i, t in enumerate(tokens) if t.pos_ == "VERB"] if doc._.parsed else []
+    verbs = [i for i, t in enumerate(tokens) if t.pos_ == "VERB" and t.dep_ not in _MODIFIERS
+             and not (i and tokens[i - 1].text == "-")] if doc._.parsed else []
     if not verbs:
         words = _WORD.findall(span.text)
         return " ".join(words[:SUMMARY_WORDS]).lower() or None
     verb = verbs[0]
-    subjects = [i for i in range(verb) if tokens[i].dep_ in _SUBJECTS and tokens[i].pos_ in (*_NOUNS, "PRON")]
-    if not subjects:
-        subjects = [i for i in range(verb) if tokens[i].pos_ in _NOUNS]
+    subjects = [i for i, t in enumerate(tokens) if t.dep_ in _SUBJECTS and t.pos_ in (*_NOUNS, "PRON")]
+    subjects = subjects or [i for i in range(verb) if tokens[i].pos_ in _NOUNS][-1:]
+    subject = subjects[0] if subjects else None
     parts: list[str] = []
-    if subjects:
-        parts += _phrase(tokens, subjects[-1]) if tokens[subjects[-1]].pos_ in _NOUNS else [tokens[subjects[-1]].lower_]
-    first = subjects[-1] + 1 if subjects else 0
-    parts += [t.lower_ for t in tokens[first:verb] if t.lower_ in negations]
+    if subject is not None:
+        parts += _phrase(tokens, subject) if tokens[subject].pos_ in _NOUNS else [tokens[subject].lower_]
+    parts += [t.lower_ for t in tokens[:verb] if t.lower_ in negations]
     parts.append(_word(tokens[verb]))
-    objects = [i for i in range(verb + 1, len(tokens)) if tokens[i].pos_ in _NOUNS]
+    nouns = [i for i, t in enumerate(tokens) if t.pos_ in _NOUNS and i != subject
+             and (subject is None or abs(i - subject) > 1 or tokens[subject].pos_ != "PROPN")]
+    objects = [i for i in nouns if i > verb] or [i for i in nouns if subject is None or i > subject]
     if objects:
         parts += _phrase(tokens, objects[0])
     return " ".join(parts)

@@ -116,6 +116,8 @@ class ClaimFinder:
             claimant = reading.claimants.current(match.start(), reading.history)
             named_end = match.end()
         else:
+            if comma < 0:
+                phrase_end = _first_verb(reading.doc, match.end(), end) or end  # "Laut X haben die Truppen …"
             named = reading.claimants.named_in(match.end(), phrase_end)
             if named is None and len(_WORD.findall(text, match.end(), phrase_end)) > MAX_CLAIMANT_WORDS // 2:
                 return  # "una nota secondo cui le forze …": no claimant phrase to read
@@ -226,11 +228,21 @@ class ClaimFinder:
         claim.summary = summary(reading.doc, claim.start, claim.end, self.cues.negations)
         text = reading.text
         sentence = max(text.rfind("\n", 0, claim.start) + 1, _sentence_start(text, claim.start))
-        for kind, pattern in self.cues.stance:
-            found = pattern.search(text, sentence, _stance_end(text, claim.end))
-            if found:
-                claim.stance, claim.stance_cue = kind, " ".join(found.group().split())
-                return
+        markers = [(found.start(), kind, found.group()) for kind, pattern in self.cues.stance
+                   for found in [pattern.search(text, sentence, _stance_end(text, claim.end))] if found]
+        if markers:  # the first marker in the sentence: "claimed without evidence that the so-called …"
+            _, kind, words = min(markers)
+            claim.stance, claim.stance_cue = kind, " ".join(words.split())
+
+
+def _first_verb(doc: Doc, start: int, end: int) -> int | None:
+    """Where the first verb after ``start`` begins, in a parsed doc."""
+    if not doc._.parsed:
+        return None
+    for token in doc.char_span(start, end, alignment_mode="contract") or []:
+        if token.pos_ in ("VERB", "AUX"):
+            return token.idx
+    return None
 
 
 def _opens_phrase(text: str, at: int, sentence_start: int) -> bool:
