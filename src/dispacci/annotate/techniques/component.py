@@ -78,14 +78,15 @@ def _entity_ends(doc: Doc, entities) -> dict[int, int]:
 
 
 def _repetitions(doc: Doc, entities) -> list[tuple[int, int]]:
-    """Every occurrence of a two-word content phrase that the body says ``REPEATS`` times or more."""
+    """Every occurrence of a phrase of two content words (one small word may stand between them)
+    that the body says ``REPEATS`` times or more."""
     named = [(e.start, e.end) for e in entities]
     words = [t for t in doc if _CONTENT.fullmatch(t.text) and not t.is_stop
              and not any(a <= t.idx < b for a, b in named)]
     seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for first, second in zip(words, words[1:]):
-        if second.i != first.i + 1:
-            continue
+        if second.i - first.i > 2 or any(t.is_punct for t in doc[first.i:second.i]):
+            continue  # adjacent, or with one small word between ("peace and bread")
         key = ((first.lemma_ or first.lower_).lower(), (second.lemma_ or second.lower_).lower())
         seen.setdefault(key, []).append((first.idx, second.idx + len(second.text)))
     return [span for spans in seen.values() if len(spans) >= REPEATS for span in spans]
