@@ -165,3 +165,51 @@ def test_user_cues_extend_the_bundled_ones(tmp_path):
     cues = load_claim_cues("en", (str(tmp_path),))
     assert cues.according.search("As per the ministry, the troops left.")
     assert cues.according.search("According to the ministry, the troops left.")
+
+
+@pytest.mark.parametrize("lang,text,claimant,begins", [
+    ("it", "Lo riferisce una nota del Cremlino, secondo cui i colloqui sono stati costruttivi e franchi.", "Kremlin",
+     "i colloqui"),
+    ("en", "The Kremlin issued a statement, according to which the talks had been constructive.", "Kremlin",
+     "the talks"),
+    ("fr", "Le Kremlin a publié un communiqué selon lequel les pourparlers ont été constructifs.", "Kremlin",
+     "les pourparlers"),
+    ("es", "El Kremlin emitió un comunicado según el cual las conversaciones fueron constructivas.", "Kremlin",
+     "las conversaciones"),
+])
+def test_a_relative_according_to_refers_to_the_source_named_before_it(pipeline, lang, text, claimant, begins):
+    claims = _claims(pipeline, text, lang)
+    assert [(c.claimant, c.text.split()[0]) for c in claims] == [(claimant, begins.split()[0])]
+
+
+@pytest.mark.parametrize("lang,text,begins", [
+    ("en", "The results of the vote, according to Vladimir Putin, are of great importance for Russia.", "The results"),
+    ("it", "I risultati del voto, secondo Vladimir Putin, sono di grande importanza per la Russia.", "I risultati"),
+])
+def test_an_according_to_between_subject_and_verb_keeps_the_subject_in_the_claim(pipeline, lang, text, begins):
+    claims = _claims(pipeline, text, lang)
+    assert [c.claimant for c in claims] == ["Vladimir Putin"] and claims[0].text.startswith(begins)
+    assert "secondo" not in (claims[0].summary or "") and "according" not in (claims[0].summary or "")
+
+
+def test_reported_speech_from_the_quotes_layer_becomes_a_claim(pipeline):
+    """Indirect quotes (``direct: false``) that the quotes layer gives are claims as they stand."""
+    from dispacci.annotate.claims.component import ClaimFinder
+    from dispacci.record import Quote
+
+    text = "Dmitry Peskov ha ribadito ai giornalisti la disponibilità di Mosca a negoziare con Kiev."
+    nlp = pipeline.nlp("it")
+    record = pipeline.analyze(text, language="it")
+    doc = nlp.make_doc(text)
+    from dispacci.annotate.doc import DocContext, start_doc
+    from dispacci.ingest.article import Article
+
+    start_doc(doc, DocContext(article=Article(text=text), language="it"))
+    doc._.entities = record.entities
+    clause = "la disponibilità di Mosca a negoziare con Kiev"
+    at = text.index(clause)
+    doc._.quotes = [Quote(text=clause, speaker="Dmitry Peskov", speaker_actor="dmitry-peskov", cue="ha ribadito",
+                          direct=False, start=at, end=at + len(clause))]
+    claims = ClaimFinder(nlp, "claims")(doc)._.claims
+    assert [(c.claimant, c.cue, c.text, c.direct) for c in claims] == [
+        ("Dmitry Peskov", "ha ribadito", clause, False)]

@@ -58,6 +58,14 @@ class Claimants:
         best = min(found, key=lambda e: (_PRIORITY[e.kind], e.start, -e.end))
         return _name(best), max(e.end for e in found)
 
+    def nearest_before(self, start: int, end: int) -> Claimant | None:
+        """The mention nearest before ``end`` in ``[start, end)``: who a relative cue refers to."""
+        found = self._within(start, end)
+        if not found:
+            return None
+        last = max(e.end for e in found)
+        return _name(min((e for e in found if e.end == last), key=lambda e: _PRIORITY[e.kind]))
+
     def subject_of(self, verb: Token, sentence_start: int) -> Claimant | None:
         """The subject of a verb of saying: the parse's, else the nearest mention before the verb."""
         doc = self.doc

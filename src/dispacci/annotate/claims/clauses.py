@@ -76,16 +76,26 @@ def _phrase(tokens: list[Token], index: int) -> list[str]:
     return [_word(t) for t in tokens[begin:end]]
 
 
-def summary(doc: Doc, start: int, end: int, negations: frozenset[str]) -> str | None:
-    """Subject, negation, predicate and object of the claim's clause, in lemmas."""
+def summary(doc: Doc, start: int, end: int, negations: frozenset[str],
+            skip: tuple[int, int] | None = None) -> str | None:
+    """Subject, negation, predicate and object of the claim's clause, in lemmas (the cue, ``skip``, left out)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    tokens = list(span)
+    tokens = [t for t in span if skip is None or not skip[0] <= t.idx < skip[1]]
+    if not tokens:
+        return None
     verbs = [i for i, t in enumerate(tokens) if t.pos_ == "VERB" and t.dep_ not in _MODIFIERS
              and not (i and tokens[i - 1].text == "-")] if doc._.parsed else []
+    if not verbs and doc._.parsed:  # "the results are of paramount importance": the copula of the main clause
+        relative = next((i for i, t in enumerate(tokens) if t.pos_ in ("PRON", "SCONJ")), len(tokens))
+        verbs = [i for i, t in enumerate(tokens[:relative]) if t.pos_ == "AUX"]
+    content = [i for i, t in enumerate(tokens) if t.pos_ not in ("DET", "PUNCT", "ADP", "CCONJ", "SCONJ")]
+    if not verbs and content and tokens[content[0]].pos_ in _NOUNS:  # "la protezione delle persone che …"
+        nouns = [i for i in content if tokens[i].pos_ in _NOUNS][:2]
+        return " ".join(w for i in nouns for w in _phrase(tokens, i))
     if not verbs:
-        words = _WORD.findall(span.text)
+        words = [w for t in tokens for w in _WORD.findall(t.text)]
         return " ".join(words[:SUMMARY_WORDS]).lower() or None
     verb = verbs[0]
     subjects = [i for i, t in enumerate(tokens) if t.dep_ in _SUBJECTS and t.pos_ in (*_NOUNS, "PRON")]

@@ -50,6 +50,7 @@ class _Reading:
         self.claimants = Claimants.of(doc)
         self.quoted = [(q.start, q.end) for q in (doc._.quotes or []) if q.direct]
         self.claims: list[Claim] = []
+        self.cues: dict[int, tuple[int, int]] = {}  # id of a claim → its cue's span, where inside the claim
         self.history: list[tuple[int, Claimant | None]] = []
 
     def inside_quote(self, start: int, end: int) -> bool:
@@ -93,14 +94,16 @@ class ClaimFinder:
 
     def _according(self, reading: _Reading, start: int, end: int) -> None:
         text, taken = reading.text, []
-        for pattern, pronoun in ((self.cues.according_self, True), (self.cues.according, False)):
+        for pattern, pronoun in ((self.cues.according_relative, "relative"), (self.cues.according_self, "self"),
+                                 (self.cues.according, None)):
             if pattern is None:
                 continue
             for match in pattern.finditer(text, start, end):
                 if any(a < match.end() and match.start() < b for a, b in taken):
                     continue
                 taken.append(match.span())
-                if reading.inside_quote(match.start(), match.end()) or not _opens_phrase(text, match.start(), start):
+                if reading.inside_quote(match.start(), match.end()) or (
+                        pronoun != "relative" and not _opens_phrase(text, match.start(), start)):
                     continue
                 self._according_claim(reading, match, start, end, pronoun)
         if self.cues.postposed is not None:
@@ -108,11 +111,16 @@ class ClaimFinder:
                 if not reading.inside_quote(match.start(), match.end()):
                     self._postposed_claim(reading, match, start, end)
 
-    def _according_claim(self, reading: _Reading, match: re.Match, start: int, end: int, pronoun: bool) -> None:
+    def _according_claim(self, reading: _Reading, match: re.Match, start: int, end: int, pronoun: str | None) -> None:
         text = reading.text
         comma = text.find(",", match.end(), end)
         phrase_end = comma if comma >= 0 else end
-        if pronoun:
+        if pronoun == "relative":  # "una nota di Palazzo Chigi, secondo cui il colloquio …"
+            claimant = reading.claimants.nearest_before(start, match.start())
+            self._add(reading, match.end(), clause_end(text, match.end(), end, self.cues.conjunctions), claimant,
+                      " ".join(match.group().split()), direct=False)
+            return
+        if pronoun == "self":
             claimant = reading.claimants.current(match.start(), reading.history)
             named_end = match.end()
         else:
@@ -135,7 +143,8 @@ class ClaimFinder:
             claim_end = clause_end(text, after_start, end, self.cues.conjunctions)
         else:
             return
-        self._add(reading, claim_start, claim_end, claimant, " ".join(match.group().split()), direct=False)
+        self._add(reading, claim_start, claim_end, claimant, " ".join(match.group().split()), direct=False,
+                  cue_span=(match.start(), phrase_end))
 
     def _postposed_claim(self, reading: _Reading, match: re.Match, start: int, end: int) -> None:
         """"Dem Ministerium zufolge greifen die Truppen …" / "…, dem Ministerium zufolge."."""
@@ -157,6 +166,10 @@ class ClaimFinder:
         doc = reading.doc
         if not doc._.parsed or len(_WORD.findall(reading.text, start, cue)) == 0:
             return False
+        following = doc.char_span(after, end, alignment_mode="contract")
+        words = [t for t in following or [] if not t.is_punct]
+        if words and words[0].pos_ in ("VERB", "AUX"):
+            return True  # "The results, according to the minister, are …": the clause goes on from before
         for token in doc.char_span(start, cue, alignment_mode="contract") or []:
             if token.dep_ in ("nsubj", "nsubj:pass", "sb") and after <= token.head.idx < end:
                 return True
@@ -215,17 +228,20 @@ class ClaimFinder:
 
     # -- building ---------------------------------------------------------------------------
     def _add(self, reading: _Reading, start: int, end: int, claimant: Claimant | None, cue: str | None,
-             *, direct: bool) -> None:
+             *, direct: bool, cue_span: tuple[int, int] | None = None) -> None:
         start, end = trim(reading.text, start, end, self.cues.conjunctions)
         if len(_WORD.findall(reading.text, start, end)) < MIN_CLAIM_WORDS or reading.taken(start, end):
             return
         name, actor = claimant if claimant is not None else (None, None)
-        reading.claims.append(Claim(text=reading.text[start:end], claimant=name, claimant_actor=actor, cue=cue,
-                                    direct=direct, start=start, end=end))
+        claim = Claim(text=reading.text[start:end], claimant=name, claimant_actor=actor, cue=cue, direct=direct,
+                      start=start, end=end)
+        reading.claims.append(claim)
+        if cue_span is not None:
+            reading.cues[id(claim)] = cue_span
         reading.history.append((start, claimant))
 
     def _finish(self, reading: _Reading, claim: Claim) -> None:
-        claim.summary = summary(reading.doc, claim.start, claim.end, self.cues.negations)
+        claim.summary = summary(reading.doc, claim.start, claim.end, self.cues.negations, reading.cues.get(id(claim)))
         text = reading.text
         sentence = max(text.rfind("\n", 0, claim.start) + 1, _sentence_start(text, claim.start))
         markers = [(found.start(), kind, found.group()) for kind, pattern in self.cues.stance

@@ -16,7 +16,7 @@ __all__ = ["ClaimCues", "load_claim_cues", "STANCE_KINDS"]
 
 NAME = "cues/claims.yaml"
 STANCE_KINDS = ("distanced", "unsupported", "disputed")
-_LISTS = ("according", "according_self", "postposed", "verbs", "complementizers", "quote_verbs", "pronouns",
+_LISTS = ("according", "according_self", "according_relative", "postposed", "verbs", "complementizers", "quote_verbs", "pronouns",
           "conjunctions", "negations")
 
 
@@ -24,6 +24,7 @@ _LISTS = ("according", "according_self", "postposed", "verbs", "complementizers"
 class ClaimCues:
     according: re.Pattern | None
     according_self: re.Pattern | None
+    according_relative: re.Pattern | None
     postposed: re.Pattern | None
     verbs: frozenset[str]
     complementizers: frozenset[str]
@@ -83,6 +84,7 @@ def load_claim_cues(lang: str, resources: tuple[str, ...] = ()) -> ClaimCues:
             stance.append((kind, pattern))
     return ClaimCues(
         according=_pattern(words("according")), according_self=_pattern(words("according_self")),
+        according_relative=_pattern(words("according_relative")),
         postposed=_pattern(words("postposed")), verbs=lowered("verbs"), complementizers=lowered("complementizers"),
         quote_verbs=lowered("quote_verbs"), pronouns=lowered("pronouns"), conjunctions=lowered("conjunctions"),
         negations=lowered("negations"), stance=tuple(stance))
