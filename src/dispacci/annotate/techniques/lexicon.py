@@ -21,6 +21,7 @@ __all__ = ["Lexicon", "LexiconMatch", "load_lexicon", "ENTITY_SLOT", "GAP", "GAP
 NAME = "techniques"
 ENTITY_SLOT = "<ENT>"
 GAP, GAP_WORDS = "...", 4
+_STEM = 3
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,13 @@ class Lexicon:
     def __init__(self, entries: list[_Entry]):
         self.entries = entries
         self.by_first: dict[str, list[_Entry]] = {}
-        self.loose: list[_Entry] = []  # first word a prefix or a slot
+        self.by_stem: dict[str, list[_Entry]] = {}  # first word a prefix: by its first _STEM characters
+        self.loose: list[_Entry] = []  # first word a slot, or a prefix shorter than _STEM
         for entry in entries:
             first = entry.words[0]
-            if first.prefix or first.entity or first.gap:
+            if first.prefix and len(first.text) >= _STEM:
+                self.by_stem.setdefault(first.text[:_STEM], []).append(entry)
+            elif first.prefix or first.entity or first.gap:
                 self.loose.append(entry)
             else:
                 self.by_first.setdefault(first.text, []).append(entry)
@@ -74,8 +78,10 @@ class Lexicon:
         lemmas = [t.lemma_.lower() if t.lemma_ else t.lower_ for t in doc]
         found: list[LexiconMatch] = []
         for i in range(len(doc)):
+            stems = {forms[i][:_STEM], lemmas[i][:_STEM]}
             candidates = [*self.by_first.get(forms[i], ()), *(self.by_first.get(lemmas[i], ())
-                                                              if lemmas[i] != forms[i] else ()), *self.loose]
+                                                              if lemmas[i] != forms[i] else ()),
+                          *(e for stem in stems for e in self.by_stem.get(stem, ())), *self.loose]
             for entry in candidates:
                 end = _match(entry.words, 0, i, forms, lemmas, entity_ends)
                 if end is not None:
