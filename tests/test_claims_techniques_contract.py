@@ -120,3 +120,21 @@ def test_the_article_page_lists_claims_and_offers_the_techniques_highlight(db):
     assert "manipulative wording" in page and "Loaded Language" in page
     marks = json.loads(page.split('id="marks-data">', 1)[1].split("</script>", 1)[0])
     assert {key[0] for key in marks} >= {"k", "t"}
+
+
+def test_both_layers_export_as_csv_and_jsonl(db, tmp_path):
+    import csv
+
+    from dispacci.store import open_store
+    from dispacci.store.export import export
+
+    store = open_store(db, read_only=True)
+    try:
+        assert export(store, "claims", "csv", tmp_path / "claims.csv") == 2
+        assert export(store, "techniques", "jsonl", tmp_path / "techniques.jsonl") == 2
+    finally:
+        store.close()
+    rows = list(csv.DictReader((tmp_path / "claims.csv").open(encoding="utf-8")))
+    assert {row["claimant"] for row in rows} == {"Ministry of Defence of Russia", HOSTILE}
+    spans = [json.loads(line) for line in (tmp_path / "techniques.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {s["technique"] for s in spans} == {"Loaded_Language", "Name_Calling-Labeling"}

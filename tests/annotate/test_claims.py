@@ -213,3 +213,17 @@ def test_reported_speech_from_the_quotes_layer_becomes_a_claim(pipeline):
     claims = ClaimFinder(nlp, "claims")(doc)._.claims
     assert [(c.claimant, c.cue, c.text, c.direct) for c in claims] == [
         ("Dmitry Peskov", "ha ribadito", clause, False)]
+
+
+def test_without_a_parse_the_rules_fall_back_on_words():
+    from dispacci import Pipeline
+    from dispacci.annotate import available_annotators
+
+    unparsed = Pipeline(annotators=[n for n in available_annotators() if n != "dispacci_syntax"])
+    claims = unparsed.analyze("Sergei Lavrov denied that Russian troops had attacked civilians in Bucha.",
+                              language="en").claims
+    assert [(c.claimant, c.text) for c in claims] == [("Sergey Lavrov", "Russian troops had attacked civilians in Bucha")]
+    assert claims[0].summary == "russian troops had attacked civilians in bucha"
+    claims = unparsed.analyze("Secondo il Ministero della Difesa russo, le truppe ucraine hanno bombardato un "
+                              "ospedale.", language="it").claims
+    assert [c.claimant for c in claims] == ["Ministry of Defence of Russia"]
