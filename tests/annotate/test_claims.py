@@ -130,10 +130,14 @@ def test_the_founding_example_gets_its_two_claims(founding_record, founding_expe
     by_claimant = {c.claimant: c for c in claims}
     for expected in founding_expected["attributed_claims"]:
         assert expected["claimant"] in by_claimant
-    ministry = by_claimant["Ministry of Defence of Russia"]
     wanted = next(c for c in founding_expected["attributed_claims"] if "start" in c)
-    overlap = min(ministry.end, wanted["end"]) - max(ministry.start, wanted["start"])
-    assert overlap >= 0.8 * (wanted["end"] - wanted["start"])
+
+    def overlap(claim) -> int:
+        return min(claim.end, wanted["end"]) - max(claim.start, wanted["start"])
+
+    # the ministry makes more than one claim in the article; one of them is the expected one
+    ministry = max((c for c in claims if c.claimant == "Ministry of Defence of Russia"), key=overlap)
+    assert overlap(ministry) >= 0.8 * (wanted["end"] - wanted["start"])
     putin = [c for c in claims if c.claimant == "Vladimir Putin"]
     assert any("regime di Kiev" in c.text for c in putin)
 

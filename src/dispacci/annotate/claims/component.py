@@ -1,16 +1,17 @@
 """The ``dispacci_claims`` component: statements presented as true on someone's authority.
 
-Claims come from three places, in this order, a later one dropped where it overlaps
+Claims come from four places, in this order, a later one dropped where it overlaps
 an earlier one:
 
-1. the quotes layer: a reported (indirect) quote is a claim; a quotation-mark quote is
-   one when its cue is a verb of asserting ("ha definito il suo obiettivo «…»",
-   "insisted: “…”"), not a mere "said";
+1. the quotes layer: a quotation-mark quote is a claim when its cue is a verb of
+   asserting ("ha definito il suo obiettivo «…»", "insisted: “…”"), not a mere "said";
 2. "according to" phrases: "Secondo il Ministero, le Forze Armate …", "…, selon Moscou",
    "по данным Минобороны, …", "dem Ministerium zufolge …"; the claim is the clause after
    the cue or, when the cue closes the sentence, the words before it;
 3. a verb of saying with a complement clause: "X ha detto che …", "X claimed that …",
-   "X sagte, dass …", "X заявил, что …".
+   "X sagte, dass …", "X заявил, что …";
+4. the rest of the quotes layer's reported speech (direct: false), where it names a
+   speaker: no authority, no claim.
 
 The cue words are data (``cues/claims.yaml``); the claimant comes from the entities
 layer (``claimants``); the clause end and the summary from ``clauses``. A claim keeps a
@@ -71,12 +72,17 @@ class ClaimFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         reading = _Reading(doc)
-        for quote in sorted(doc._.quotes or [], key=lambda q: q.start):
-            self._from_quote(reading, quote)
+        quotes = sorted(doc._.quotes or [], key=lambda q: q.start)
+        for quote in quotes:
+            if quote.direct:
+                self._from_quote(reading, quote)
         for start, end in _sentences(doc, reading.text):
             if in_body(doc, start, end):
                 self._according(reading, start, end)
                 self._verbs(reading, start, end)
+        for quote in quotes:  # reported speech the rules above did not read, where it names who said it
+            if not quote.direct and quote.speaker:
+                self._from_quote(reading, quote)
         for claim in reading.claims:
             self._finish(reading, claim)
         doc._.claims = sorted(reading.claims, key=lambda c: (c.start, c.end))
