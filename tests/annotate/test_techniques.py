@@ -182,3 +182,24 @@ def test_the_layer_uses_a_trained_model_as_paragraph_spans(tmp_path, monkeypatch
         "Headline\n\nThe meeting lasted three hours.\nThere is no alternative: it is now or never.\n")
     learned = [t for t in record.techniques if t.source == "classifier"]
     assert learned and all(t.text == "There is no alternative: it is now or never." for t in learned)
+
+
+@pytest.mark.parametrize("lang,text,mention,name", [
+    ("it", "Le accuse del regime di Zelensky sono false.", "regime di Zelensky", "Zelensky"),
+    ("en", "They blamed the puppet government of Kyiv for it.", "puppet government of Kyiv", "Kyiv"),
+    ("fr", "Il a dénoncé la junte de Kiev hier.", "junte de Kiev", "Kiev"),
+])
+def test_a_name_inside_a_wider_mention_still_fills_an_entity_slot(lang, text, mention, name):
+    """A model may read the words before a name into its mention; the name still opens one."""
+    from types import SimpleNamespace
+
+    import spacy
+
+    from dispacci.annotate.techniques.component import _entity_ends
+
+    doc = spacy.blank(lang)(text)
+    start = text.index(mention)
+    ends = _entity_ends(doc, [SimpleNamespace(start=start, end=start + len(mention))])
+    first = doc.char_span(start, start + len(mention))
+    inner = next(t.i for t in first if t.text == name)
+    assert ends[first.start] == ends[inner] == first.end

@@ -68,12 +68,20 @@ class TechniqueFinder:
 
 
 def _entity_ends(doc: Doc, entities) -> dict[int, int]:
-    """First token of each mention → the token after it."""
+    """First token of each mention → the token after it.
+
+    A capitalised word inside a mention opens one too: a model may read the lower-case
+    words before a name into it ("regime di Zelensky" as one mention), and the lexicon's
+    "regime di <ENT>" still finds the name in its slot."""
     ends: dict[int, int] = {}
     for entity in entities:
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        if span is not None and len(span):
-            ends[span.start] = max(ends.get(span.start, 0), span.end)
+        if span is None or not len(span):
+            continue
+        starts = [span.start] + [token.i for before, token in zip(span, span[1:])
+                                 if token.text[:1].isupper() and not before.text[:1].isupper()]
+        for start in starts:
+            ends[start] = max(ends.get(start, 0), span.end)
     return ends
 
 
