@@ -109,6 +109,11 @@ class Errors:
     E150 = "{name}{where} must {expected}, not {found}; quote words YAML would read otherwise (\"on\", \"no\", numbers)"
     E151 = E150
     E152 = "cues/wires.yaml: {where} must be {expected}, got {found}"
+    # claims and techniques E160–E169
+    E160 = "{name}: {reason}"
+    E161 = "unknown technique {label!r} in {name}; use a SemEval-2023 Task 3 label such as {examples}"
+    E162 = "is not a SemEval-2023 Task 3 data folder: {reason}; give the folder holding article<id>.txt files and the <split>-labels-subtask-3.txt files"
+    E163 = "is not a readable techniques model: {reason}; train one with `dispacci train techniques DATA_DIR`"
     E300 = "cannot open the database: {reason}"
     E301 = "is an SQLite database but not a dispacci one (tables: {tables}); give another --db file or a new name"
     E302 = "is not a readable SQLite database (corrupted or another kind of file: {reason}); restore it from a backup or give another --db file"

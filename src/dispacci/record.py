@@ -22,6 +22,9 @@ __all__ = [
     "EventActor",
     "Evidence",
     "Event",
+    "Claim",
+    "Technique",
+    "TECHNIQUES",
     "NotBody",
     "Record",
     "record_json_schema",
@@ -129,6 +132,47 @@ class Event(_Model):
     evidence: Evidence
 
 
+Stance = Literal["distanced", "unsupported", "disputed"]
+
+
+class Claim(Span):
+    """A statement the text presents as true on someone's authority; `start`/`end` cover the claim."""
+
+    text: str = Field(description="the claim as written: `text[start:end]`")
+    claimant: str | None = Field(None, description="canonical name of who makes the claim; null when unnamed")
+    claimant_actor: str | None = None
+    cue: str | None = Field(None, description="the words that attribute it: 'secondo', 'said that', 'laut'")
+    summary: str | None = Field(None, description="a short normalised phrase: the claim's predicate with "
+                                                  "its subject and object, in lemmas")
+    stance: Stance | None = Field(None, description="where the text marks its distance from the claim: "
+                                                    "'distanced' (so-called, presunto, angeblich), 'unsupported' "
+                                                    "(without evidence), 'disputed' (falsely, contested)")
+    stance_cue: str | None = Field(None, description="the words that mark the stance")
+    direct: bool = Field(False, description="true when the claim is a quotation-mark quote")
+
+
+# SemEval-2023 Task 3 (subtask 3) persuasion-technique labels, spelled as the task spells them.
+TECHNIQUES = (
+    "Loaded_Language", "Name_Calling-Labeling", "Repetition", "Exaggeration-Minimisation", "Doubt",
+    "Appeal_to_Fear-Prejudice", "Flag_Waving", "Causal_Oversimplification", "False_Dilemma-No_Choice",
+    "Consequential_Oversimplification", "Slogans", "Conversation_Killer", "Appeal_to_Authority",
+    "Appeal_to_Popularity", "Appeal_to_Values", "Appeal_to_Hypocrisy", "Guilt_by_Association",
+    "Questioning_the_Reputation", "Whataboutism", "Red_Herring", "Straw_Man",
+    "Obfuscation-Vagueness-Confusion", "Appeal_to_Time",
+)
+TechniqueName = Literal[TECHNIQUES]  # type: ignore[valid-type]
+
+
+class Technique(Span):
+    """A persuasion technique in a stretch of text (SemEval-2023 Task 3 label names)."""
+
+    text: str
+    technique: TechniqueName
+    score: float = Field(ge=0.0, le=1.0, description="confidence: a lexicon entry's weight or a classifier's "
+                                                     "probability")
+    source: Literal["lexicon", "classifier"] = "lexicon"
+
+
 NotBodyWhy = Literal[
     "headline repeated at the start of the body",
     "copyright line",
@@ -163,6 +207,8 @@ class Record(_Model):
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    techniques: list[Technique] = Field(default_factory=list)
     not_body: list[NotBody] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
@@ -179,7 +225,7 @@ class Record(_Model):
         found: list[tuple[str, Span]] = []
         if self.dateline:
             found.append(("dateline", self.dateline))
-        for layer in ("credits", "entities", "quotes", "not_body"):
+        for layer in ("credits", "entities", "quotes", "claims", "techniques", "not_body"):
             found.extend((layer, item) for item in getattr(self, layer))
         found.extend(("events", event.evidence) for event in self.events)
         return found
@@ -191,7 +237,7 @@ class Record(_Model):
             if span.end > size:
                 raise ValueError(f"{layer} span {span.start}:{span.end} ends past the text ({size})")
             quoted = getattr(span, "text", None)
-            if layer in ("entities",) and quoted is not None and self.text[span.start:span.end] != quoted:
+            if layer in ("entities", "claims", "techniques") and quoted is not None and self.text[span.start:span.end] != quoted:
                 raise ValueError(f"{layer} span {span.start}:{span.end} is not {quoted!r}")
         return self
 

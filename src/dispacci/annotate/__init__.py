@@ -8,7 +8,9 @@ One sub-package per layer, each declaring its component with
 - ``entities/``: actors named in the text, matched and resolved;
 - ``credits/``: who the information comes from;
 - ``quotes/``: quoted words and their speakers;
-- ``events/``: who did what to whom, CAMEO coded.
+- ``events/``: who did what to whom, CAMEO coded;
+- ``claims/``: statements presented as true on someone's authority;
+- ``techniques/``: persuasion techniques (SemEval-2023 Task 3 labels).
 
 Shared pieces sit beside them: ``doc`` (the Doc as carrier of the layers),
 ``text`` (text helpers), ``dates``, ``language``, ``record``.
@@ -54,6 +56,8 @@ PIPELINE_ORDER: tuple[tuple[str, str], ...] = (
     ("dispacci_credits", "credits.component"),
     ("dispacci_quotes", "quotes.component"),
     ("dispacci_events", "events.component"),
+    ("dispacci_claims", "claims.component"),
+    ("dispacci_techniques", "techniques.component"),
 )
 
 

@@ -16,7 +16,7 @@ from ..ingest.article import Article
 
 __all__ = ["LAYERS", "DocContext", "register_extensions", "start_doc", "in_body", "body_spans"]
 
-LAYERS = ("dateline", "credits", "entities", "quotes", "events", "not_body")
+LAYERS = ("dateline", "credits", "entities", "quotes", "events", "claims", "techniques", "not_body")
 
 
 @dataclass
@@ -53,7 +53,7 @@ def start_doc(doc: Doc, context: DocContext) -> Doc:
     doc._.context = context
     doc._.dateline = None
     doc._.article_date = None  # the date, where no opening dateline carries it
-    for layer in ("credits", "entities", "quotes", "events", "not_body"):
+    for layer in ("credits", "entities", "quotes", "events", "claims", "techniques", "not_body"):
         setattr(doc._, layer, [])
     return doc
 

@@ -22,6 +22,8 @@ def build_record(doc: Doc, record_id: str) -> Record:
         entities=sorted(doc._.entities or [], key=lambda item: (item.start, item.end)),
         quotes=sorted(doc._.quotes or [], key=lambda item: item.start),
         events=sorted(doc._.events or [], key=lambda item: item.evidence.start),
+        claims=sorted(doc._.claims or [], key=lambda item: (item.start, item.end)),
+        techniques=sorted(doc._.techniques or [], key=lambda item: (item.start, item.end, item.technique)),
         not_body=sorted(doc._.not_body or [], key=lambda item: item.start),
         warnings=list(dict.fromkeys(context.warnings)),
     )

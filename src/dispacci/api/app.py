@@ -15,6 +15,7 @@ from .. import __version__
 from ..options import AnalysisOptions
 from .analysis import router as analysis_router
 from .actors import router as actors_router
+from .claims import router as claims_router
 from .docs import install_docs
 from .errors import install_error_handlers
 from .middleware import AllowedHosts, BodySizeLimit, SecurityHeaders
@@ -61,6 +62,7 @@ def create_api(db: str | Path | Any = "dispacci.db", *, token: str | None = None
     install_error_handlers(app)
     app.include_router(records_router)
     app.include_router(actors_router)
+    app.include_router(claims_router)
     app.include_router(analysis_router)
     install_docs(app)
     app.add_middleware(BodySizeLimit, max_bytes=max_request_bytes)

@@ -19,7 +19,7 @@ from typing import Any
 __all__ = ["QueryCache", "CachingStore", "CACHED_QUERIES"]
 
 CACHED_QUERIES = frozenset({"count", "records", "search", "events", "quotes", "actors", "actor", "stories",
-                            "duplicates"})
+                            "duplicates", "claims", "techniques", "technique_counts"})
 _MISSING = object()
 
 

@@ -9,4 +9,5 @@ from __future__ import annotations
 
 __all__ = ["COMMAND_MODULES"]
 
-COMMAND_MODULES: tuple[str, ...] = ("analyze", "ingest", "query", "records", "evaluate", "serve", "batch", "feeds")
+COMMAND_MODULES: tuple[str, ...] = ("analyze", "ingest", "query", "records", "evaluate", "train", "serve", "batch",
+                                     "feeds")

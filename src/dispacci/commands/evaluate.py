@@ -19,19 +19,23 @@ def register(app: typer.Typer) -> None:
         gold_dir: Optional[Path] = typer.Argument(None, help="Folder of reference files (<id>.json, as examples/news/gold)."),
         articles_dir: Optional[Path] = typer.Argument(None, help="Folder of the articles (<id>.txt/.html) they annotate."),
         plover: Optional[Path] = typer.Option(None, "--plover", help="PLOVER gold-standard records (JSON) to score event categories on."),
+        techniques: Optional[Path] = typer.Option(None, "--techniques", help="SemEval-2023 Task 3 data folder: micro-F1 of the techniques layer on its paragraph labels."),
+        split: str = typer.Option("dev", "--split", help="With --techniques: the split to score (files named <split>-labels-…); all files where none is."),
+        lexicon_only: bool = typer.Option(False, "--lexicon-only", help="With --techniques: leave a trained classifier out."),
         errors: bool = typer.Option(False, "--errors", help="Also list missed, extra and misdated events."),
         resources: list[Path] = typer.Option([], "--resources", help="Folder with your own data files (repeatable)."),
         output: Output = Output(),
     ) -> None:
         """Score records against reference files: P/R/F1 per layer, CAMEO and date accuracy of events.
 
-        --json prints the scores as one object, --csv one row per layer and PLOVER category."""
+        --json prints the scores as one object, --csv one row per layer, PLOVER category and
+        techniques language."""
         from ..errors import DispacciError
         from ..evaluation import evaluate_dirs, score_plover
         from ..pipeline import Pipeline
 
-        if gold_dir is None and plover is None:
-            raise usage_error("give GOLD_DIR ARTICLES_DIR, --plover FILE, or both")
+        if gold_dir is None and plover is None and techniques is None:
+            raise usage_error("give GOLD_DIR ARTICLES_DIR, --plover FILE or --techniques DATA_DIR")
         if gold_dir is not None and articles_dir is None:
             raise usage_error("give it after GOLD_DIR (the folder of the annotated articles)", hint="ARTICLES_DIR")
         scores: dict = {}
@@ -44,19 +48,37 @@ def register(app: typer.Typer) -> None:
                     scores["event_errors"] = report.layers["events"].errors
             if plover is not None:
                 scores["plover"] = score_plover(plover, pipeline, errors=errors).to_dict()
+            if techniques is not None:
+                scores["techniques"] = _score_techniques(techniques, split, pipeline, lexicon_only)
         except DispacciError as error:
             fail(error)
         output.document(scores, text=_print, rows=_rows(scores))
 
 
 def _rows(output: dict) -> list[dict]:
-    """One CSV row per scored layer and per PLOVER category."""
+    """One CSV row per scored layer, PLOVER category and techniques language."""
     rows = [{"scored": "layer", "name": name, **score}
             for name, score in output.get("layers", {}).get("layers", {}).items()]
     for category, (correct, total) in sorted(output.get("plover", {}).get("by_category", {}).items()):
         rows.append({"scored": "plover", "name": category, "correct": correct, "records": total,
                      "accuracy": round(correct / total, 4) if total else None})
+    for language, score in output.get("techniques", {}).items():
+        rows.append({"scored": "techniques", "name": language, **score})
     return rows
+
+
+def _score_techniques(folder: Path, split: str, pipeline, lexicon_only: bool) -> dict:
+    from ..annotate.techniques.scoring import layer_predictor
+    from ..annotate.techniques.semeval import micro_f1, read_folder
+    from ..errors import InputError
+
+    try:
+        paragraphs = read_folder(folder, split)
+    except InputError:
+        paragraphs = read_folder(folder, None)
+    sources = ("lexicon",) if lexicon_only else ("lexicon", "classifier")
+    scores = micro_f1(paragraphs, layer_predictor(pipeline, sources))
+    return {language: score.to_dict() for language, score in scores.items()}
 
 
 def _print(output: dict) -> None:
@@ -78,6 +100,14 @@ def _print(output: dict) -> None:
             console.print(f"reference files without an article: {', '.join(report['missing'])}")
         for item in output.get("event_errors", []):
             console.print(f"  {item}")
+    if "techniques" in output:
+        table = Table(title="persuasion techniques — paragraph labels, micro-F1")
+        for column in ("language", "micro-F1", "P", "R", "tp", "fp", "fn", "paragraphs"):
+            table.add_column(column, justify="left" if column == "language" else "right")
+        for language, score in output["techniques"].items():
+            table.add_row(language, f"{score['micro_f1']:.3f}", f"{score['precision']:.2f}", f"{score['recall']:.2f}",
+                          str(score["tp"]), str(score["fp"]), str(score["fn"]), str(score["paragraphs"]))
+        console.print(table)
     if "plover" in output:
         plover = output["plover"]
         table = Table(title=f"PLOVER categories — {plover['records']} records")

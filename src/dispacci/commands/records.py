@@ -102,13 +102,13 @@ _FORMAT_OF = {"json": "json", "nl": "jsonl", "csv": "csv"}
 @output_options()
 def export(
     db: Optional[str] = db_option(),
-    what: str = typer.Option("records", "--what", help="records, events, quotes or entities."),
+    what: str = typer.Option("records", "--what", help="records, events, quotes, entities, claims or techniques."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, json, csv or parquet (--nl, --json and --csv "
                             "are short for the first three)."),
     output_file: Optional[str] = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
     output: Output = Output(),
 ) -> None:
-    """Export the store's records, events, quotes or entities (JSON Lines by default)."""
+    """Export the store's records, events, quotes, entities, claims or techniques (JSON Lines by default)."""
     from ..store.export import export as run_export
 
     chosen = _FORMAT_OF.get(output.format, fmt)

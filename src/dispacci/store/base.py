@@ -112,6 +112,8 @@ class SQLStoreBase:
                 self._executemany(cursor, _insert("quotes", RecordRows.QUOTE_COLUMNS), rows.quote_rows)
                 self._executemany(cursor, _insert("credits", RecordRows.CREDIT_COLUMNS), rows.credit_rows)
                 self._executemany(cursor, _insert("events", RecordRows.EVENT_COLUMNS), rows.event_rows)
+                self._executemany(cursor, _insert("claims", RecordRows.CLAIM_COLUMNS), rows.claim_rows)
+                self._executemany(cursor, _insert("techniques", RecordRows.TECHNIQUE_COLUMNS), rows.technique_rows)
                 self._count_actors(cursor, record)
                 print_ = fingerprints.get(record.id) or fingerprint(record.text)
                 self._execute(cursor, "INSERT INTO fingerprints (record_id, shingles, minhash, sample) "

@@ -1,4 +1,4 @@
-"""Exports: records, events, quotes and entities as JSONL, CSV, Parquet or a JSON array.
+"""Exports: records, events, quotes, entities, claims and techniques as JSONL, CSV, Parquet or a JSON array.
 
 The events CSV follows a GDELT-like column layout (``EVENT_COLUMNS``,
 documented in ``docs/events-csv.md``): GDELT's names where GDELT has the
@@ -18,10 +18,10 @@ from typing import IO
 from ..errors import ConfigError, Errors
 from .rows import outlet_of, record_date
 
-__all__ = ["WHAT", "FORMATS", "EVENT_COLUMNS", "QUOTE_COLUMNS", "ENTITY_COLUMNS", "RECORD_COLUMNS",
-           "export", "event_csv_row"]
+__all__ = ["WHAT", "FORMATS", "EVENT_COLUMNS", "QUOTE_COLUMNS", "ENTITY_COLUMNS", "CLAIM_COLUMNS",
+           "TECHNIQUE_COLUMNS", "RECORD_COLUMNS", "export", "event_csv_row"]
 
-WHAT = ("records", "events", "quotes", "entities")
+WHAT = ("records", "events", "quotes", "entities", "claims", "techniques")
 FORMATS = ("jsonl", "csv", "parquet", "json")
 _PAGE = 5000
 
@@ -33,6 +33,9 @@ EVENT_COLUMNS = (
 )
 QUOTE_COLUMNS = ("record_id", "date", "speaker", "speaker_actor", "cue", "direct", "start", "end", "text", "title")
 ENTITY_COLUMNS = ("record_id", "start", "end", "text", "kind", "canonical", "actor", "country", "roles")
+CLAIM_COLUMNS = ("record_id", "date", "claimant", "claimant_actor", "cue", "stance", "summary", "direct", "start",
+                 "end", "text", "title")
+TECHNIQUE_COLUMNS = ("record_id", "date", "technique", "score", "source", "start", "end", "text", "title")
 RECORD_COLUMNS = ("id", "title", "language", "published", "date", "outlet", "url", "path", "text")
 
 
@@ -90,6 +93,9 @@ def _rows(store, what: str, fmt: str) -> tuple[tuple[str, ...] | None, Iterator[
         return EVENT_COLUMNS, _numbered_events(_pages(store.events))
     if what == "quotes":
         return (None if fmt == "jsonl" else QUOTE_COLUMNS), _pages(store.quotes)
+    if what in ("claims", "techniques"):
+        columns = CLAIM_COLUMNS if what == "claims" else TECHNIQUE_COLUMNS
+        return (None if fmt == "jsonl" else columns), _pages(getattr(store, what))
     return (None if fmt == "jsonl" else ENTITY_COLUMNS), _pages(store.entities)
 
 

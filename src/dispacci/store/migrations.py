@@ -119,6 +119,19 @@ _POSTGRES_V4 = ("CREATE INDEX IF NOT EXISTS events_page ON events(date DESC NULL
 # tens of thousands of entity rows of a busy actor.
 _V5 = ("CREATE INDEX IF NOT EXISTS entities_actor_roles ON entities(actor, roles, record_id)",)
 
+# v6: the claims and techniques layers (record/3), in narrow tables like the quotes.
+_V6 = _statements("""
+CREATE TABLE IF NOT EXISTS claims (record_id TEXT NOT NULL, start INTEGER, end_ INTEGER, text TEXT, claimant TEXT,
+  claimant_actor TEXT, cue TEXT, summary TEXT, stance TEXT, direct INTEGER);
+CREATE INDEX IF NOT EXISTS claims_record ON claims(record_id);
+CREATE INDEX IF NOT EXISTS claims_claimant_actor ON claims(claimant_actor);
+CREATE INDEX IF NOT EXISTS claims_claimant_lower ON claims(lower(claimant));
+CREATE TABLE IF NOT EXISTS techniques (record_id TEXT NOT NULL, start INTEGER, end_ INTEGER, text TEXT,
+  technique TEXT, score REAL, source TEXT);
+CREATE INDEX IF NOT EXISTS techniques_record ON techniques(record_id);
+CREATE INDEX IF NOT EXISTS techniques_technique ON techniques(technique)
+""")
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, layer tables, full-text search, fingerprints, duplicates, stories",
               _SQLITE_V1, _POSTGRES_V1),
@@ -126,5 +139,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "records_filters index", _V3, _V3),
     Migration(4, "events_page index (deep pages)", _SQLITE_V4, _POSTGRES_V4),
     Migration(5, "entities_actor_roles index (actor pages)", _V5, _V5),
+    Migration(6, "claims and techniques tables", _V6, _V6),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from ..errors import Errors, StoreError
 from .base import RECORD_SUMMARY, SQLStoreBase
 from .clusters import ClustersMixin
+from .layers import ClaimsTechniquesMixin
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .browse import BrowseMixin
 from .finder import FinderMixin
@@ -24,7 +25,8 @@ _WORD = re.compile(r"\w+")
 _MIGRATION_LOCK = 0x44495350  # any constant shared by every dispacci process
 
 
-class PostgresStore(BrowseMixin, FinderMixin, ClustersMixin, QueriesMixin, UniqueEventsMixin, SQLStoreBase):
+class PostgresStore(BrowseMixin, FinderMixin, ClustersMixin, QueriesMixin, ClaimsTechniquesMixin, UniqueEventsMixin,
+                    SQLStoreBase):
     """A dispacci corpus in a PostgreSQL database."""
 
     placeholder = "%s"

@@ -41,6 +41,9 @@ class RecordRows:
     ENTITY_COLUMNS = ("record_id", "start", "end_", "text", "kind", "canonical", "actor", "country", "roles")
     QUOTE_COLUMNS = ("record_id", "start", "end_", "text", "speaker", "speaker_actor", "cue", "direct")
     CREDIT_COLUMNS = ("record_id", "start", "end_", "name", "role", "actor", "chain")
+    CLAIM_COLUMNS = ("record_id", "start", "end_", "text", "claimant", "claimant_actor", "cue", "summary", "stance",
+                     "direct")
+    TECHNIQUE_COLUMNS = ("record_id", "start", "end_", "text", "technique", "score", "source")
     EVENT_COLUMNS = ("record_id", "n", "date", "source_name", "source_actor", "source_country", "source_code",
                      "target_name", "target_actor", "target_country", "target_code", "cameo", "root", "plover",
                      "mode", "quad_class", "goldstein", "location", "topics", "negated", "hypothetical",
@@ -61,6 +64,10 @@ class RecordRows:
                            for q in record.quotes]
         self.credit_rows = [(record.id, c.start, c.end, c.name, c.role, c.actor, json.dumps(c.chain, ensure_ascii=False))
                             for c in record.credits]
+        self.claim_rows = [(record.id, c.start, c.end, c.text, c.claimant, c.claimant_actor, c.cue, c.summary, c.stance,
+                            int(c.direct)) for c in record.claims]
+        self.technique_rows = [(record.id, t.start, t.end, t.text, t.technique, t.score, t.source)
+                               for t in record.techniques]
         self.event_rows = [_event_row(record, n, event, date, ontology) for n, event in enumerate(record.events)]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import ConfigError, Errors, StoreError
 from .base import RECORD_SUMMARY, SQLStoreBase
 from .clusters import ClustersMixin
+from .layers import ClaimsTechniquesMixin
 from .permissions import unwritable_reason
 from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 from .browse import BrowseMixin
@@ -30,7 +31,8 @@ _FTS_OPERATORS = re.compile(r'"|\*|\b(AND|OR|NOT|NEAR)\b')
 _WORD = re.compile(r"\w+")
 
 
-class SQLiteStore(BrowseMixin, FinderMixin, ClustersMixin, QueriesMixin, UniqueEventsMixin, SQLStoreBase):
+class SQLiteStore(BrowseMixin, FinderMixin, ClustersMixin, QueriesMixin, ClaimsTechniquesMixin, UniqueEventsMixin,
+                  SQLStoreBase):
     """A dispacci corpus in one SQLite file."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, timeout: float = 60.0):

@@ -87,6 +87,9 @@ def marks_of(record: Record) -> list[Mark]:
                            "href": actor_link(event.source.actor)}))
     for n, event in enumerate(record.events):
         marks += event_parts(record, n, event)
+    from .techniques import claim_technique_marks
+
+    marks.extend(claim_technique_marks(record, Mark))
     size = len(record.text)
     return [m for m in marks if 0 <= m.start < m.end <= size]
 

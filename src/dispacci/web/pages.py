@@ -12,6 +12,7 @@ from .charts import QUAD_COLOURS, network_chart, timeline_chart
 from .highlight import QUAD_NAMES, highlighted_html, marks_of, speaker_colours
 from ..serving.templating import safe_href, templates
 from .links import actor_link, record_link, story_link
+from .techniques import claims_context
 
 __all__ = ["router", "render_not_found"]
 
@@ -109,7 +110,7 @@ def article_context(record) -> dict:
             "marks": {mark.key: {**mark.info, "start": mark.start, "end": mark.end} for mark in marks}, "speakers": list(speakers.values()),
             "events": events, "kinds": kinds, "source_href": safe_href(record.source.url),
             "credits": [{"credit": c, "href": actor_link(c.actor)} for c in record.credits],
-            "chain": provenance_chain(record), "page_lang": record.language}
+            "chain": provenance_chain(record), "page_lang": record.language, **claims_context(record)}
 
 
 _ROLE_ORDER = {"origin": 0, "wire": 1, "publisher": 2}
