@@ -15,14 +15,13 @@ short copies found only by containment across the window, wait for the next
 """
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections import defaultdict
-
-import datetime as dt
 from collections.abc import Sequence
 
 from .dedup import Fingerprint, copy_likeness, find_duplicates
-from .stories import WINDOW_DAYS, StoryItem, find_stories, idf, links_of
+from .stories import WINDOW_DAYS, StoryItem, day_ordinal, find_stories, idf, links_of
 
 __all__ = ["ClustersMixin"]
 
@@ -89,9 +88,8 @@ class ClustersMixin:
             if not found:
                 continue
             item = found[0]
-            try:
-                day = dt.date.fromisoformat((item.date or "")[:10]).toordinal()
-            except ValueError:
+            day = day_ordinal(item.date)
+            if day is None:
                 summary["undated"] += 1
                 continue
             scope = ("r.date >= ? AND r.date < ?",

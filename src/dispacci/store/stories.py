@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["StoryItem", "Story", "find_stories", "links_of", "idf", "cast_of", "event_key", "normalise_quote",
+__all__ = ["StoryItem", "Story", "find_stories", "links_of", "idf", "cast_of", "day_ordinal", "event_key", "normalise_quote",
            "WINDOW_DAYS"]
 
 WINDOW_DAYS = 2
@@ -75,7 +75,7 @@ def normalise_quote(text: str) -> str | None:
     return " ".join(words) if len(words) >= MIN_QUOTE_WORDS else None
 
 
-def _day(value: str | None) -> int | None:
+def day_ordinal(value: str | None) -> int | None:
     try:
         return dt.date.fromisoformat(value[:10]).toordinal() if value else None
     except ValueError:
@@ -99,13 +99,13 @@ def find_stories(items: Sequence[StoryItem], *, window: int = WINDOW_DAYS) -> li
             parent[max(a, b)] = min(a, b)
         reasons[min(i, j)][why] += 1
 
-    days = [_day(item.date) for item in items]
+    days = [day_ordinal(item.date) for item in items]
     # event keys: same two sides and root, dates within the window
     by_key: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     for index, item in enumerate(items):
         for *sides, root, date in item.events:
             key = event_key(*sides, root)
-            day = _day(date) or days[index]
+            day = day_ordinal(date) or days[index]
             if key and day is not None:
                 by_key[key].append((day, index))
     for key, hits in by_key.items():
@@ -214,8 +214,8 @@ def links_of(item: StoryItem, others: Sequence[StoryItem], weights: dict, *,
     """``(other id, why)`` for each of ``others`` that ``item`` is one story with, by the same
     evidence as ``find_stories`` (event key, verbatim quote, shared cast) under corpus ``weights``:
     how a new record joins its story without re-clustering the corpus."""
-    day = _day(item.date)
-    keys = {(key, _day(date) or day) for *sides, root, date in item.events
+    day = day_ordinal(item.date)
+    keys = {(key, day_ordinal(date) or day) for *sides, root, date in item.events
             if (key := event_key(*sides, root))}
     quotes = {q for q in map(normalise_quote, item.quotes) if q}
     cast = cast_of(item)
@@ -224,10 +224,10 @@ def links_of(item: StoryItem, others: Sequence[StoryItem], weights: dict, *,
     for other in others:
         if other.id == item.id:
             continue
-        other_day = _day(other.date)
+        other_day = day_ordinal(other.date)
         why = None
         for *sides, root, date in other.events:
-            key, at = event_key(*sides, root), _day(date) or other_day
+            key, at = event_key(*sides, root), day_ordinal(date) or other_day
             near = [d for k, d in keys if k == key and d is not None and at is not None and abs(d - at) <= window]
             if key and near:
                 why = f"{key[0]}–{key[1]} {key[2]} {dt.date.fromordinal(min(at, *near)).isoformat()}"

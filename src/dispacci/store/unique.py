@@ -9,24 +9,16 @@ when, lists its mentions with their outlets and languages, and names the earlies
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .stories import WINDOW_DAYS, event_key
+from .stories import WINDOW_DAYS, day_ordinal, event_key
 
 __all__ = ["group_mentions", "UniqueEventsMixin"]
 
 _MENTION_FIELDS = ("e.record_id, e.n, e.date, e.source_name, e.source_actor, e.source_country, e.target_name, "
                    "e.target_actor, e.target_country, e.cameo, e.root, e.plover, e.mode, e.evidence, "
                    "r.title, r.language, r.outlet, r.published, r.date AS record_date, sm.story")
-
-
-def _ordinal(value: str | None) -> int | None:
-    try:
-        return dt.date.fromisoformat(value[:10]).toordinal() if value else None
-    except ValueError:
-        return None
 
 
 def group_mentions(rows: Iterable[dict], *, window: int = WINDOW_DAYS) -> list[dict]:
@@ -49,18 +41,18 @@ def group_mentions(rows: Iterable[dict], *, window: int = WINDOW_DAYS) -> list[d
 def _by_date(mentions: list[dict], window: int) -> list[list[dict]]:
     """Mentions whose dates chain within ``window`` days; undated ones join their story's
     cluster, else stand alone."""
-    dated = sorted((m for m in mentions if _ordinal(m["date"] or m["record_date"]) is not None),
-                   key=lambda m: _ordinal(m["date"] or m["record_date"]))
+    dated = sorted((m for m in mentions if day_ordinal(m["date"] or m["record_date"]) is not None),
+                   key=lambda m: day_ordinal(m["date"] or m["record_date"]))
     clusters: list[list[dict]] = []
     last = None
     for mention in dated:
-        day = _ordinal(mention["date"] or mention["record_date"])
+        day = day_ordinal(mention["date"] or mention["record_date"])
         if clusters and last is not None and day - last <= window:
             clusters[-1].append(mention)
         else:
             clusters.append([mention])
         last = day
-    for mention in (m for m in mentions if _ordinal(m["date"] or m["record_date"]) is None):
+    for mention in (m for m in mentions if day_ordinal(m["date"] or m["record_date"]) is None):
         home = next((c for c in clusters if mention["story"] and any(m["story"] == mention["story"] for m in c)), None)
         if home is not None:
             home.append(mention)
