@@ -135,19 +135,24 @@ def find_duplicates(items: Sequence[tuple[str, Fingerprint]], *, jaccard: float 
     for index in range(count):
         groups.setdefault(find(index), []).append(index)
     result = []
-    samples = [fp.samples() for _, fp in items]
     for root, members in groups.items():
         if len(members) < 2:
             continue
         entries = []
         for member in members:
-            similarity = float((signatures[root] == signatures[member]).mean())
-            shared = np.intersect1d(samples[root], samples[member], assume_unique=True).size
-            smaller = min(len(samples[root]), len(samples[member]))
-            contained = shared / smaller if smaller else similarity
-            entries.append((items[member][0], round(similarity, 3), round(float(contained), 3)))
+            similarity, contained, _ = _likeness(items[root][1], items[member][1])
+            entries.append((items[member][0], round(similarity, 3), round(contained, 3)))
         result.append(DuplicateGroup(items[root][0], entries))
     return result
+
+
+def _likeness(a: Fingerprint, b: Fingerprint) -> tuple[float, float, int]:
+    """(estimated Jaccard, containment of the shorter text's sampled shingles, shared samples)."""
+    similarity = float((a.signature() == b.signature()).mean())
+    first, second = a.samples(), b.samples()
+    shared = int(np.intersect1d(first, second, assume_unique=True).size)
+    smaller = min(len(first), len(second))
+    return similarity, float(shared / smaller) if smaller else similarity, shared
 
 
 def copy_likeness(a: Fingerprint, b: Fingerprint, *, jaccard: float = JACCARD,
@@ -156,13 +161,10 @@ def copy_likeness(a: Fingerprint, b: Fingerprint, *, jaccard: float = JACCARD,
     (similar enough, or most of the shorter one's sampled shingles in the other), else None."""
     if not a.shingles or not b.shingles:
         return None
-    similarity = float((a.signature() == b.signature()).mean())
-    first, second = a.samples(), b.samples()
-    shared = np.intersect1d(first, second, assume_unique=True).size
-    smaller = min(len(first), len(second))
-    contained = shared / smaller if smaller else similarity
+    similarity, contained, shared = _likeness(a, b)
+    smaller = min(len(a.samples()), len(b.samples()))
     if similarity >= jaccard or (smaller >= MIN_SAMPLES and shared >= max(3, containment * smaller)):
-        return round(similarity, 3), round(float(contained), 3)
+        return round(similarity, 3), round(contained, 3)
     return None
 
 
