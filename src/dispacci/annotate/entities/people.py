@@ -111,14 +111,22 @@ def unknown_person_name(words: list[str]) -> str:
 
 
 
-def given_name_people(reading: EntityReading, doc: Doc, kept: list[Mention], people: list) -> None:
+_FUNCTION_WORDS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PART"}
+
+
+def given_name_people(reading: EntityReading, doc: Doc, kept: list[Mention], people: list,
+                      not_people: set[int] = frozenset()) -> None:
+    """A capitalised run opening with a known given name is a person ("Simon Lee"), unless the
+    backbone's NER reads it as something else where it opens one of its spans (``not_people``) or
+    the tagger reads it as a function word ("Des Weiteren")."""
     resolver = reading.resolver
     stops = name_stops(reading)
     i = 0
     words, size = reading.words, len(reading.words)
     title_end = _title_case_headline_end(doc, reading.text)
     while i < size:
-        if words[i] in resolver.given and i not in stops and not _inside_longer_name(reading, doc, i) \
+        if words[i] in resolver.given and i not in stops and i not in not_people \
+                and doc[i].pos_ not in _FUNCTION_WORDS and not _inside_longer_name(reading, doc, i) \
                 and in_body(doc, doc[i].idx):
             # In a Title Case Headline Every Word Is Capitalised: take two words, no more.
             limit = 2 if doc[i].idx < title_end else 4
@@ -224,7 +232,8 @@ def unknown_organizations(reading: EntityReading, doc: Doc, kept: list[Mention])
     found = []
     words, size = reading.words, len(reading.words)
     for i, word in enumerate(words):
-        if i in reading.occupied or word.lower() not in resolver.org_heads or not in_body(doc, doc[i].idx):
+        if i in reading.occupied or word.lower() not in resolver.org_heads or not in_body(doc, doc[i].idx) or (
+                word.islower() and word in resolver.place_heads):
             continue
         j, end = i + 1, i + 1
         while j < size:
