@@ -32,6 +32,7 @@ _PLACE_TAGS = {"country", "demonym", "location", "capital"}
 _VETOABLE = {"location", "capital"}  # countries' names are proper nouns wherever they are written
 _PROPER = {"PROPN"}
 _OPENING_BRACKETS = {"(", "[", "{"}
+_JOINING = {"ADP", "DET", "CCONJ", "SCONJ"}
 _FUNCTION_WORDS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX"}
 _NOT_NAMES = {"NOUN", "VERB", "ADJ", "ADV", "AUX", "ADP", "PRON", "DET", "NUM", "SCONJ", "CCONJ", "INTJ"}
 
@@ -91,19 +92,20 @@ def _trim(doc: Doc, start: int, end: int, label: str, not_names: set[str], given
     def loose(token, leading: bool) -> bool:
         if token.is_punct or token.is_space or token.text in not_names or token.text in ("'s", "’s"):
             return True
+        if not leading and token.is_lower and token.pos_ in _JOINING:  # "Università di", "Bank of"
+            return True
         if label != "PER" or token.pos_ not in _NOT_NAMES:
             return False
         if token.pos_ in _FUNCTION_WORDS and token.text not in given:  # "The", "Il" at an edge
             return True
         # Taggers call many a foreign name a noun ("Phil/NOUN Collins", "Reese Witherspoon/NOUN"),
         # so the tag alone trims only a lower-case word ("le pilote Valentino Rossi"); a capitalised
-        # one only where its capital says nothing (opening the span at a sentence's start, or in a
-        # language that capitalises nouns) and a full name of two words stays after it ("Analyst
-        # Bonnie Glaser", "Sänger Freddie Mercury"); never a known given name.
+        # one only where its capital says nothing, opening the span at a sentence's start or in a
+        # language that capitalises nouns ("Analyst Bonnie Glaser", "Trainer Klopp"), and never a
+        # known given name.
         if not token.text[:1].isupper():
             return True
-        return leading and token.text not in given and end - start >= 3 and (
-            capitalises_nouns or token.is_sent_start)
+        return leading and token.text not in given and (capitalises_nouns or token.is_sent_start)
 
     while start < end and loose(doc[start], True):
         start += 1

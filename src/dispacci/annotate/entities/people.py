@@ -225,15 +225,24 @@ def places_after_prepositions(reading: EntityReading, doc: Doc, misc: set[int] =
     return found
 
 
-def unknown_organizations(reading: EntityReading, doc: Doc, kept: list[Mention]) -> list[Entity]:
+def unknown_organizations(reading: EntityReading, doc: Doc, kept: list[Mention],
+                          ner_spans: dict[int, tuple[int, int, str]] | None = None) -> list[Entity]:
     """"l'università di Nottingham", "Partito Democratico": an organisation head word and the
-    capitalised name after it, where the base knows neither."""
+    capitalised name after it, where the base knows neither. Where the backbone's NER read the
+    words (``ner_spans``: token → the NER span holding it, with its label), its span decides: a
+    head inside a longer one ("Real Sociedad de Fútbol", "Rugby League World Cup"), or a lower-case
+    head in apposition to a name it reads ("le groupe Dimmu Borgir", "la banda Los Lobos")."""
     resolver = reading.resolver
     found = []
+    ner_spans = ner_spans or {}
     words, size = reading.words, len(reading.words)
     for i, word in enumerate(words):
         if i in reading.occupied or word.lower() not in resolver.org_heads or not in_body(doc, doc[i].idx) or (
                 word.islower() and word in resolver.place_heads):
+            continue
+        held, after = ner_spans.get(i), ner_spans.get(i + 1)
+        if (held and held[:2] != (i, i + 1)) or (word.islower() and after and after[0] == i + 1
+                                                  and after[2] != "MISC"):
             continue
         j, end = i + 1, i + 1
         while j < size:

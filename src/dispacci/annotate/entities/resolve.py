@@ -106,7 +106,9 @@ class Resolver:
         kept = [m for m in kept if not m.extra.get("dropped")]
         ner_people(reading, doc, unknown, people, several_words=True)
         surnames_of_the_unknown(reading, kept, people, full_names)
-        places = unknown_organizations(reading, doc, kept)  # "università di Nottingham": the head word's span
+        ner_spans = {i: (n.token_start, n.token_end, n.label) for n in ner if n.token_start not in all_caps
+                     for i in range(n.token_start, n.token_end)}
+        places = unknown_organizations(reading, doc, kept, ner_spans)  # "università di Nottingham"
         not_people = not_people_starts(doc, ner) - all_caps
         given_name_people(reading, doc, kept, people, not_people)
         credit_people(reading, doc, people)
