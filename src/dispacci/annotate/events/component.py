@@ -25,8 +25,9 @@ from .patterns import EventPatterns, set_lemmas
 from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
                      is_hypothetical, is_negated, on_sidelines, relative_subject, reporting_follows)
 from .resolve import ActorResolver
-from .sides import callers_first, is_person, parse_pairs, same_actor, unstated_subject
-from .generic import agent_countries, apply_cue_rules, collective_pairs, drop_agent_cues, nominal_agents
+from .sides import callers_first, is_person, mediator_pairs, parse_pairs, same_actor, unstated_subject
+from .generic import (agent_countries, apply_cue_rules, collective_pairs, demonym_people, drop_agent_cues,
+                      nominal_agents, quantity_heads, capital_sides)
 from .modality import parse_modality
 
 __all__ = ["EventCoder"]
@@ -73,10 +74,13 @@ class EventCoder:
         self.prefer_foreign = tuple(self.conventions["prefer_foreign"])
         self.with_topics = tuple(self.conventions["with_topics"])
         self.hypothetical_consult = tuple(self.conventions["hypothetical_consult"])
+        self.intent_codes = {str(k): str(v) for k, v in (self.conventions.get("intent_codes") or {}).items()}
         self.between_people = dict(self.conventions.get("between_people", {}))
         audience = self.conventions.get("audience") or {}
         self.audience = (frozenset(audience.get("agents", [])), tuple(audience.get("codes", [])))
         self.caller_codes = tuple(self.conventions.get("caller_codes", []))
+        self.mediation = tuple(self.conventions.get("mediation", []))
+        self.government_target = tuple(self.conventions.get("government_target", []))
         self.merge_rules = MergeRules.from_conventions(self.conventions)
         self.resolver = ActorResolver(tuple(resources), tuple(actors))
         self.has_quotes_layer = "dispacci_quotes" in nlp.pipe_names  # else quote marks are found here
@@ -225,6 +229,10 @@ class EventCoder:
         groups = build_groups(doc, sent, inside, roles, self.glue, role_lemmas, blocked,
                               title_words=not self.patterns.words.get("capitalised_nouns"))
         mark_groups(groups, sent.start, reading.words, self.markers, self.articles, self.indefinite)
+        quantity = self.patterns.words.get("quantity", set())
+        quantity_heads(groups, sent.start, reading.words, self.markers, self.articles, quantity)
+        demonym_people(doc, groups, self.resolver.demonyms(self.lang), quantity)
+        capital_sides(groups, self.resolver)
         agent_countries(doc, sent, groups, entities, reading.text)
         return groups, roles
 
@@ -273,7 +281,7 @@ class EventCoder:
         pairs = parse_pairs(self, doc, groups, start, end, rule, code, passive, pairs, clause_start, clause_end)
         if not pairs and self.pro_drop and not passive:
             pairs = unstated_subject(self, reading, groups, start, end, clause_start, clause_end)
-        parse_negated, parse_hypothetical = parse_modality(
+        parse_negated, parse_hypothetical, intended = parse_modality(
             doc, start, end, self.patterns.modality, self.negation_words, reading.lemmas)
         if inverted:
             pairs = [(target, source) for source, target in pairs if target is not None]
@@ -281,6 +289,8 @@ class EventCoder:
             place = next((g for g in groups if g.marker in ("at", "to") and end <= g.start < clause_end
                           and g.head is not None and g.head.kind == "location" and g.head.country), None)
             pairs = [(s, place if t is None else t) for s, t in pairs]  # "shelled Juba", "arrived in Amman"
+        if self.mediation and code.startswith(self.mediation):
+            pairs = mediator_pairs(self, reading, doc, groups, start, end, pairs, clause_start, clause_end)
         if code.startswith(self.caller_codes):
             pairs = callers_first(reading, groups, pairs, self.patterns.words.get("initiator", set()))
         if code.startswith(self.audience[1]) or code == "meet":
@@ -307,11 +317,15 @@ class EventCoder:
                 final = self.between_people[final]  # "Travaglio ha attaccato Schifani": an attack in words
             if hypothetical and final.startswith(self.hypothetical_consult):
                 final, hypothetical = self.conventions["future_consult"], False
+            elif intended and not negated:
+                final, hypothetical = _intent_code(final, self.intent_codes, hypothetical)
             evidence = Evidence(start=doc[first].idx, end=doc[last - 1].idx + len(doc[last - 1].text))
             topics = clause_topics(reading, doc, sent, max(end, target_group.end if target_group else end), code,
                                   {t.lemma_ for t in doc[start:end]})
             for source in sources:
                 for target in targets:
+                    if target is None and final.startswith(self.government_target):
+                        target = self._government_of(source, location)
                     if target is None and not final.startswith(self.target_optional):
                         continue
                     if target is not None and same_actor(source, target):
@@ -322,6 +336,16 @@ class EventCoder:
                                       location=location.canonical if location else None, topics=list(topics),
                                       negated=negated, hypothetical=hypothetical, evidence=evidence)
                         yield event, {"cue": (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))}
+
+    def _government_of(self, source: EventActor, location) -> EventActor | None:
+        """The government a protest with no named target addresses: of the country where it
+        happens, else of the protesters' own; none where that is the source itself."""
+        country = (location.country if location is not None else None) or source.country
+        if not country:
+            return None
+        government = EventActor(name=self.resolver.country_name(country), actor=country, country=country,
+                                code=self.resolver.country_code(country) + "GOV")
+        return None if same_actor(source, government) else government
 
     def _directions(self, code: str, source: EventActor, target: EventActor | None):
         yield code, source, target
@@ -369,6 +393,16 @@ class EventCoder:
             start += 1
         end = text.find("\n", start)
         return len(text) if end < 0 else end
+
+
+def _intent_code(code: str, table: dict[str, str], hypothetical: bool) -> tuple[str, bool]:
+    """The intent an intended act states (``intent_codes``, longest prefix first): the intent
+    itself is what happened, so it is no longer hypothetical."""
+    for size in range(len(code), 1, -1):
+        intent = table.get(code[:size])
+        if intent:
+            return intent, False
+    return code, hypothetical
 
 
 def _runs_on(sent: Span) -> bool:

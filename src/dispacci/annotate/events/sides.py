@@ -16,8 +16,10 @@ from .actors import Group, coordinated
 from .arguments import ParseFrame, parse_sides
 from .clause import EventReading
 
-__all__ = ["parse_pairs", "with_conjuncts", "unstated_subject", "same_actor", "is_person", "callers_first"]
+__all__ = ["parse_pairs", "with_conjuncts", "unstated_subject", "same_actor", "is_person", "callers_first",
+           "mediator_pairs"]
 
+_BETWEEN_GAP = 6  # words between a mediation cue and its "between" ("mediated talks between")
 _INITIATOR_GAP = 3  # words ("la partie", "der deutschen") between the initiator phrase and the side
 
 
@@ -143,3 +145,28 @@ def callers_first(reading: EventReading, groups: list[Group], pairs, phrases: se
 
     return [(target, source) if started(target) and not started(source) else (source, target)
             for source, target in pairs]
+
+
+def mediator_pairs(coder, reading: EventReading, doc: Doc, groups: list[Group], start: int, end: int, pairs, clause_start: int,
+                   clause_end: int):
+    """A mediator's event is with each of the two sides it stands between ("la Turchia media
+    tra Mosca e Kiev", "выступила посредником между Россией и Украиной"): the mediator, a
+    source that is not one of the sides (else the actor before the cue, else the "of" of a
+    nominal: "the mediation of Egypt between"), against each side. Without a "between",
+    the pairs stay."""
+    actors = [g for g in groups if g.is_actor and clause_start <= g.start < clause_end]
+    between = next((g for g in actors if g.marker == "between" and end <= g.start <= end + _BETWEEN_GAP), None)
+    if between is None:
+        return pairs
+    sides = [actors[i] for i in coordinated(doc, actors, actors.index(between), coder.conjunctions,
+                                            coder.articles, reading.text)]
+    if len(sides) < 2:
+        return pairs
+    mediators = [s for s, _ in pairs if s not in sides]
+    if not mediators:
+        before = [g for g in actors if g.end <= start and g.marker is None]
+        owner = [g for g in actors if end <= g.start < between.start and g.marker == "of"]
+        mediators = before[-1:] or owner[:1]
+    if not mediators:
+        return pairs
+    return [(mediators[0], side) for side in sides]
