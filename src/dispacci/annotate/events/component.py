@@ -29,6 +29,7 @@ from .sides import callers_first, is_person, mediator_pairs, parse_pairs, same_a
 from .generic import (agent_countries, apply_cue_rules, collective_pairs, demonym_people, drop_agent_cues,
                       nominal_agents, quantity_heads, capital_sides)
 from .modality import parse_modality
+from .coding import government_of, intent_code, meet_code
 
 __all__ = ["EventCoder"]
 
@@ -309,7 +310,8 @@ class EventCoder:
             location = event_location(reading, groups, start, last)
             if source_group.head is not None and source_group.head.kind == "person" and source_group.start < start:
                 reading.last_source = source_group.head
-            final = self._final_code(reading, code, location, sources, targets, doc, sent)
+            final = meet_code(self.conventions["meet"], code, location, sources, targets,
+                              lambda: on_sidelines(reading, doc, sent))
             if final is None or final.startswith(self.not_events):
                 continue
             if final in self.between_people and is_person(source_group) and target_group is not None \
@@ -318,14 +320,14 @@ class EventCoder:
             if hypothetical and final.startswith(self.hypothetical_consult):
                 final, hypothetical = self.conventions["future_consult"], False
             elif intended and not negated:
-                final, hypothetical = _intent_code(final, self.intent_codes, hypothetical)
+                final, hypothetical = intent_code(final, self.intent_codes, hypothetical)
             evidence = Evidence(start=doc[first].idx, end=doc[last - 1].idx + len(doc[last - 1].text))
             topics = clause_topics(reading, doc, sent, max(end, target_group.end if target_group else end), code,
                                   {t.lemma_ for t in doc[start:end]})
             for source in sources:
                 for target in targets:
                     if target is None and final.startswith(self.government_target):
-                        target = self._government_of(source, location)
+                        target = government_of(self.resolver, source, location)
                     if target is None and not final.startswith(self.target_optional):
                         continue
                     if target is not None and same_actor(source, target):
@@ -337,38 +339,11 @@ class EventCoder:
                                       negated=negated, hypothetical=hypothetical, evidence=evidence)
                         yield event, {"cue": (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))}
 
-    def _government_of(self, source: EventActor, location) -> EventActor | None:
-        """The government a protest with no named target addresses: of the country where it
-        happens, else of the protesters' own; none where that is the source itself."""
-        country = (location.country if location is not None else None) or source.country
-        if not country:
-            return None
-        government = EventActor(name=self.resolver.country_name(country), actor=country, country=country,
-                                code=self.resolver.country_code(country) + "GOV")
-        return None if same_actor(source, government) else government
-
     def _directions(self, code: str, source: EventActor, target: EventActor | None):
         yield code, source, target
         reverse = self.conventions.get("reverse", {}).get(code)
         if reverse and target is not None:
             yield reverse, target, source
-
-    def _final_code(self, reading: EventReading, code: str, location, sources, targets, doc: Doc,
-                    sent: Span) -> str | None:
-        if code != "meet":
-            return code
-        rule = self.conventions["meet"]
-        if on_sidelines(reading, doc, sent):
-            return rule["third_place"]
-        if location is None or not location.country:
-            return rule["unknown_place"]
-        source_countries = {s.country for s in sources}
-        target_countries = {t.country for t in targets if t is not None}
-        if location.country in target_countries and location.country not in source_countries:
-            return rule["at_target"]
-        if location.country in source_countries and location.country not in target_countries:
-            return rule["at_source"]
-        return rule["third_place"]
 
     def _quote_spans(self, reading: EventReading, doc: Doc) -> list[tuple[int, int]]:
         quotes = [(q.start, q.end) for q in (doc._.quotes or [])]
@@ -393,16 +368,6 @@ class EventCoder:
             start += 1
         end = text.find("\n", start)
         return len(text) if end < 0 else end
-
-
-def _intent_code(code: str, table: dict[str, str], hypothetical: bool) -> tuple[str, bool]:
-    """The intent an intended act states (``intent_codes``, longest prefix first): the intent
-    itself is what happened, so it is no longer hypothetical."""
-    for size in range(len(code), 1, -1):
-        intent = table.get(code[:size])
-        if intent:
-            return intent, False
-    return code, hypothetical
 
 
 def _runs_on(sent: Span) -> bool:

@@ -4,9 +4,11 @@ Patterns live in ``events/patterns/<lang>.yaml`` (users add their own file of
 the same name). A cue is words separated by spaces; each word matches any
 inflection of itself, since pattern words and text words go through the same
 lemmatiser (simplemma; pymorphy3 for Russian); ``a|b`` gives alternatives and
-``*`` lets up to four words stand between. The CAMEO code list and the PLOVER
-map (``events/cameo.yaml``, ``events/plover.yaml``) and the coding conventions
-(``events/conventions.yaml``) are loaded here too.
+``*`` lets up to four words stand between. A language whose pattern file sets
+``separable_verbs`` (German) also matches, with a parse, a verb and its separated
+particle against the cue written as the whole infinitive ("griff ... an": "angreifen").
+The CAMEO code list and the PLOVER map (``events/cameo.yaml``, ``events/plover.yaml``)
+and the coding conventions (``events/conventions.yaml``) are loaded here too.
 
 A cue may also be a mapping, for what the words around the cue decide
 (all keys but ``cue`` optional; a plain string is ``{cue: <string>}``)::
