@@ -116,3 +116,57 @@ def test_the_particle_makes_the_infinitive_lemma_only_with_a_parse():
     restore = join_particles(doc, lemmatizer("de"))
     assert doc[1].lemma_ == "angreifen" and doc[4].lemma_ == "an"
     assert restore == [(doc[1], "greifen")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("it", "Gli aerei israeliani hanno bombardato la Siria."),
+    ("es", "Aviones israelíes bombardearon Siria."),
+])
+def test_a_demonym_after_its_noun_qualifies_it_and_is_no_crowd(pipeline, lang, text):
+    assert not any(src and src.endswith("CVL") for _, src, _ in coded(pipeline, text, lang))
+
+
+# -- harm by no one named ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, text, victim", [
+    ("en", "Three US servicemen were killed by a roadside bomb outside the Iraqi city of Basra.", "USA"),
+    ("en", "Two Turkish soldiers were killed in a bomb attack in Syria.", "TURMIL"),
+    ("fr", "Deux soldats turcs ont été tués par une bombe en Syrie.", "TURMIL"),
+    ("es", "Dos soldados turcos fueron asesinados por una bomba en Siria.", "TURMIL"),
+])
+def test_harm_by_no_one_named_comes_from_the_country_where_it_happened(pipeline, lang, text, victim):
+    events = coded(pipeline, text, lang)
+    place = "IRQ" if "Basra" in text else "SYR"
+    assert any(root in ("18", "19", "20") and src == place and tgt == victim for root, src, tgt in events)
+
+
+def test_harm_by_a_named_actor_keeps_that_actor(pipeline):
+    events = coded(pipeline, "Two Turkish soldiers were killed by Kurdish rebels in Syria.", "en")
+    assert events and not any(src == "SYR" for _, src, _ in events)
+
+
+# -- stated intents and protests' addressee ---------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, text, root", [
+    ("en", "The United Nations will provide food aid to Liberia.", "03"),
+    ("it", "La Russia attaccherà l'Ucraina.", "13"),
+    ("es", "Rusia atacará Ucrania.", "13"),
+    ("ru", "Россия нанесёт удар по Украине.", "13"),
+])
+def test_a_stated_intent_is_coded_as_agree_or_threaten(pipeline, lang, text, root):
+    assert any(r == root for r, _, _ in coded(pipeline, text, lang))
+
+
+@pytest.mark.parametrize("lang, text, people, country", [
+    ("en", "Thousands of Nigerians rallied in Lagos.", "NGACVL", "NGA"),
+    ("en", "Thousands of Nigerians protested on Sunday.", "NGACVL", "NGA"),
+    ("fr", "Des milliers d'Arméniens ont manifesté dimanche.", "ARMCVL", "ARM"),
+    ("de", "Tausende Iraner demonstrierten am Sonntag.", "IRNCVL", "IRN"),
+    ("it", "Migliaia di serbi hanno protestato domenica.", "SRBCVL", "SRB"),
+])
+def test_a_protest_with_no_named_target_addresses_the_government_where_it_happens(
+        pipeline, lang, text, people, country):
+    protests = {tgt for root, src, tgt in coded(pipeline, text, lang) if root == "14" and src == people}
+    assert protests and all(tgt in (country, country + "GOV") for tgt in protests)

@@ -25,7 +25,8 @@ from .patterns import EventPatterns, set_lemmas
 from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
                      is_hypothetical, is_negated, on_sidelines, relative_subject, reporting_follows)
 from .resolve import ActorResolver
-from .sides import callers_first, is_person, mediator_pairs, parse_pairs, same_actor, unstated_subject
+from .sides import (callers_first, is_person, mediator_pairs, parse_pairs, same_actor, unnamed_perpetrator,
+                    unstated_subject)
 from .generic import (agent_countries, apply_cue_rules, collective_pairs, demonym_people, drop_agent_cues,
                       nominal_agents, quantity_heads, capital_sides)
 from .modality import parse_modality
@@ -279,7 +280,9 @@ class EventCoder:
                              reciprocal=code == "meet" or code in self.symmetric or code.startswith(self.reciprocal),
                              conjunctions=self.conjunctions, articles=self.articles,
                              topic_words=self.topic_words)
-        pairs = parse_pairs(self, doc, groups, start, end, rule, code, passive, pairs, clause_start, clause_end)
+        unnamed = unnamed_perpetrator(self, doc, groups, start, end, clause_start, clause_end) if harm else None
+        pairs = unnamed if unnamed is not None else parse_pairs(self, doc, groups, start, end, rule, code, passive,
+                                                                pairs, clause_start, clause_end)
         if not pairs and self.pro_drop and not passive:
             pairs = unstated_subject(self, reading, groups, start, end, clause_start, clause_end)
         parse_negated, parse_hypothetical, intended = parse_modality(

@@ -72,6 +72,10 @@ def demonym_people(doc: Doc, groups: list[Group], demonyms: dict[str, str], quan
         token = doc[group.start:group.end].root
         # a name's number is unreliable, and a quantity's complement is many ("miles de iraníes")
         singular = token.pos_ == "NOUN" and "Sing" in token.morph.get("Number") and token.head.lower_ not in quantity
+        previous = doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and token.is_lower and previous.is_lower and previous.lower_ not in quantity and (
+                previous.pos_ in ("NOUN", "ADJ") or previous.head.i == token.i and previous.dep_ == "amod"):
+            continue  # a lowercase demonym after a noun qualifies it ("soldati turchi"), however tagged
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("amod", "compound") and not singular:
             group.agent = _PEOPLE
 

@@ -69,6 +69,19 @@ def _future_here(token: Token, future: frozenset, modal: frozenset, lemmas: list
     return False
 
 
+def _predicate(noun: Token, limit: int = 3) -> Token:
+    """The verb a nominal cue is an argument of, through nominal heads ("will provide tons of
+    food aid": provide); the noun itself where no verb governs it."""
+    token = noun
+    for _ in range(limit):
+        if token.head.i == token.i or token.dep_.split(":")[0] not in ("obj", "nmod", "obl", "nsubj"):
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return noun
+
+
 def _governors(head: Token, limit: int = 2) -> list[Token]:
     """The verbs (or nouns: "the plan to visit") the cue depends on, nearest first."""
     found, token = [], head
@@ -115,5 +128,6 @@ def parse_modality(doc: Doc, start: int, end: int, modality: dict, negations: se
     intended = not negated and (
         any(_future_here(t, future, modal - future, lemmas) for t in own)
         or any(_lemma(g, lemmas) in commitment | future or g.lower_ in commitment for g in governors[:1])
-        or (head.dep_ == "xcomp" and bool(governors) and _future_here(governors[0], future, modal - future, lemmas)))
+        or (head.dep_ == "xcomp" and bool(governors) and _future_here(governors[0], future, modal - future, lemmas))
+        or (head.pos_ in ("NOUN", "PROPN") and _future_here(_predicate(head), future, modal - future, lemmas)))
     return negated, hypothetical or intended, intended
