@@ -92,14 +92,23 @@ def _share_strings(model_vocab_id: int, doc_vocab) -> None:
 _BY_VOCAB: dict[int, Language] = {}
 
 
-def apply(doc: Doc, lang: str | None = None, disable: tuple[str, ...] = ()) -> Doc:
+def apply(doc: Doc, lang: str | None = None, disable: tuple[str, ...] = (),
+          parse: list[tuple[int, int]] | None = None) -> Doc:
     """Run the backbone of `lang` (default: the Doc's own language) over an already tokenised Doc,
-    in place; components named in `disable` are skipped (e.g. ("parser",) where no syntax is needed)."""
+    in place; components named in `disable` are skipped (e.g. ("parser",) where no syntax is needed).
+    `parse`, where given, lists the ``(start, end)`` token ranges of the sentences the parser runs
+    on (``backbone_parse.parse_sentences``); the others get no parse."""
     nlp = load(lang or doc.lang_)
     if doc.vocab is not nlp.vocab:
         _BY_VOCAB[id(nlp.vocab)] = nlp
         _share_strings(id(nlp.vocab), doc.vocab)
     for name, component in nlp.pipeline:
-        if name not in disable:
+        if name in disable:
+            continue
+        if name == "parser" and parse is not None:
+            from .backbone_parse import parse_sentences
+
+            parse_sentences(doc, component, parse)
+        else:
             doc = component(doc)
     return doc

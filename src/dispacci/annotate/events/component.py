@@ -28,6 +28,7 @@ from .resolve import ActorResolver
 from .sides import callers_first, is_person, parse_pairs, same_actor, unstated_subject
 from .generic import agent_countries, apply_cue_rules, collective_pairs, drop_agent_cues, nominal_agents
 from .modality import parse_modality
+from ..text import doc_text
 
 __all__ = ["EventCoder"]
 
@@ -39,7 +40,7 @@ class EventCoder:
 
         self._lemma = lemmatizer(nlp.lang)
         self.ontology = load_ontology(tuple(resources))
-        self.patterns = EventPatterns.build(nlp, tuple(resources), self.ontology)
+        self.patterns = EventPatterns.shared(nlp, tuple(resources), self.ontology)
         words, phrases = self.patterns.words, self.patterns.phrases
         markers = words["markers"]
         self.articles = set(words.get("articles", []))
@@ -97,7 +98,7 @@ class EventCoder:
         if not matches:
             doc._.events = []
             return doc
-        reading.text = doc.text  # Doc.text joins every token: read it once
+        reading.text = doc_text(doc)  # Doc.text joins every token: read it once
         reading.words, reading.lemmas = self._token_strings(reading, doc)
         reading.after_dateline = 0  # the dateline's place is not an actor
         dateline = getattr(doc._, "dateline", None)

@@ -33,6 +33,8 @@ negated when the parse links them to the cue (``modal_verbs``, ``intent_verbs``,
 """
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -171,6 +173,16 @@ class EventPatterns:
     modality: dict[str, frozenset[str]] = field(default_factory=dict)  # modal_verbs etc. → lemmas
 
     @classmethod
+    def shared(cls, nlp, resources: tuple[str, ...], ontology: Ontology) -> "EventPatterns":
+        """``build``, once per pipeline and resources: the events layer and the choice of the
+        sentences to parse (``structure.parse_scope``) match the same compiled cues."""
+        with _SHARED_LOCK:
+            built = _SHARED.setdefault(nlp, {})
+            if resources not in built:
+                built[resources] = cls.build(nlp, resources, ontology)
+            return built[resources]
+
+    @classmethod
     def build(cls, nlp, resources: tuple[str, ...], ontology: Ontology) -> "EventPatterns":
         lang = nlp.lang
         try:
@@ -272,6 +284,10 @@ class EventPatterns:
                 else:
                     found.append((label, start, last))
         return found
+
+
+_SHARED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # pipeline → {resources: patterns}
+_SHARED_LOCK = threading.Lock()
 
 
 def _compile(cue: str, lemma, tokenize) -> list[dict]:
