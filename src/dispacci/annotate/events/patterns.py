@@ -260,7 +260,18 @@ class EventPatterns:
                    labels=labels, words=words, phrases=phrases, rules=rules, modality=modality)
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """(label, start, end) of every cue in ``doc`` (lemmas set)."""
+        """(label, start, end) of every cue in ``doc`` (lemmas set). Kept on the Doc for the same
+        lemmas: the choice of the sentences to parse matches before the events layer does."""
+        lemmas = doc.to_array([LEMMA]).tobytes()
+        key = f"dispacci_event_matches_{id(self)}"
+        kept = doc.user_data.get(key)
+        if kept is not None and kept[0] == lemmas:
+            return list(kept[1])
+        found = self._matches(doc)
+        doc.user_data[key] = (lemmas, tuple(found))
+        return found
+
+    def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = doc.vocab.strings
         found = [(self.labels[key], start, end) for key, start, end in self.phrase_matcher(doc)]
         if not self.gapped:

@@ -20,7 +20,7 @@ user's cue file widens the parse with the layer.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -83,6 +83,7 @@ class ParseScope:
         self.words = frozenset(words)
         self._patterns = None
         self._lemma_hashes: dict[int, int] = {}
+        self._word_hashes = None  # the words as hashes of this pipeline's strings, made on first use
 
     @property
     def patterns(self):
@@ -104,13 +105,13 @@ class ParseScope:
                 chosen[k] = True
         starts = [s for s, _, _, _ in sents]
         token_sentence = numpy.searchsorted(numpy.array(starts), numpy.arange(len(doc)), side="right") - 1
-        for token in doc:
-            if token.lower_ in self.words or self._lemma(token.text) in self.words:
-                chosen[token_sentence[token.i]] = True
         for _, start, _ in self.phrases(doc):
             chosen[token_sentence[start]] = True
+        words, cue_starts = self._cue_words_and_events(doc)
+        for i in words:
+            chosen[token_sentence[i]] = True
         groups = self._run_on_groups(doc, sents)
-        for start in self._event_cue_starts(doc):
+        for start in cue_starts:
             for k in groups[int(token_sentence[start])]:
                 chosen[k] = True
         return [(s, e) for (s, e, _, _), keep in zip(sents, chosen) if keep]
@@ -135,18 +136,21 @@ class ParseScope:
                 by_sentence[k] = group
         return by_sentence
 
-    def _event_cue_starts(self, doc: Doc) -> list[int]:
-        """Token starts of event cues, matched on the events layer's lemmas; the Doc's lemmas are
-        put back as they were, so the backbone still lemmatises every word."""
+    def _cue_words_and_events(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Tokens that are one-word cues (as written or as lemma) and token starts of event cues,
+        both on the events layer's lemmas; the Doc's lemmas are put back as they were, so the
+        backbone still lemmatises every word."""
         from ..events.patterns import set_lemmas
 
         patterns = self.patterns
-        if not patterns.labels:
-            return []
         saved = doc.to_array([LEMMA])
         set_lemmas(doc, self.nlp.lang, self._lemma_hashes)
         try:
-            return [start for label, start, _ in patterns.matches(doc)
-                    if label not in _EVENT_LABELS_NOT_CUES and not label.startswith("AGENT:")]
+            if self._word_hashes is None:
+                self._word_hashes = numpy.array(sorted({doc.vocab.strings.add(w) for w in self.words}), dtype="uint64")
+            words = numpy.flatnonzero(numpy.isin(doc.to_array([LOWER, LEMMA]), self._word_hashes).any(axis=1))
+            events = [start for label, start, _ in (patterns.matches(doc) if patterns.labels else [])
+                      if label not in _EVENT_LABELS_NOT_CUES and not label.startswith("AGENT:")]
+            return words.tolist(), events
         finally:
-            doc.from_array([LEMMA], saved.reshape(-1, 1) if saved.ndim == 1 else saved)
+            doc.from_array([LEMMA], saved.reshape(-1, 1))
