@@ -46,6 +46,9 @@ def register_extensions() -> None:
             Doc.set_extension(layer, default=None)
     if not Doc.has_extension("parsed"):
         Doc.set_extension("parsed", default=False)  # set by dispacci_syntax where a backbone parsed the Doc
+    if not Doc.has_extension("parsed_sents"):
+        # (start, end) token ranges of the sentences that have a parse; None: all of them
+        Doc.set_extension("parsed_sents", default=None)
 
 
 def start_doc(doc: Doc, context: DocContext) -> Doc:

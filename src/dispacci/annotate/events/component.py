@@ -31,6 +31,7 @@ from .generic import (agent_countries, apply_cue_rules, collective_pairs, demony
                       nominal_agents, quantity_heads, capital_sides)
 from .modality import parse_modality
 from .coding import government_of, intent_code, meet_code
+from ..text import doc_text
 
 __all__ = ["EventCoder"]
 
@@ -42,7 +43,7 @@ class EventCoder:
 
         self._lemma = lemmatizer(nlp.lang)
         self.ontology = load_ontology(tuple(resources))
-        self.patterns = EventPatterns.build(nlp, tuple(resources), self.ontology)
+        self.patterns = EventPatterns.shared(nlp, tuple(resources), self.ontology)
         words, phrases = self.patterns.words, self.patterns.phrases
         markers = words["markers"]
         self.articles = set(words.get("articles", []))
@@ -103,7 +104,7 @@ class EventCoder:
         if not matches:
             doc._.events = []
             return doc
-        reading.text = doc.text  # Doc.text joins every token: read it once
+        reading.text = doc_text(doc)  # Doc.text joins every token: read it once
         reading.words, reading.lemmas = self._token_strings(reading, doc)
         reading.after_dateline = 0  # the dateline's place is not an actor
         dateline = getattr(doc._, "dateline", None)

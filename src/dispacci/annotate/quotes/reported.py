@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ...record import Quote
 from ..doc import in_body
+from ..text import doc_text
 from .syntax import ParseReader, token_at
 
 __all__ = ["ReportedSpeech"]
@@ -63,7 +64,7 @@ class ReportedSpeech:
         if self.postposed is None:
             return []
         found = []
-        for match in self.postposed.finditer(doc.text):
+        for match in self.postposed.finditer(doc_text(doc)):
             word = token_at(doc, match.start())
             if word is None or _inside(match.start(), reading.quoted) or word.dep_ != "case" \
                     or word.head.i >= word.i or not in_body(doc, match.start(), match.end()):
@@ -84,15 +85,15 @@ class ReportedSpeech:
         if self.according is None:
             return []
         found = []
-        own = [m.span() for m in self.own.finditer(doc.text)] if self.own is not None else []
-        matches = [m for m in self.according.finditer(doc.text)
+        own = [m.span() for m in self.own.finditer(doc_text(doc))] if self.own is not None else []
+        matches = [m for m in self.according.finditer(doc_text(doc))
                    if not any(a <= m.start() < b for a, b in own)]
         if self.own is not None:
-            matches += list(self.own.finditer(doc.text))
+            matches += list(self.own.finditer(doc_text(doc)))
         for match in sorted(matches, key=lambda m: m.start()):
             if _inside(match.start(), reading.quoted) or not in_body(doc, match.start(), match.end()):
                 continue
-            first = token_at(doc, _skip_space(doc.text, match.end()))
+            first = token_at(doc, _skip_space(doc_text(doc), match.end()))
             if match.re is self.own:
                 first = token_at(doc, match.start())
             if first is None:
@@ -142,9 +143,9 @@ class ReportedSpeech:
         if sum(1 for w in words if not w.is_punct) < MIN_WORDS:
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        while start < end and doc.text[start] in _EDGE:
+        while start < end and doc_text(doc)[start] in _EDGE:
             start += 1
-        while end > start and doc.text[end - 1] in _EDGE:
+        while end > start and doc_text(doc)[end - 1] in _EDGE:
             end -= 1
         return (start, end) if end > start else None
 
@@ -157,7 +158,7 @@ class ReportedSpeech:
 def _quote(doc: Doc, span: tuple[int, int], speaker, cue: str | None) -> Quote:
     start, end = span
     name, actor = speaker if speaker is not None else (None, None)
-    return Quote(text=" ".join(doc.text[start:end].split()), speaker=name, speaker_actor=actor, cue=cue,
+    return Quote(text=" ".join(doc_text(doc)[start:end].split()), speaker=name, speaker_actor=actor, cue=cue,
                  direct=False, start=start, end=end)
 
 

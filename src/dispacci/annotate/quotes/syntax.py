@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 
 from spacy.tokens import Doc, Token
+from ..text import doc_text
 
 __all__ = ["ParseReader", "SUBJECT_DEPS"]
 
@@ -90,7 +91,7 @@ class ParseReader:
         """Where the quote stands says who speaks, whatever the verb: a clause ending in a colon
         before it ("Die Ministerin äußerte sich zuversichtlich: „…“", "Bundesinnenminister
         Schäuble: „…“"), or a verb right after it, inverted ("„…“, zeigte sich der Trainer zufrieden")."""
-        text = doc.text
+        text = doc_text(doc)
         before = text[:max(0, start - 1)].rstrip(" \t\"'«»“”„‘’‹›")
         if before.endswith(":"):
             colon = token_at(doc, len(before) - 1)

@@ -23,7 +23,7 @@ from ...resources.places import place_index
 from ...resources.wires import load_wires
 from .article_date import DateAnchor, find_text_anchors, guess_year, iso_anchor, url_date, year_for
 from .dates import FULL_DATE, parse_day_month
-from ..text import lines
+from ..text import lines, doc_text
 
 __all__ = ["DatelineFinder", "find_dateline"]
 
@@ -62,10 +62,10 @@ class DatelineFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.context
-        found = find_dateline(doc.text, context.body_start, self.lang, self.wire_names)
+        found = find_dateline(doc_text(doc), context.body_start, self.lang, self.wire_names)
         dateline, date_text = found if found is not None else (None, None)
         skip = (dateline.start - 1, dateline.end) if dateline is not None else None
-        anchors = find_text_anchors(doc.text, context.body_start, self.lang, skip, self.resources)
+        anchors = find_text_anchors(doc_text(doc), context.body_start, self.lang, skip, self.resources)
         article = context.article
         outside = [a for a in (url_date(article.url), iso_anchor("metadata", getattr(article, "metadata_date", None)),
                                iso_anchor("published", context.published)) if a is not None]
@@ -97,7 +97,7 @@ class DatelineFinder:
                 year = year_for(anchor.month, anchor.day, other) if other.iso or other.source == "url" else None
                 if year is not None:
                     return _iso(year, anchor), anchor.source, False
-            year, how = guess_year(anchor.month, anchor.day, doc.text, self.lang, anchor.end)
+            year, how = guess_year(anchor.month, anchor.day, doc_text(doc), self.lang, anchor.end)
             context.warnings.append(Errors.W003.format(year=year, how=how))
             return _iso(year, anchor), "guessed", True
         return None

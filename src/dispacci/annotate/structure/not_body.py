@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ...record import NotBody
 from ...resources import load_resource
 from .dates import FULL_DATE
-from ..text import paragraphs
+from ..text import paragraphs, doc_text
 
 __all__ = ["NotBodyFinder"]
 
@@ -47,7 +47,7 @@ class NotBodyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.context
-        lines = list(paragraphs(doc.text, context.body_start))
+        lines = list(paragraphs(doc_text(doc), context.body_start))
         found: list[NotBody] = []
         title = (context.article.title or "").strip().casefold()
         after_source = False

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...resources import load_resource
+from ..text import doc_text
 
 __all__ = ["SentenceSplitter"]
 
@@ -46,7 +47,7 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = [m.end() for m in _CANDIDATE.finditer(doc.text) if self._is_boundary(m)]
+        starts = [m.end() for m in _CANDIDATE.finditer(doc_text(doc)) if self._is_boundary(m)]
         token_starts = doc.to_array([IDX])
         values = numpy.full((len(doc), 1), -1, dtype="int64")
         values[0, 0] = 1
