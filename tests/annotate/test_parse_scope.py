@@ -127,3 +127,15 @@ def test_records_with_the_chosen_parse_equal_records_with_every_sentence_parsed(
     finally:
         syntax.scope = scope
     assert json.loads(part.to_json()) == json.loads(full.to_json())
+
+
+@pytest.mark.parametrize("text", [
+    "Der Fluss zieht sich durch ein Tal. Russland griff am frühen Montagmorgen mit Drohnen die Ukraine an.",
+    "Der Fluss zieht sich durch ein Tal. Die Polizei nahm am Rande der Kundgebung drei Männer fest, hieß es.",
+])
+def test_a_german_sentence_ending_on_a_verb_particle_is_parsed(pipeline, text):
+    """Its verb is a cue only when read with the particle, on the parse ("griff … an" is "angreifen")."""
+    doc = _doc_up_to_syntax(pipeline, "de", text, parse_all=False)
+    sents = list(doc.sents)
+    parsed = {k for k, s in enumerate(sents) if (s.start, s.end) in set(doc._.parsed_sents)}
+    assert 1 in parsed and 0 not in parsed

@@ -110,6 +110,10 @@ class ParseScope:
         words, cue_starts = self._cue_words_and_events(doc)
         for i in words:
             chosen[token_sentence[i]] = True
+        particles = set(self.patterns.words.get("separable_particles") or ())
+        if particles:
+            for i in _clause_final_particles(doc, particles):
+                chosen[token_sentence[i]] = True
         groups = self._run_on_groups(doc, sents)
         for start in cue_starts:
             for k in groups[int(token_sentence[start])]:
@@ -154,3 +158,11 @@ class ParseScope:
             return words.tolist(), events
         finally:
             doc.from_array([LEMMA], saved.reshape(-1, 1))
+
+
+def _clause_final_particles(doc: Doc, particles: set[str]) -> list[int]:
+    """Tokens that can only be a separated verb particle: one of ``particles`` right before a
+    clause's closing mark ("Russland griff … die Ukraine an."), where a preposition would have no
+    object. Read before any model runs; the events layer reads the verb with it on the parse."""
+    return [t.i for t in doc[:-1] if t.is_lower and t.text in particles
+            and doc[t.i + 1].text in (".", ",", ";", ":", "!", "?")]
