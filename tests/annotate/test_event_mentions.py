@@ -141,6 +141,36 @@ def test_during_the_call_is_no_new_call_with_whoever_stands_near(lang, text):
     assert consults == {("RUS", "KAZ")}
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Putin ha telefonato ieri a Tokayev. Dopo la telefonata, Putin ha accusato Ucraina."),
+    ("en", "Putin spoke by phone with Tokayev yesterday. After the call, Putin accused Ukraine."),
+    ("fr", "Putin s'est entretenu hier par téléphone avec Tokayev. Après l'entretien, Putin a accusé Ukraine."),
+    ("es", "Putin mantuvo ayer una conversación telefónica con Tokayev. Tras la llamada, Putin acusó a Ucrania."),
+])
+def test_a_counterpart_beyond_the_comma_is_not_the_event_nouns_own(lang, text):
+    events = code(text, lang)
+    assert {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04")} == {("RUS", "KAZ")}
+
+
+_SUBJECT_IN_SUBORDINATE = pytest.mark.xfail(strict=False, reason="the call's source is read from the 'since' "
+                                             "clause (Russia), so its clause spans both (arguments)")
+
+
+@pytest.mark.parametrize("text", [
+    "Putin e Tokayev\n\nMOSCA, 14 marzo 2024 - Da quando la Russia aveva accusato l'Ucraina nel 2014, Putin ha "
+    "telefonato più volte al presidente kazako Kassym-Jomart Tokayev.",
+    pytest.param("Putin y Tokayev\n\nMOSCÚ, 14 de marzo de 2024 - Desde que Rusia había acusado a Ucrania en 2014, "
+                 "Putin ha llamado varias veces al presidente kazajo Kassym-Jomart Tokayev.", marks=_SUBJECT_IN_SUBORDINATE),
+    pytest.param("Putin et Tokayev\n\nMOSCOU, 14 mars 2024 - Depuis que la Russie avait accusé l'Ukraine en 2014, "
+                 "Vladimir Putin a téléphoné plusieurs fois au président kazakh Kassym-Jomart Tokayev.",
+                 marks=_SUBJECT_IN_SUBORDINATE),
+])
+def test_the_year_of_a_since_clause_dates_that_clause_not_the_main_one(pipeline, text):
+    events = pipeline.analyze(text).events
+    assert {e.date for e in events if e.cameo.startswith("11")} == {"2014"}
+    assert {e.date for e in events if e.cameo.startswith("04")} == {"2024-03-14"}
+
+
 @pytest.mark.parametrize("lang,text,expected", [
     ("it", "Nel 2014 Putin aveva accusato Ucraina.", "2014"),
     ("it", "Putin aveva accusato Ucraina lo scorso novembre.", "2023-11"),
@@ -169,7 +199,8 @@ def test_a_past_perfect_event_without_a_date_does_not_take_the_articles(lang, te
 
 @pytest.fixture(scope="module")
 def mini_records(pipeline):
-    return {path.stem: pipeline.analyze(path.read_text(encoding="utf-8")) for path in sorted(ARTICLES.glob("*.txt"))}
+    return {path.stem: pipeline.analyze(path.read_text(encoding="utf-8"))
+            for path in sorted((ARTICLES / "articles").glob("*.txt"))}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -191,7 +222,7 @@ def test_acts_during_the_call_take_the_calls_date(mini_records, lang):
     strict=False, reason="'hatte … beschuldigt, … verletzt zu haben' is not coded as an accusation yet (patterns)"))])
 def test_a_background_event_keeps_its_own_year(mini_records, lang):
     record = mini_records[f"background-and-quotes.{lang}"]
-    gold = json.loads((ARTICLES / f"background-and-quotes.{lang}.json").read_text(encoding="utf-8"))
+    gold = json.loads((ARTICLES / "gold" / f"background-and-quotes.{lang}.json").read_text(encoding="utf-8"))
     (expected,) = [(e["cameo"], e["source_country"], e["date"]) for e in gold["events"]
                    if e["source_country"] in ("TUR", "RUS") and e["target_country"] in ("RUS", "UKR")
                    and e["cameo"].startswith(("112", "19"))]

@@ -48,6 +48,9 @@ def is_anaphoric(reading: "EventReading", sent: Span, start: int, end: int, targ
         return False
     if target is None or target.start < end:
         return True
+    between = reading.words[end:target.start]
+    if any(w in _OPENINGS or w == "," for w in between):
+        return True  # "After the talks, Zelensky thanked Turkey": the counterpart of another clause
     return not (target.start <= end + _ADJACENT or target.marker in _OWN_COUNTERPART)
 
 
@@ -94,13 +97,17 @@ def clause_period(reading: "EventReading", doc: Doc, sent: Span, first: int, las
     while stop < sent.end and not doc[stop].is_punct and stop - last < _WINDOW:
         stop += 1
     opening = reading.after_dateline if sent.start < reading.after_dateline < first else sent.start
+    words = reading.coder.article_words
     for i in range(first - 1, opening, -1):
         if reading.words[i] in _OPENINGS:  # a quotation mark or a sentence end the segmenter ran on past
             opening = i + 1
             break
+        if reading.words[i] == "," and any(_ends_at(reading, words.background_conjunctions, j, opening)
+                                           for j in range(opening + 1, i + 1)):
+            opening = i + 1  # "Da quando X aveva invaso Y nel 2022, ...": that date is the subordinate's
+            break
     begin = doc[opening].idx
     end_char = doc[stop - 1].idx + len(doc[stop - 1].text) if stop > opening else begin
-    words = reading.coder.article_words
     for period in find_periods(reading.text[begin:end_char], begin, words, reading.coder._lemma):
         return True, resolve_period(period, reference)
     return False, None
