@@ -41,6 +41,8 @@ def _weekday_table(lang: str):
     except Exception:  # no locale data
         return None, {}
     table = {name.lower(): day for day, name in names.items()}
+    # a name declined at its end ("в среду", "в пятницу"): its stem, then any ending
+    table.update({name.lower()[:-1]: day for day, name in names.items() if name.lower()[-1:] in "аяь"})
     pattern = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<!\w)({pattern})\w*(?!\w)", re.IGNORECASE), table
 
