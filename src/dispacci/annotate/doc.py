@@ -46,6 +46,9 @@ def register_extensions() -> None:
             Doc.set_extension(layer, default=None)
     if not Doc.has_extension("paragraphs"):
         Doc.set_extension("paragraphs", default=None)  # set by dispacci_sentences: the body's lines
+    from .entities.mentions import register_mention_extension
+
+    register_mention_extension()  # span._.entity, on the entities layer's spans in doc.spans
     if not Doc.has_extension("parsed"):
         Doc.set_extension("parsed", default=False)  # set by dispacci_syntax where a backbone parsed the Doc
 

@@ -387,7 +387,7 @@ def _unique(quotes: list[Quote]) -> list[Quote]:
     "dispacci_quotes",
     assigns=["doc._.quotes"],
     requires=["doc._.context", "token.is_sent_start", "doc._.paragraphs", "doc._.not_body", "doc._.entities",
-              "doc._.credits", "doc._.parsed", "token.dep", "token.head", "token.lemma"],
+              "doc.spans", "span._.entity", "doc._.credits", "doc._.parsed", "token.dep", "token.head", "token.lemma"],
     default_config={"resources": [], "actors": []},
 )
 def make_quote_finder(nlp: Language, name: str, resources: list[str], actors: list[str]):
