@@ -28,7 +28,7 @@ from ...resources import load_resource
 from ...resources.languages import words_of_every_language
 from ...resources.wires import load_wires
 from ..doc import in_body
-from ..entities.mentions import published_mentions
+from ..entities.mentions import entity_of, published_mentions
 from ..text import cue_lists, doc_text, phrase_pattern
 
 __all__ = ["CreditFinder", "provenance_chain"]
@@ -230,7 +230,7 @@ class CreditFinder:
         dateline = doc._.dateline
         found = []
         for mention in published_mentions(doc)[0]:
-            entity = mention._.entity
+            entity = entity_of(mention)
             if entity.kind != "organization" or not entity.canonical:
                 continue
             if entity.canonical in self.wire_names or entity.canonical in self.not_credits:

@@ -10,8 +10,8 @@ character offsets to tokens each on its own:
 - ``doc.spans["names"]``: the backbone's names of persons and organisations (``doc.ents``)
   that no entity overlaps: people and bodies nobody knows, which still speak and act.
 
-``span._.entity`` is the record's ``Entity`` a span stands for: the layer's own for a
-mention, one without an actor for a name.
+``span._.entity`` (``entity_of(span)``) is the record's ``Entity`` a span stands for: the
+layer's own for a mention, one without an actor for a name.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ...record import Entity
 
-__all__ = ["MENTIONS", "NAMES", "publish_mentions", "published_mentions", "register_mention_extension"]
+__all__ = ["MENTIONS", "NAMES", "entity_of", "publish_mentions", "published_mentions", "register_mention_extension"]
 
 MENTIONS = "mentions"
 NAMES = "names"
@@ -31,10 +31,11 @@ _PUBLISHED = "dispacci_mentions"  # the entities the mentions were published fro
 
 def register_mention_extension() -> None:
     if not Span.has_extension("entity"):
-        Span.set_extension("entity", getter=_entity_of)
+        Span.set_extension("entity", getter=entity_of)
 
 
-def _entity_of(span: Span) -> Entity | None:
+def entity_of(span: Span) -> Entity | None:
+    """``span._.entity`` without building the ``span._`` object: the layers read it per mention."""
     # A mention's id is its entity's place in the published list, plus one: 0 is a name's.
     if span.id:
         return span.doc.user_data[_PUBLISHED][span.id - 1]

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from ...record import Entity, Event, EventActor, Evidence
 from ..doc import in_body
-from ..entities.mentions import published_mentions
+from ..entities.mentions import entity_of, published_mentions
 from .actors import Group, assign_sides, build_groups, mark_groups, marker_table
 from .merge import MergeRules, date_events, drop_title_echoes, merge_events
 from ...resources.ontology import load_ontology
@@ -196,7 +196,7 @@ class EventCoder:
         credits = [(c.start, c.end) for c in (doc._.credits or [])]
         mentions, names = published_mentions(doc)
         for mention in mentions:
-            entity = mention._.entity
+            entity = entity_of(mention)
             if any(c0 <= entity.start and entity.end <= c1 for c0, c1 in credits) and entity.kind != "person":
                 continue  # "riferisce il Cremlino": the source of the information, not an actor
             if any(q0 <= entity.start and entity.end <= q1 for q0, q1 in quotes):
@@ -212,7 +212,7 @@ class EventCoder:
                     q0 <= span.start_char < q1 for q0, q1 in quotes) or any(
                     c0 <= span.start_char < c1 for c0, c1 in credits):
                 continue
-            found.append((span.start, span.end, span._.entity))
+            found.append((span.start, span.end, entity_of(span)))
         return sorted(found, key=lambda item: (item[0], item[2].start))
 
     def _groups(self, reading: EventReading, doc: Doc, sent: Span, entities) -> tuple[list[Group], list]:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ...record import Credit, Entity
 from ..text import phrase_pattern
 from ..doc import in_body
-from ..entities.mentions import published_mentions
+from ..entities.mentions import entity_of, published_mentions
 from .roles import RoleReader
 from .subjects import subject_speaker
 from .syntax import ParseReader, token_at
@@ -106,7 +106,7 @@ class SpeakerResolver(RoleReader):
         # the entities layer's mentions, and the persons the backbone named that it left unlinked:
         # a named speaker nobody knows is still that person
         mentions, names = published_mentions(doc)
-        named = [*(m._.entity for m in mentions), *(n._.entity for n in names if n.label_ == "person")]
+        named = [*map(entity_of, mentions), *(entity_of(n) for n in names if n.label_ == "person")]
         entities = sorted(
             (e for e in named if not inside_quote(e) and e.canonical not in wires and in_body(doc, e.start, e.end)),
             key=lambda e: e.start)
