@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from ...record import Entity, Event, EventActor, Evidence
 from ..doc import in_body
+from ..entities.mentions import entity_of, published_mentions
 from .actors import Group, assign_sides, build_groups, mark_groups, marker_table
 from .merge import MergeRules, date_events, drop_title_echoes, frame_antecedents, merge_events
 from ...resources.ontology import load_ontology
@@ -216,28 +217,25 @@ class EventCoder:
                         quotes: list[tuple[int, int]] = ()) -> list[tuple[int, int, Entity]]:
         found = []
         credits = [(c.start, c.end) for c in (doc._.credits or [])]
-        for entity in doc._.entities or []:
+        mentions, names = published_mentions(doc)
+        for mention in mentions:
+            entity = entity_of(mention)
             if any(c0 <= entity.start and entity.end <= c1 for c0, c1 in credits) and entity.kind != "person":
                 continue  # "riferisce il Cremlino": the source of the information, not an actor
             if any(q0 <= entity.start and entity.end <= q1 for q0, q1 in quotes):
                 continue  # a name inside someone's quoted words is not a side of the narrated event
-            first = bisect.bisect_right(reading.starts, entity.start) - 1
-            last = bisect.bisect_left(reading.starts, entity.end)
-            if first >= 0 and last > first:
-                found.append((first, last, entity))
+            found.append((mention.start, mention.end, entity))
         agent_words = {i for s, e, label in reading.role_spans if label.startswith("AGENT:") for i in range(s, e)}
         # a capitalised agent word ("Rebel fighters") is no name, whatever the NER says
         found = [(first, last, entity) for first, last, entity in found
                  if entity.actor or not all(i in agent_words for i in range(first, last))]
         taken = {i for first, last, _ in found for i in range(first, last)}
-        for span in doc.ents:  # names the entities layer left unlinked: actors without a code
-            kind = _NER_KINDS.get(span.label_)
-            if kind is None or any(i in taken or i in agent_words for i in range(span.start, span.end)) or any(
+        for span in names:  # names the entities layer left unlinked: actors without a code
+            if any(i in taken or i in agent_words for i in range(span.start, span.end)) or any(
                     q0 <= span.start_char < q1 for q0, q1 in quotes) or any(
                     c0 <= span.start_char < c1 for c0, c1 in credits):
                 continue
-            found.append((span.start, span.end, Entity(text=span.text, kind=kind, canonical=span.text,
-                                                       start=span.start_char, end=span.end_char)))
+            found.append((span.start, span.end, entity_of(span)))
         return sorted(found, key=lambda item: (item[0], item[2].start))
 
     def _groups(self, reading: EventReading, doc: Doc, sent: Span, entities) -> tuple[list[Group], list]:
@@ -379,16 +377,15 @@ def _runs_on(sent: Span) -> bool:
 
 
 _DASHES = {"-", "–", "—"}
-_NER_KINDS = {"PER": "person", "ORG": "organization"}
 _FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
 
 
 @Language.factory(
     "dispacci_events",
     assigns=["doc._.events", "token.lemma"],
-    requires=["doc._.context", "token.is_sent_start", "doc._.parsed", "doc.ents", "token.dep", "token.head", "token.pos",
-              "token.morph", "doc._.not_body", "doc._.dateline", "doc._.article_date", "doc._.entities",
-              "doc._.credits", "doc._.quotes"],
+    requires=["doc._.context", "token.is_sent_start", "doc._.parsed", "token.dep", "token.head", "token.pos",
+              "token.morph", "doc._.not_body", "doc._.dateline", "doc._.article_date", "doc._.entities", "doc.spans",
+              "span._.entity", "doc._.credits", "doc._.quotes"],
     default_config={"resources": [], "actors": []},
 )
 def make_event_coder(nlp: Language, name: str, resources: list[str], actors: list[str]):

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from ...record import Quote
 from ...resources import load_resource
 from ..text import cue_lists, doc_text, phrase_pattern
-from ..doc import in_body
+from ..doc import body_paragraphs, in_body
 from .marks import QuoteSpan, clean_span, find_quote_spans
 from .reported import ReportedSpeech
 from .speakers import SpeakerReading, SpeakerResolver
@@ -88,7 +88,8 @@ class QuoteFinder:
         text = doc_text(doc)
         context = doc._.context
         body_start = context.body_start if context else 0
-        spans = [s for s in find_quote_spans(text, body_start) if in_body(doc, s.start, s.end)]
+        found = find_quote_spans(text, body_start, body_paragraphs(doc))
+        spans = [s for s in found if in_body(doc, s.start, s.end)]
         parts = self._parts(text, spans)
         real = [p for p in parts if p.words >= MIN_QUOTE_WORDS]
         starts = _sentence_starts(doc, text)
@@ -385,8 +386,8 @@ def _unique(quotes: list[Quote]) -> list[Quote]:
 @Language.factory(
     "dispacci_quotes",
     assigns=["doc._.quotes"],
-    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.entities", "doc._.credits",
-              "doc._.parsed", "token.dep", "token.head", "token.lemma"],
+    requires=["doc._.context", "token.is_sent_start", "doc._.paragraphs", "doc._.not_body", "doc._.entities",
+              "doc.spans", "span._.entity", "doc._.credits", "doc._.parsed", "token.dep", "token.head", "token.lemma"],
     default_config={"resources": [], "actors": []},
 )
 def make_quote_finder(nlp: Language, name: str, resources: list[str], actors: list[str]):

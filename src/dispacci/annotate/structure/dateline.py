@@ -22,7 +22,7 @@ from ...record import Dateline
 from ...resources.places import place_index
 from ...resources.wires import load_wires
 from .article_date import DateAnchor, find_text_anchors, guess_year, iso_anchor, url_date, year_for
-from .dates import FULL_DATE, parse_day_month
+from .dates import EN_ORDINAL, FULL_DATE, MONTH_WORD, ORDINAL, parse_day_month
 from ..text import lines, doc_text
 
 __all__ = ["DatelineFinder", "find_dateline"]
@@ -34,11 +34,12 @@ _WORD = rf"[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
 _CONNECTOR = r"(?:de|del|della|di|da|do|du|des|la|le|el|am|an|im|upon|on|sur|sul|sull'|dos|das)"
 _PLACE = rf"(?P<place>{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,3}})"
 _DASH = r"[-–—]{1,2}"
+# Any four digits are a year here: the date is bounded by the dateline around it.
 _DATE = (
     r"(?P<date>"
-    r"\d{1,2}\s+de\s+[^\W\d_]{3,12}(?:\s+de\s+\d{4})?"
-    r"|\d{1,2}(?:st|nd|rd|th|er|º|°)?\.?\s+[^\W\d_]{3,12}\.?(?:\s+\d{4})?"
-    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    rf"\d{{1,2}}\s+de\s+{MONTH_WORD}(?:\s+de\s+\d{{4}})?"
+    rf"|\d{{1,2}}{ORDINAL}?\.?\s+{MONTH_WORD}\.?(?:\s+\d{{4}})?"
+    rf"|{MONTH_WORD}\.?\s+\d{{1,2}}{EN_ORDINAL}?(?:,?\s+\d{{4}})?"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
     r")"
 )
