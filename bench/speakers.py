@@ -5,7 +5,8 @@ none inside quotation marks or before punctuation) and run through the pipeline 
 quotes layer. Prints, for the top-level annotations (``IsNested`` false):
 
 - direct quotes: precision/recall/F1 of predicted direct quotes against gold ``Direct``
-  messages (a match shares at least half the tokens of the longer of the two);
+  messages (a match shares at least half the word tokens of the longer of the two; quotation
+  marks are not words, else a one-word quote, „fahrlässig“, could never match its gold);
 - indirect speech: how many gold ``Indirect`` messages a predicted ``direct: false`` quote
   matches, and how many indirect quotes are predicted;
 - named speakers: on matched quotes whose gold source contains a proper noun, how often the
@@ -42,6 +43,7 @@ ARCHIVE = DATA / "quotes" / "spkatt2023-de" / "train-task2.tar.gz"
 HELD_OUT = 150
 _NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "“", "»", "%", "…"}
 _NO_SPACE_AFTER = {"(", "[", "„", "«"}
+_MARKS = {'"', "„", "“", "”", "«", "»", "‚", "‘", "’", "‹", "›", "''", "``"}
 _DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)\s*$")
 
 
@@ -53,6 +55,7 @@ class Document:
     offsets: dict[tuple[int, int], tuple[int, int]]  # (sentence, token) -> (start, end) in the article text
     annotations: list[dict]
     date: str | None = None
+    marks: set[tuple[int, int]] = field(default_factory=set)  # quotation-mark tokens: not words of a message
 
 
 @dataclass
@@ -102,21 +105,23 @@ def _document(data: dict) -> Document:
             offsets[(sid, tid)] = (prefix + cursor, prefix + cursor + len(token))
             pieces.append(token)
             cursor += len(token)
+    marks = {(sentence["SentenceId"], tid) for sentence in data["Sentences"]
+             for tid, token in enumerate(sentence["Tokens"]) if token in _MARKS}
     return Document(name, title, "".join(pieces), offsets, [a for a in data["Annotations"] if not a["IsNested"]],
-                    date.group(1) if date else None)
+                    date.group(1) if date else None, marks)
 
 
 def _positions(doc: Document, refs: list[str]) -> set[int]:
     found = set()
     for ref in refs:
         s, t = (int(x) for x in ref.split(":"))
-        if (s, t) in doc.offsets:
+        if (s, t) in doc.offsets and (s, t) not in doc.marks:
             found.add(doc.offsets[(s, t)][0])
     return found
 
 
 def _token_starts(doc: Document, start: int, end: int) -> set[int]:
-    return {a for a, b in doc.offsets.values() if start <= a < end}
+    return {a for key, (a, b) in doc.offsets.items() if start <= a < end and key not in doc.marks}
 
 
 def _same(a: set[int], b: set[int]) -> bool:
@@ -175,10 +180,11 @@ def score(pipeline: Pipeline, doc: Document, tally: Tally, verbose: bool) -> Non
                 elif verbose:
                     tally.misses.append(f"SPEAKER {doc.name[:30]}: {speaker!r} for {gold_source!r}: "
                                         f"{pred[hit][0].text[:50]!r}")
-        if verbose and direct:
+        if verbose:
             for i, (q, _) in enumerate(pred):
                 if i not in used:
-                    tally.misses.append(f"EXTRA {doc.name[:30]}: {q.text[:80]!r} ({q.speaker})")
+                    kind = "EXTRA" if direct else "EXTRA-INDIRECT"
+                    tally.misses.append(f"{kind} {doc.name[:30]}: {q.cue!r} {q.text[:80]!r} ({q.speaker})")
         if direct:
             tally.direct_gold += len(gold)
             tally.direct_pred += len(pred)
