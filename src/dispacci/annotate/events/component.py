@@ -390,3 +390,4 @@ _FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
 )
 def make_event_coder(nlp: Language, name: str, resources: list[str], actors: list[str]):
     return EventCoder(nlp, name, tuple(resources), tuple(actors))
+

@@ -29,7 +29,10 @@ _CLAUSE_MARKS = {".", ";", ":", "!", "?", "«", "»", "“", "”", '"'}
 
 
 def quote_spans(doc: Doc, text: str, has_quotes_layer: bool) -> list[tuple[int, int]]:
-    quotes = [(q.start, q.end) for q in (doc._.quotes or [])]
+    # Words in quotation marks, and what the writer gives only on someone's word ("nach eigenen
+    # Angaben …", "according to X, …"), are statements, not narration; a clause a verb of saying
+    # reports ("…, the Treasury said") is the writer's own account and keeps its events.
+    quotes = [(q.start, q.end) for q in (doc._.quotes or []) if q.direct or not _verb_cued(doc, q)]
     if quotes or has_quotes_layer:
         return quotes
     try:
@@ -136,3 +139,12 @@ def quoted_events(coder, reading: "EventReading", doc: Doc, quoted, found, entit
                     yield event, {**info, "quoted": True, "title": False}
         finally:
             reading.last_source = saved
+
+
+def _verb_cued(doc: Doc, quote) -> bool:
+    """The reported quote's cue is a verb of saying in its sentence, not an "according to" phrase."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand") if quote.cue else None
+    if span is None or not len(span):
+        return False
+    last = quote.cue.split()[-1]
+    return any(t.text == last and t.pos_ in ("VERB", "AUX") for t in span.sent)
