@@ -34,12 +34,11 @@ from ..doc import in_body
 from ..text import cue_lists, doc_text, phrase_pattern
 from .described import DescribedSources
 from .found import Found
+from .reading import opens_sentence, provenance_chain, subject_verb
 
 __all__ = ["CreditFinder", "provenance_chain"]
 
 _WINDOW = 60  # characters looked at around a name for crediting words
-_SENTENCE_BREAK = re.compile(r"[.!?…\n][\"»”’)\]]*\s*$")
-_OPENERS = " \t\"«“„‘(–—-•"
 _JOINT_TAG_BEFORE = re.compile(r"\(\s*(?:[\w.]{2,20}\s*[-/,+]\s*){0,3}$")
 _JOINT_TAG_AFTER = re.compile(r"^\s*(?:[-/,+]\s*[\w.]{2,20}\s*){0,3}\)")
 _STAMP_BEFORE = re.compile(r"^\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s*[,|–—-]?\s*\d{1,2}[:.]\d{2})?\s*[,|–—-]\s*$")
@@ -220,7 +219,7 @@ class CreditFinder:
     def _topic(self, doc: Doc, start: int, end: int) -> bool:
         """On the parse: the outlet (or "the agency X") is the subject of a verb that is not one
         of saying, or of one that takes a thing and no clause ("annunciato la chiusura")."""
-        verb = _subject_verb(doc, start, end, lift=True)
+        verb = subject_verb(doc, start, end, lift=True)
         if verb is None:
             return False
         joined = [verb, *(c for c in verb.children if c.dep_ == "conj")]
@@ -351,59 +350,19 @@ class CreditFinder:
             return True
         if self.according_re:
             cue = self.according_re.search(before)
-            if cue and not _opens_sentence(text, start - (len(before) - cue.start())):
+            if cue and not opens_sentence(text, start - (len(before) - cue.start())):
                 return True
         return self._reporting_subject(doc, start, end)
 
     def _reporting_subject(self, doc: Doc, start: int, end: int) -> bool:
         """On the parse: the span is the subject of a verb of saying, however far the verb
         stands ("La Farnesina, in un comunicato, ha precisato che …")."""
-        verb = _subject_verb(doc, start, end)
+        verb = subject_verb(doc, start, end)
         if verb is None:
             return False
         # the verb, or a verb joined to it that shares its subject ("…, diffuso in serata, ha precisato")
         shared = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children)]
         return any(v.lower_ in self.saying for v in (verb, *shared))
-
-
-def _subject_verb(doc: Doc, start: int, end: int, lift: bool = False):
-    """The verb whose subject the words at ``start:end`` are, on the parse; None otherwise.
-    ``lift``: a name beside a noun ("l'agenzia Reuters", "агентство Reuters") speaks through it."""
-    if not (doc.has_extension("parsed") and doc._.parsed):
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    head = span.root
-    while lift and head.dep_.split(":")[0] in ("appos", "flat", "nmod", "compound") and head.head != head \
-            and head.head.pos_ in ("NOUN", "PROPN"):
-        head = head.head
-    if head.dep_ not in ("nsubj", "nsubj:pass", "obl:agent") or head.head == head:
-        return None
-    verb = head.head
-    if verb.dep_.startswith("aux") and verb.head != verb:
-        verb = verb.head  # the subject hung on the auxiliary: "Die Regierung hat … erklärt"
-    return verb
-
-
-def _opens_sentence(text: str, position: int) -> bool:
-    """True when only opening punctuation stands between ``position`` and the sentence start."""
-    cursor = position
-    while cursor > 0 and text[cursor - 1] in _OPENERS:
-        cursor -= 1
-    return cursor == 0 or bool(_SENTENCE_BREAK.search(text[max(0, cursor - 4):cursor]))
-
-
-def provenance_chain(credits: list[Credit], exclude: set[str] = frozenset(),
-                     via: dict[str, str] | None = None) -> list[str]:
-    """From who first said it to who published it: origins in order of mention, each after
-    the spokesperson who spoke for it (``via``), then wires from the one cited to the one
-    citing (an article names its own agency first), then the publisher."""
-    via = via or {}
-    origins = [step for c in credits if c.role == "origin" for step in (via.get(c.name), c.name) if step]
-    wires = [c.name for c in credits if c.role == "wire" and c.name not in exclude]
-    publishers = [c.name for c in credits if c.role == "publisher"]
-    return list(dict.fromkeys([*origins, *reversed(wires), *publishers]))
 
 
 @Language.factory(

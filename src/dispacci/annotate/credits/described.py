@@ -78,6 +78,10 @@ class DescribedSources:
             re.compile(rf"(?<!\w)(?P<target>(?P<gov>{government}))\s+(?P<spokes>{self.spokes})(?!\w)"),
             re.compile(rf"(?<!\w)(?P<spokes>(?P<target>(?P<gov>{_alternation(self.cues('government_spokesperson'))})))(?!\w)"),
         ]
+        self.connectors = {c.casefold().rstrip("'’") for c in connectors}
+        # what follows an office word: "del club", "of the region" make it another body's office
+        self.owner_after = re.compile(rf"\s+(?:{_alternation(connectors)}(?:\s+|(?<=['’])))+(?P<owner>[^\W\d_])") \
+            if connectors else None
         self.spokes_before = re.compile(rf"(?<!\w)(?P<spokes>{self.spokes})\s+{conn}$")
         self.spokes_after = re.compile(rf"\s+(?P<spokes>{self.spokes})(?!\w)")  # used with .match
 
@@ -97,6 +101,9 @@ class DescribedSources:
                 start, end = match.span()
                 if any(a < end and start < b for a, b in taken) or not in_body(start, end):
                     continue
+                if any(e.kind == "organization" and e.start < end and start < e.end for e in entities):
+                    continue  # an institution the entities layer named: credited as such
+
                 item = self._described(doc, text, match, entities, day)
                 if item is None or not credited(doc, text, start, end):
                     continue
@@ -137,7 +144,7 @@ class DescribedSources:
         else:
             country, person, last = self._country(doc, text, entities, target_start, target_end, office)
         if person:
-            return None  # "l'ufficio del premier Mitsotakis": the person is named, no description needed
+            return None  # "l'ufficio del premier Mitsotakis", "…del presidente della Regione": not a described source
         end = max(end, last)
         name, actor = self._institution(office, country, day)
         if groups.get("spokes"):
@@ -151,8 +158,8 @@ class DescribedSources:
     def _country(self, doc, text, entities, start, end, office) -> tuple[str | None, bool, int]:
         """The country the office belongs to: a demonym or name after it ("premier greco",
         "президента России", "of Greece"), a cue that names it ("Bundeskanzler"), else the
-        dateline's; whether a person's name follows the office word; where the words naming
-        the office end."""
+        dateline's; whether the office is someone else's (a person's name or another body
+        follows it); where the words naming the office end."""
         for entity in entities:
             if not 0 <= entity.start - end <= 25:
                 continue
@@ -163,6 +170,9 @@ class DescribedSources:
                 return entity.country, True, entity.end
             if entity.kind == "country":
                 return entity.country, False, entity.end
+        owner = self.owner_after.match(text, end) if self.owner_after else None
+        if owner is not None and not any(e.start == owner.start("owner") for e in entities):
+            return None, True, end  # "l'ufficio del presidente della Regione": another body's office
         national = self.base.offices[office].national_cues if office in self.base.offices else {}
         cue = _squeeze(text[start:end])
         if cue in national:
@@ -171,9 +181,8 @@ class DescribedSources:
         return (dateline.country if dateline is not None and dateline.place else None), False, end
 
     def _only_connectors(self, between: str) -> bool:
-        connectors = {c.casefold().rstrip("'’") for c in self.base.word_list("connectors", self.lang)}
         words = re.split(r"[\s'’]+", between.strip().casefold())
-        return all(w in connectors for w in words if w)
+        return all(w in self.connectors for w in words if w)
 
     def _institution(self, office: str, country: str | None, day) -> tuple[str, str | None]:
         base = self.base
