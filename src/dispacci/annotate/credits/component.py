@@ -73,7 +73,8 @@ class CreditFinder:
         self.copyright_re = _alternation(cues("copyright"), flags=0, after=r"\s*(?:\d{4}\s*)?$")
         self.before_re = _alternation(cues("wire_before"), before=r"(?<!\w)",  # one adjective may follow:
                                       after=r"(?:\s+[^\W\d_A-ZА-Я][\w-]*)?\s+" + article + r"$")  # "agenzia russa Tass"
-        self.after_re = _alternation(cues("wire_after"), before=r"\s*,?\s*", after=r"(?!\w)")  # used with .match
+        # used with .match; "Sputnik, citando fonti militari, …": an outlet citing someone is a source
+        self.after_re = _alternation([*cues("wire_after"), *cues("citing")], before=r"\s*,?\s*", after=r"(?!\w)")
         self.pool_re = _alternation(cues("photo_pool"), flags=0, before=r"^\s*", after=r"\s+\S")
         self.not_credits = set(cues("not_credits"))
         self.press = []

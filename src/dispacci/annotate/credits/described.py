@@ -171,7 +171,7 @@ class DescribedSources:
             if entity.kind == "country":
                 return entity.country, False, entity.end
         owner = self.owner_after.match(text, end) if self.owner_after else None
-        if owner is not None and not any(e.start == owner.start("owner") for e in entities):
+        if owner is not None and not any(e.kind == "country" and e.start == owner.start("owner") for e in entities):
             return None, True, end  # "l'ufficio del presidente della Regione": another body's office
         national = self.base.offices[office].national_cues if office in self.base.offices else {}
         cue = _squeeze(text[start:end])
