@@ -86,6 +86,9 @@ class Organization(_Entry):
     aliases: AliasMap = Field(default_factory=dict)
     wikidata: str | None = None
     parent: str | None = None
+    # offices of its country this institution speaks for ("les services du Premier ministre" →
+    # Matignon), read by the credits layer; `government` for the government as a whole
+    seat_of: list[str] = Field(default_factory=list)
 
 
 class Role(_Entry):

@@ -38,7 +38,7 @@ from .cache import cache_dir, read_cached
 __all__ = ["ActorBase", "load_actor_base", "actor_files", "LANGUAGES", "Candidate"]
 
 LANGUAGES = ("it", "en", "fr", "de", "es", "ru")
-_FORMAT_VERSION = "6"  # bump when the compiled form changes
+_FORMAT_VERSION = "7"  # bump when the compiled form changes
 _MILITARY_OFFICES = {"military_chief"}
 _ORG_CAMEO_SUFFIX = {"seat": "GOV", "ministry": "GOV", "agency": "GOV", "military": "MIL", "media": "MED",
                      "party": "PTY", "court": "JUD", "company": "BUS"}
@@ -151,6 +151,12 @@ class ActorBase:
             if first <= day <= last and person_id not in found:
                 found.append(person_id)
         return [self.actors[person_id] for person_id in found]
+
+    def seat(self, office: str, country: str | None) -> Organization | None:
+        """The institution that speaks for ``office`` of ``country`` (its ``seat_of``), if any."""
+        if not country:
+            return None
+        return next((o for o in self.organizations() if o.country == country and office in o.seat_of), None)
 
     def roles_on(self, person_id: str, on=None) -> list[Role]:
         """The roles ``person_id`` held on ``on`` (None = today)."""

@@ -10,7 +10,11 @@ institutions from the entities layer named as the source — a press service
 ("servizio stampa del Cremlino" → "Kremlin press service"), an institution
 with a verb of reporting ("ha reso noto Palazzo Chigi", "the Treasury
 Department said"), a document it issued ("una nota di Palazzo Chigi") or a
-trailing "according to" ("…, selon l'Élysée"). A sentence that *opens* with
+trailing "according to" ("…, selon l'Élysée"), the people inside it ("fonti di
+Palazzo Chigi"), or cited by an agency ("Interfax, citing the ministry"). Institutions
+named only by a description and unnamed spokespeople are read in ``described``. An
+outlet that is the subject of a verb other than one of saying ("Reuters announced job
+cuts") is news about the outlet, not a credit. A sentence that *opens* with
 "according to" attributes a claim rather than crediting a source, and people
 and platforms (Telegram, X) are never credits. Each source is listed once, at
 its first mention; every credit carries the ``chain`` from origin to publisher.
@@ -18,7 +22,6 @@ its first mention; every credit carries the ``chain`` from origin to publisher.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,12 +33,13 @@ from ...resources.wires import load_wires
 from ..doc import in_body
 from ..entities.mentions import entity_of, published_mentions
 from ..text import cue_lists, doc_text, phrase_pattern
+from .described import DescribedSources
+from .found import Found
+from .reading import opens_sentence, provenance_chain, subject_verb
 
 __all__ = ["CreditFinder", "provenance_chain"]
 
 _WINDOW = 60  # characters looked at around a name for crediting words
-_SENTENCE_BREAK = re.compile(r"[.!?…\n][\"»”’)\]]*\s*$")
-_OPENERS = " \t\"«“„‘(–—-•"
 _JOINT_TAG_BEFORE = re.compile(r"\(\s*(?:[\w.]{2,20}\s*[-/,+]\s*){0,3}$")
 _JOINT_TAG_AFTER = re.compile(r"^\s*(?:[-/,+]\s*[\w.]{2,20}\s*){0,3}\)")
 _STAMP_BEFORE = re.compile(r"^\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s*[,|–—-]?\s*\d{1,2}[:.]\d{2})?\s*[,|–—-]\s*$")
@@ -47,16 +51,6 @@ def _alternation(phrases, *, flags=re.IGNORECASE, before: str = "", after: str =
     if not phrases:
         return None
     return re.compile(before + "(?:" + "|".join(phrase_pattern(p) for p in phrases) + ")" + after, flags)
-
-
-@dataclass
-class _Found:
-    name: str
-    role: str
-    start: int
-    end: int
-    actor: str | None = None
-    photo: bool = False
 
 
 class CreditFinder:
@@ -80,7 +74,8 @@ class CreditFinder:
         self.copyright_re = _alternation(cues("copyright"), flags=0, after=r"\s*(?:\d{4}\s*)?$")
         self.before_re = _alternation(cues("wire_before"), before=r"(?<!\w)",  # one adjective may follow:
                                       after=r"(?:\s+[^\W\d_A-ZА-Я][\w-]*)?\s+" + article + r"$")  # "agenzia russa Tass"
-        self.after_re = _alternation(cues("wire_after"), before=r"^\s*,?\s*", after=r"(?!\w)")
+        # used with .match; "Sputnik, citando fonti militari, …": an outlet citing someone is a source
+        self.after_re = _alternation([*cues("wire_after"), *cues("citing")], before=r"\s*,?\s*", after=r"(?!\w)")
         self.pool_re = _alternation(cues("photo_pool"), flags=0, before=r"^\s*", after=r"\s+\S")
         self.not_credits = set(cues("not_credits"))
         self.press = []
@@ -91,9 +86,10 @@ class CreditFinder:
                 re.compile(r"^\s*" + phrase_pattern(suffix), re.IGNORECASE) if suffix.strip() else None,
                 prefix, suffix))
         reporting = cues("reporting")
+        citing = cues("citing")  # "Interfax, citing the ministry": the cited institution is a source too
         adverbs = "|".join(phrase_pattern(a) for a in sorted(set(cues("adverbs")), key=len, reverse=True)) or "(?!)"
         self.report_before_re = _alternation(
-            reporting, before=r"(?<!\w)", after=r"(?:\s+(?:" + adverbs + r")){0,2}\s+" + article + r"$")
+            [*reporting, *citing], before=r"(?<!\w)", after=r"(?:\s+(?:" + adverbs + r")){0,2}\s+" + article + r"$")
         self.report_after_re = _alternation(
             reporting, before=r"^\s*(?:[\w.’'-]+\s+){0,2}", after=r"(?!\w)")
         documents = cues("document")
@@ -105,9 +101,17 @@ class CreditFinder:
             self.document_re = re.compile(
                 r"(?<!\w)(?:" + "|".join(phrase_pattern(d) for d in sorted(documents, key=len, reverse=True)) + r")"
                 r"(?:\s+[\w-]+){0,2}\s+" + issued_part + article + r"$", re.IGNORECASE)
+        self.insiders_re = _alternation(cues("insiders"), before=r"(?<!\w)", after=r"\s*" + article + r"$")
         self.according_re = _alternation(cues("according"), before=r"(?<!\w)", after=r"\s+" + article + r"$")
         # the reporting verbs' own words, for the parse: an institution as their subject is a source
         self.saying = {phrase.split()[-1].lower() for phrase in reporting if phrase.strip()}
+        # verbs an outlet reports with even when they take a thing ("Reuters reported the attack")
+        self.wire_verbs = {phrase.split()[-1].lower() for phrase in cues("wire_after") if phrase.strip()} | {
+            word.lower() for phrase in citing for word in phrase.split() if len(word) > 4}
+        # every word of the crediting phrases: an outlet that is the subject of one of them is a source
+        self.crediting_words = {word.lower() for phrase in [*reporting, *citing, *cues("wire_after"), *cues("wire_before")]
+                                for word in phrase.split()} | self.wire_verbs
+        self.described = DescribedSources(lang, cues, [prefix for _, _, prefix, _ in self.press if prefix.strip()])
         self.resources = tuple(resources)
         self._base = None
         self._media: dict[str, str] = {}
@@ -121,10 +125,15 @@ class CreditFinder:
         found.sort(key=lambda f: f.start)
         credits: list[Credit] = []
         seen: set[str] = set()
+        via: dict[str, str] = {}  # the spokesperson before an institution in the chain, where one spoke for it
         for item in found:
-            if item.name in seen or item.name in self.not_credits:
+            if item.name in self.not_credits:
+                continue
+            if item.name in seen:
                 continue
             seen.add(item.name)
+            if item.via:
+                via[item.name] = item.via
             actor = item.actor or (self._media_ids().get(item.name) if item.role == "wire" else None)
             credits.append(Credit(name=item.name, role=item.role, start=item.start, end=item.end, actor=actor))
         # the site that published the article (HTML/JSONL input): an empty span at 0 when the text never names it
@@ -134,14 +143,14 @@ class CreditFinder:
             start, end = (where, where + len(publisher)) if where >= 0 else (0, 0)
             credits.append(Credit(name=publisher, role="publisher", start=start, end=end))
         photo = {item.name for item in found if item.photo}
-        chain = provenance_chain(credits, exclude=photo)
+        chain = provenance_chain(credits, exclude=photo, via=via)
         for credit in credits:
             credit.chain = list(chain)
         doc._.credits = credits
         return doc
 
     # -- wires ----------------------------------------------------------------------------
-    def _wires(self, doc: Doc, text: str) -> list[_Found]:
+    def _wires(self, doc: Doc, text: str) -> list[Found]:
         context = doc._.context
         body_start = context.body_start if context else 0
         dateline = doc._.dateline
@@ -166,16 +175,18 @@ class CreditFinder:
                     photo = True  # a photo credit line "Pool Moncloa / Fernando Calvo"
                 else:
                     continue  # captions and bylines name photographers' agencies, not sources
-            if not photo and not self._credits_wire(text, start, end, before, after, line, wire, dateline):
+            if not photo and not self._credits_wire(text, start, end, before, after, line, wire, dateline, doc):
                 continue
-            found.append(_Found(wire["name"], "wire", start, end, photo=photo))
+            found.append(Found(wire["name"], "wire", start, end, photo=photo))
         found.extend(self._pools(doc, text))
         return found
 
-    def _credits_wire(self, text, start, end, before, after, line, wire, dateline) -> bool:
+    def _credits_wire(self, text, start, end, before, after, line, wire, dateline, doc=None) -> bool:
         if dateline is not None and dateline.start - 40 <= start and end <= dateline.end + 40 \
-                and text.rfind("\n", 0, start) < dateline.start:
-            return True
+                and text.rfind("\n", 0, start) < dateline.start \
+                and (start < dateline.end or (not re.search(r"\w", text[dateline.end:start])
+                                              and re.match(r"\s*[-–—/|:.,)\]]", text[end:]))):
+            return True  # in the dateline or its tag, not in the sentence after it
         stripped_before, stripped_after = before.rstrip(), after.lstrip()
         if stripped_before.endswith(("(", "/", "[")) and stripped_after.startswith((")", "/", "]")):
             return True  # (Reuters) /ТАСС/ [AGI]
@@ -197,6 +208,8 @@ class CreditFinder:
             return True  # "– Sputnik" closing a paragraph
         if not before.strip() and re.match(r"\s*(?:/\s*\w|[-–—]\s)", after):
             return True  # "Europa Press/Madrid -", "KAZINFORM – "
+        if doc is not None and self._topic(doc, start, end):
+            return False  # "Reuters announced job cuts": news about the outlet, not from it
         window = text[max(0, start - _WINDOW):start]
         if self.before_re and self.before_re.search(window):
             return True
@@ -205,10 +218,24 @@ class CreditFinder:
         alias = text[start:end]
         return len(alias) >= 5 and not wire.get("tag_only", False)
 
+    def _topic(self, doc: Doc, start: int, end: int) -> bool:
+        """On the parse: the outlet (or "the agency X") is the subject of a verb that is not one
+        of saying, or of one that takes a thing and no clause ("annunciato la chiusura")."""
+        verb = subject_verb(doc, start, end, lift=True)
+        if verb is None:
+            return False
+        joined = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+        if not any(v.lower_ in self.crediting_words for v in joined):
+            return True
+        if verb.lower_ in self.wire_verbs:
+            return False
+        deps = {c.dep_.split(":")[0] for c in verb.children if c.dep_ != "parataxis" or c.pos_ in ("VERB", "AUX")}
+        return "obj" in deps and not deps & {"ccomp", "parataxis", "xcomp", "csubj"}
+
     def _copyright(self, before: str) -> bool:
         return bool(self.copyright_re and self.copyright_re.search(before))
 
-    def _pools(self, doc: Doc, text: str) -> list[_Found]:
+    def _pools(self, doc: Doc, text: str) -> list[Found]:
         """Photo pools credited on a photo credit line: "Pool Moncloa / Fernando Calvo"."""
         found = []
         if self.pool_re is None:
@@ -221,12 +248,12 @@ class CreditFinder:
                 name = part.strip()
                 if name and self.pool_re.match(name):
                     start = offset + part.index(name)
-                    found.append(_Found(name, "wire", start, start + len(name), photo=True))
+                    found.append(Found(name, "wire", start, start + len(name), photo=True))
                 offset += len(part) + 1
         return found
 
     # -- origins --------------------------------------------------------------------------
-    def _origins(self, doc: Doc, text: str) -> list[_Found]:
+    def _origins(self, doc: Doc, text: str) -> list[Found]:
         dateline = doc._.dateline
         found = []
         for mention in published_mentions(doc)[0]:
@@ -245,11 +272,18 @@ class CreditFinder:
                 if self._credits_wire(text, entity.start, entity.end, text[line_start:entity.start],
                                       text[entity.end:line_end], text[line_start:line_end], {"tag_only": True},
                                       dateline):
-                    found.append(_Found(entity.canonical, "wire", entity.start, entity.end, entity.actor))
+                    found.append(Found(entity.canonical, "wire", entity.start, entity.end, entity.actor))
                 continue
-            credit = self._origin(text, entity) or self._reporting_subject(doc, entity)
+            spokesperson = self.described.spokesperson_of(doc, text, entity, self._actor_base())
+            if spokesperson is not None and spokesperson[2]:
+                continue  # "il portavoce del Cremlino" is Peskov, named in the article: a person, not a credit
+            credit = self._press_service(text, entity) or self._spokesperson(doc, text, entity, spokesperson)
+            if credit is None and self.credited_span(doc, text, entity.start, entity.end):
+                credit = Found(entity.canonical, "origin", entity.start, entity.end, entity.actor)
             if credit is not None:
                 found.append(credit)
+        found.extend(self.described.find(doc, text, self._actor_base(), self.credited_span,
+                                         lambda start, end: in_body(doc, start, end)))
         return found
 
     def _actor_base(self):
@@ -274,71 +308,64 @@ class CreditFinder:
         actor = base.get(actor_id) if base is not None else None
         return getattr(actor, "type", None) == "media"
 
-    def _origin(self, text: str, entity: Entity) -> _Found | None:
+    def _press_service(self, text: str, entity: Entity) -> Found | None:
+        """ "servizio stampa del Cremlino", "Akorda press service" → "<institution> press service"."""
         start, end = entity.start, entity.end
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        before = text[max(line_start, start - _WINDOW):start]
-        after = text[end:min(line_end, end + _WINDOW)]
+        before, after = self._around(text, start, end)
         for prefix_re, suffix_re, prefix, suffix in self.press:
             head = prefix_re.search(before) if prefix_re else None
             tail = suffix_re.match(after) if suffix_re else None
             if (prefix_re is None or head) and (suffix_re is None or tail) and (head or tail):
                 span_start = start - (len(before) - head.start()) if head else start
                 span_end = end + tail.end() if tail else end
-                return _Found(f"{entity.canonical} press service", "origin", span_start, span_end, entity.actor)
-        origin = _Found(entity.canonical, "origin", start, end, entity.actor)
+                return Found(f"{entity.canonical} press service", "origin", span_start, span_end, entity.actor)
+        return None
+
+    def _spokesperson(self, doc: Doc, text: str, entity: Entity, spokesperson) -> Found | None:
+        """ "la portavoce di Palazzo Chigi ha spiegato": the institution, with its spokesperson
+        as the step before it in the chain."""
+        if spokesperson is None or not self.credited_span(doc, text, spokesperson[0], spokesperson[1]):
+            return None
+        start, end, _ = spokesperson
+        return Found(entity.canonical, "origin", start, end, entity.actor, via=f"{entity.canonical} spokesperson")
+
+    @staticmethod
+    def _around(text: str, start: int, end: int) -> tuple[str, str]:
+        """The words on the same line within the window before and after a span."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        return text[max(line_start, start - _WINDOW):start], text[end:min(line_end, end + _WINDOW)]
+
+    def credited_span(self, doc: Doc, text: str, start: int, end: int) -> bool:
+        """Whether the words at ``start:end`` name the source of the information: next to a verb
+        of reporting ("ha reso noto Palazzo Chigi", "the Treasury said"), the subject of one however
+        far it stands, the issuer of a document ("una nota di Palazzo Chigi"), the people inside it
+        ("fonti di Palazzo Chigi"), cited ("citing the ministry"), or a trailing "according to"."""
+        before, after = self._around(text, start, end)
         if self.report_before_re and self.report_before_re.search(before):
-            return origin
+            return True
         if self.report_after_re and self.report_after_re.match(after):
-            return origin
+            return True
         if self.document_re and self.document_re.search(before):
-            return origin
+            return True
+        if self.insiders_re and self.insiders_re.search(before):
+            return True
         if self.according_re:
             cue = self.according_re.search(before)
-            if cue and not _opens_sentence(text, start - (len(before) - cue.start())):
-                return origin
-        return None
+            if cue and not opens_sentence(text, start - (len(before) - cue.start())):
+                return True
+        return self._reporting_subject(doc, start, end)
 
-
-    def _reporting_subject(self, doc: Doc, entity: Entity) -> _Found | None:
-        """On the parse: the institution is the subject of a verb of saying, however far the verb
+    def _reporting_subject(self, doc: Doc, start: int, end: int) -> bool:
+        """On the parse: the span is the subject of a verb of saying, however far the verb
         stands ("La Farnesina, in un comunicato, ha precisato che …")."""
-        if not (doc.has_extension("parsed") and doc._.parsed):
-            return None
-        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        if span is None:
-            return None
-        head = span.root
-        if head.dep_ not in ("nsubj", "nsubj:pass", "obl:agent") or head.head == head:
-            return None
-        verb = head.head
-        if verb.dep_.startswith("aux") and verb.head != verb:
-            verb = verb.head  # the subject hung on the auxiliary: "Die Regierung hat … erklärt"
+        verb = subject_verb(doc, start, end)
+        if verb is None:
+            return False
         # the verb, or a verb joined to it that shares its subject ("…, diffuso in serata, ha precisato")
         shared = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children)]
-        if any(v.lower_ in self.saying for v in (verb, *shared)):
-            return _Found(entity.canonical, "origin", entity.start, entity.end, entity.actor)
-        return None
-
-
-def _opens_sentence(text: str, position: int) -> bool:
-    """True when only opening punctuation stands between ``position`` and the sentence start."""
-    cursor = position
-    while cursor > 0 and text[cursor - 1] in _OPENERS:
-        cursor -= 1
-    return cursor == 0 or bool(_SENTENCE_BREAK.search(text[max(0, cursor - 4):cursor]))
-
-
-def provenance_chain(credits: list[Credit], exclude: set[str] = frozenset()) -> list[str]:
-    """From who first said it to who published it: origins in order of mention, then
-    wires from the one cited to the one citing (an article names its own agency first),
-    then the publisher."""
-    origins = [c.name for c in credits if c.role == "origin"]
-    wires = [c.name for c in credits if c.role == "wire" and c.name not in exclude]
-    publishers = [c.name for c in credits if c.role == "publisher"]
-    return list(dict.fromkeys([*origins, *reversed(wires), *publishers]))
+        return any(v.lower_ in self.saying for v in (verb, *shared))
 
 
 @Language.factory(
