@@ -399,6 +399,11 @@ def test_a_quote_cut_by_a_line_break_inside_its_sentence(pipeline):
     assert said(doc) == [("il lancio del missile contro il gruppo terroristico è stato intercettato", "Dmitry Peskov")]
 
 
+def test_a_reversed_single_guillemet_left_open_at_a_line_break_is_no_crash():
+    text = "Er sagte ›das ist gut\nund schön› heute, und ›noch eins\n"
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == []
+
+
 def test_a_state_as_subject_speaks_rather_than_the_last_person_named(pipeline):
     text = "Roma – Meloni ha sentito Peskov ieri. La Russia ha fatto sapere che «non ci sono margini per una tregua»."
     assert said(annotate(pipeline, text, "it")) == [("non ci sono margini per una tregua", "Russia")]

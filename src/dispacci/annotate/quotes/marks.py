@@ -16,7 +16,9 @@ from dataclasses import dataclass
 __all__ = ["QuoteSpan", "find_quote_spans", "paragraphs", "clean_span"]
 
 _MARKS = re.compile(r"[«»“”„‘’‹›\"']")
-_CLOSERS = {"«": "»", "“": "”“", "„": "“”", "‘": "’", "‹": "›", '"': '"', "»": "«", "”": "”", "'": "'"}
+# What closes each mark that opens; a mark opens only if it is a key (’ closes only). » … « and › … ‹
+# are the German reversed style.
+_CLOSERS = {"«": "»", "“": "”“", "„": "“”", "‘": "’", "‹": "›", '"': '"', "»": "«", "›": "‹", "”": "”", "'": "'"}
 _DASH_QUOTE = re.compile(r"^[ \t]*[–—][ \t]*(?P<text>\S[^\n]*?)[ \t]*[,.!?…]?[ \t]+[–—][ \t]*(?P<rest>\S[^\n]*)$", re.MULTILINE)
 _TRAILING = ",.;:"
 _PARAGRAPH_END = ".!?:;…»”\"“’'"
@@ -80,13 +82,13 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
         i, mark = match.start(), match.group()
         depth = None
         for d in range(len(stack) - 1, max(len(stack) - 1 - _MAX_NESTING, -1), -1):
-            if mark in _CLOSERS.get(stack[d][0], ""):  # a mark that opens but names no closer (›) closes nothing
+            if mark in _CLOSERS[stack[d][0]]:
                 depth = d
                 break
         if depth is not None and _can_close(text, i, start, end, stack[depth][0]):
             del stack[depth + 1:]  # unclosed marks inside the quote were strays
             closed.append((stack.pop()[1] + 1, i))
-        elif mark != "’" and _can_open(text, i, start, end):
+        elif mark in _CLOSERS and _can_open(text, i, start, end):
             stack.append((mark, i))
     left_open = stack[0] if stack else None
     # closed quotes nest or are disjoint: keep the outermost ones
