@@ -399,6 +399,22 @@ def test_a_quote_cut_by_a_line_break_inside_its_sentence(pipeline):
     assert said(doc) == [("il lancio del missile contro il gruppo terroristico è stato intercettato", "Dmitry Peskov")]
 
 
+@pytest.mark.parametrize("text, quoted", [
+    ("Il portavoce ha detto: «Continueremo a sostenere\nl'Ucraina con tutti i mezzi che abbiamo».",
+     "Continueremo a sostenere\nl'Ucraina con tutti i mezzi che abbiamo"),
+    ("The spokesman said: \"We don't give up and we\nwon't give up on the talks\".",
+     "We don't give up and we\nwon't give up on the talks"),
+    ("Le porte-parole a déclaré : « Nous allons continuer à travailler\navec nos partenaires européens »,",
+     "Nous allons continuer à travailler\navec nos partenaires européens"),
+    ("Der Sprecher sagte: ›Wir arbeiten weiter an einer\nLösung mit allen Partnern‹.",
+     "Wir arbeiten weiter an einer\nLösung mit allen Partnern"),
+    ("Der Sprecher sagte: »Wir arbeiten weiter an einer\nLösung mit allen Partnern«.",
+     "Wir arbeiten weiter an einer\nLösung mit allen Partnern"),
+])
+def test_a_quote_the_line_breaks_closes_on_the_next_line_past_apostrophes_and_spaced_marks(text, quoted):
+    assert [text[s.start:s.end].strip(" .,") for s in find_quote_spans(text)] == [quoted]
+
+
 def test_a_reversed_single_guillemet_left_open_at_a_line_break_is_no_crash():
     text = "Er sagte ›das ist gut\nund schön› heute, und ›noch eins\n"
     assert [text[s.start:s.end] for s in find_quote_spans(text)] == []

@@ -136,7 +136,7 @@ def find_quote_spans(text: str, begin: int = 0) -> list[QuoteSpan]:
                 spans[:] = [s for s in spans if not (s.paragraph == index and s.start > position)]
             elif nxt is not None and text[start:end].rstrip()[-1:] not in _PARAGRAPH_END:
                 # a line break inside a sentence ("del gruppo\nterroristico"): the quote closes on the next line
-                close = _first_mark_closes(text, nxt, paras[index + 1][1], mark)
+                close = _first_mark_closes(text, nxt, paras[index + 1][1], mark, text[position + 1].isspace())
                 if close is not None:
                     group += 1
                     spans[:] = [s for s in spans if not (s.paragraph == index and s.start > position)]
@@ -150,15 +150,20 @@ def find_quote_spans(text: str, begin: int = 0) -> list[QuoteSpan]:
     return spans
 
 
-def _first_mark_closes(text: str, start: int, end: int, opener: str) -> int | None:
-    """The position of the next line's first mark when it closes ``opener`` after a word."""
-    match = _MARKS.search(text, start, end)
-    if match is None or match.group() not in _CLOSERS[opener]:
-        return None
-    i = match.start()
-    if i == start or text[i - 1].isspace() or not _can_close(text, i, start, end, opener):
-        return None
-    return i
+def _first_mark_closes(text: str, start: int, end: int, opener: str, spaced: bool) -> int | None:
+    """The position of the next line's first mark when it closes ``opener`` after a word, or after a
+    space where the opening was ``spaced`` too (French « … »). An apostrophe inside a word (l'Ucraina,
+    don't) is no mark here."""
+    for match in _MARKS.finditer(text, start, end):
+        i = match.start()
+        if match.group() in "’'" and start < i < end - 1 and _letter(text[i - 1]) and _letter(text[i + 1]):
+            continue
+        if match.group() not in _CLOSERS[opener] or i == start or not _can_close(text, i, start, end, opener):
+            return None
+        if text[i - 1].isspace() and not (spaced and i - 1 > start and not text[i - 2].isspace()):
+            return None
+        return i
+    return None
 
 
 def _close_of_continued(text: str, lead: int, end: int, mark: str) -> int | None:
