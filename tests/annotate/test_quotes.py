@@ -95,7 +95,7 @@ def test_founding_example_quotes_speakers_and_cues(founding_record, founding_exp
 
 def test_quote_offsets_point_at_the_quoted_text(founding_record):
     for quote in founding_record.quotes:
-        assert " ".join(founding_record.text[quote.start:quote.end].split()) == quote.text
+        assert founding_record.text[quote.start:quote.end] == quote.text
 
 
 # -- the development articles ----------------------------------------------------------------
@@ -240,7 +240,7 @@ def _check_sane(text: str, quotes) -> None:
     for quote in quotes:
         assert quote.start >= previous_end, "quotes overlap"
         span = text[quote.start:quote.end]
-        assert " ".join(span.split()) == quote.text
+        assert span == quote.text
         assert span.count("\n") <= 1, "a quote ran over several paragraphs"
         previous_end = quote.end
 
@@ -396,7 +396,7 @@ def test_a_quote_cut_by_a_line_break_inside_its_sentence(pipeline):
     text = ("Roma – Peskov ha detto che “il lancio del missile contro il gruppo\nterroristico è stato "
             "intercettato”, secondo i media.\nAltro paragrafo senza citazioni.")
     doc = annotate(pipeline, text, "it")
-    assert said(doc) == [("il lancio del missile contro il gruppo terroristico è stato intercettato", "Dmitry Peskov")]
+    assert said(doc) == [("il lancio del missile contro il gruppo\nterroristico è stato intercettato", "Dmitry Peskov")]
 
 
 @pytest.mark.parametrize("text, quoted", [

@@ -23,7 +23,6 @@ _DASH_QUOTE = re.compile(r"^[ \t]*[–—][ \t]*(?P<text>\S[^\n]*?)[ \t]*[,.!?�
 _TRAILING = ",.;:"
 _PARAGRAPH_END = ".!?:;…»”\"“’'"
 _MAX_NESTING = 6  # deeper nesting is not written; the bound keeps the scan linear
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -176,9 +175,9 @@ def _close_of_continued(text: str, lead: int, end: int, mark: str) -> int | None
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int, str]:
-    """Trim spaces and a trailing comma/period inside the marks; collapse whitespace."""
+    """Trim spaces and a trailing comma/period inside the marks; the text is ``text[start:end]`` as written."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING):
         end -= 1
-    return start, end, _SPACE.sub(" ", text[start:end])
+    return start, end, text[start:end]

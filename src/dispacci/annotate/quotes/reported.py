@@ -157,7 +157,7 @@ class ReportedSpeech:
 def _quote(doc: Doc, span: tuple[int, int], speaker, cue: str | None) -> Quote:
     start, end = span
     name, actor = speaker if speaker is not None else (None, None)
-    return Quote(text=" ".join(doc.text[start:end].split()), speaker=name, speaker_actor=actor, cue=cue,
+    return Quote(text=doc.text[start:end], speaker=name, speaker_actor=actor, cue=cue,
                  direct=False, start=start, end=end)
 
 
