@@ -16,12 +16,15 @@ second one. Without a parse there is no reported speech: the surface rules never
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Token
 
 from ...record import Quote
 from ..doc import in_body
+from ..text import doc_text, token_starts
+from .stretches import Stretches
 from .syntax import ParseReader, token_at
 
 __all__ = ["ReportedSpeech"]
@@ -44,7 +47,7 @@ class ReportedSpeech:
             return []
         found: list[Quote] = []
         for token in doc:
-            if _inside(token.idx, reading.quoted) or not self.parse.reporting(token):
+            if reading.quoted.covers(token.idx) or not self.parse.reporting(token):
                 continue
             clause = self.parse.reported(token) or self.parse.reported_parataxis(token)
             if clause is None:
@@ -63,14 +66,14 @@ class ReportedSpeech:
         if self.postposed is None:
             return []
         found = []
-        for match in self.postposed.finditer(doc.text):
+        for match in self.postposed.finditer(doc_text(doc)):
             word = token_at(doc, match.start())
-            if word is None or _inside(match.start(), reading.quoted) or word.dep_ != "case" \
+            if word is None or reading.quoted.covers(match.start()) or word.dep_ != "case" \
                     or word.head.i >= word.i or not in_body(doc, match.start(), match.end()):
                 continue
             phrase = word.head
             predicate = phrase.head if phrase.head != phrase else None
-            if predicate is None or _inside(predicate.idx, reading.quoted):
+            if predicate is None or reading.quoted.covers(predicate.idx):
                 continue
             span = self._span(doc, list(predicate.subtree), exclude={t.i for t in phrase.subtree})
             if span is None or self._mostly_quoted(span, reading.quoted):
@@ -84,32 +87,33 @@ class ReportedSpeech:
         if self.according is None:
             return []
         found = []
-        own = [m.span() for m in self.own.finditer(doc.text)] if self.own is not None else []
-        matches = [m for m in self.according.finditer(doc.text)
-                   if not any(a <= m.start() < b for a, b in own)]
+        text = doc_text(doc)
+        own = [m.span() for m in self.own.finditer(text)] if self.own is not None else []
+        matches = [m for m in self.according.finditer(text) if not any(a <= m.start() < b for a, b in own)]
         if self.own is not None:
-            matches += list(self.own.finditer(doc.text))
+            matches += list(self.own.finditer(text))
         for match in sorted(matches, key=lambda m: m.start()):
-            if _inside(match.start(), reading.quoted) or not in_body(doc, match.start(), match.end()):
+            if reading.quoted.covers(match.start()) or not in_body(doc, match.start(), match.end()):
                 continue
-            first = token_at(doc, _skip_space(doc.text, match.end()))
+            first = token_at(doc, _skip_space(text, match.end()))
             if match.re is self.own:
                 first = token_at(doc, match.start())
             if first is None:
                 continue
             phrase = first
             while phrase.head != phrase and phrase.head.pos_ not in ("VERB", "AUX", "ADJ") \
-                    and match.start() <= phrase.head.idx and not _inside(phrase.head.idx, reading.quoted):
+                    and match.start() <= phrase.head.idx and not reading.quoted.covers(phrase.head.idx):
                 phrase = phrase.head
             predicate = phrase.head if phrase.head != phrase else None
-            if predicate is None or _inside(predicate.idx, reading.quoted):
+            if predicate is None or reading.quoted.covers(predicate.idx):
                 continue
-            named = {t.i for t in phrase.subtree} | {t.i for t in doc if match.start() <= t.idx < match.end()}
-            named |= {t.i for t in doc if match.start() <= t.idx and t.i <= max(named) and t.i < predicate.i}
+            first_of_match, after_match = _token_range(doc, match.start(), match.end())
+            cue = set(range(first_of_match, after_match))
+            named = {t.i for t in phrase.subtree} | cue
+            named |= set(range(first_of_match, min(max(named), predicate.i - 1) + 1))
             span = self._span(doc, list(predicate.subtree), exclude=named)
             if span is None or self._mostly_quoted(span, reading.quoted):
                 continue
-            cue = {t.i for t in doc if match.start() <= t.idx < match.end()}
             # "nach Angaben der Polizei": the name hangs from the cue's noun; "laut Polizei": it is the phrase
             named_after = [t for t in phrase.subtree if t.idx >= match.end() and (t.head.i in cue or t == phrase)
                            and not (t.is_punct or t.pos_ in ("DET", "ADP"))]
@@ -142,22 +146,22 @@ class ReportedSpeech:
         if sum(1 for w in words if not w.is_punct) < MIN_WORDS:
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        while start < end and doc.text[start] in _EDGE:
+        text = doc_text(doc)  # Doc.text joins every token anew: read once, not per character
+        while start < end and text[start] in _EDGE:
             start += 1
-        while end > start and doc.text[end - 1] in _EDGE:
+        while end > start and text[end - 1] in _EDGE:
             end -= 1
         return (start, end) if end > start else None
 
     @staticmethod
-    def _mostly_quoted(span: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
-        inside = sum(max(0, min(b, span[1]) - max(a, span[0])) for a, b in quoted)
-        return inside * 2 >= span[1] - span[0]
+    def _mostly_quoted(span: tuple[int, int], quoted: Stretches) -> bool:
+        return quoted.covered(*span) * 2 >= span[1] - span[0]
 
 
 def _quote(doc: Doc, span: tuple[int, int], speaker, cue: str | None) -> Quote:
     start, end = span
     name, actor = speaker if speaker is not None else (None, None)
-    return Quote(text=doc.text[start:end], speaker=name, speaker_actor=actor, cue=cue,
+    return Quote(text=doc_text(doc)[start:end], speaker=name, speaker_actor=actor, cue=cue,
                  direct=False, start=start, end=end)
 
 
@@ -171,8 +175,10 @@ def _disjoint(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= position < b for a, b in ranges)
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The indices ``[first, after)`` of the tokens that start in ``[start, end)``."""
+    starts = token_starts(doc)
+    return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
 
 
 def _skip_space(text: str, position: int) -> int:

@@ -11,6 +11,8 @@ An indefinite pronoun ("chi", "man") names no one.
 """
 from __future__ import annotations
 
+from ..text import doc_text
+
 __all__ = ["subject_speaker"]
 
 _SPEAKING_KINDS = ("person", "organization")
@@ -76,4 +78,4 @@ def _proper_run(tokens) -> str | None:
                 best = run
     if not best:
         return None
-    return best[0].doc.text[best[0].idx:best[-1].idx + len(best[-1])]
+    return doc_text(best[0].doc)[best[0].idx:best[-1].idx + len(best[-1])]
