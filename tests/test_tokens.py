@@ -26,6 +26,16 @@ def test_the_doc_text_and_token_offsets_are_the_input_exactly(nlp, text):
     assert max(len(token) for token in doc) <= MAX_RUN
 
 
+@pytest.mark.parametrize("text, tokens", [
+    ('"' * 5000, ['"' * MAX_RUN] * 78 + ['"' * 8]),
+    ("Er: " + "=" * 70 + "!?" * 40, ["Er", ":"] + ["=" * MAX_RUN, "=" * 6] + ["!", "?"] * 40),
+    ("»" * 66 + "Roma" + "»" * 65, ["»" * MAX_RUN, "»»", "Roma", "»" * MAX_RUN, "»"]),
+])
+def test_a_mark_repeated_over_a_run_is_one_token_per_run_of_marks(nlp, text, tokens):
+    doc = make_doc(nlp, text)
+    assert [t.text for t in doc] == tokens and doc.text == text
+
+
 @pytest.mark.parametrize("text", ["Il ministro ha detto: «Andremo avanti». Poi è partito.",
                                   "Der Minister sagte, man werde weitermachen.", "El ministro habló en Madrid."])
 def test_ordinary_text_is_tokenised_as_spacy_does(nlp, text):
