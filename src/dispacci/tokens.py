@@ -6,10 +6,12 @@ Runs longer than ``MAX_RUN`` characters are tokenised in pieces of ``MAX_RUN``
 and joined back without added spaces, so the Doc's text, and every offset into
 it, is exactly the input's. No real word is that long, so no word is split.
 
-Inside such a run, a stretch of one character repeated more than ``MAX_RUN``
-times (a storm of quote marks, a ruled line of dashes) is not tokenised at all:
-each ``MAX_RUN`` characters of it are one token, not one token per mark, so the
-layers after the tokenizer, which cost per token, see a storm as a few tokens.
+Inside such a run, a stretch of more than ``MAX_RUN`` marks with no letter or
+digit among them (a storm of quote marks, a ruled line of dashes, ``!?!?…``) is
+not tokenised at all: each ``MAX_RUN`` characters of it are one token, not one
+token per mark, so the layers after the tokenizer, which cost per token, see a
+storm as a few tokens. Stretches with letters (a long URL, unspaced script) are
+tokenised as before.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ __all__ = ["MAX_RUN", "make_doc"]
 
 MAX_RUN = 64
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
-_REPEATED = re.compile(r"(\S)\1{%d,}" % MAX_RUN)  # one character, more than MAX_RUN times
+_MARKS_ONLY = re.compile(r"(?:[^\w\s]|_){%d,}" % (MAX_RUN + 1))  # no letter or digit, over MAX_RUN long
 
 
 def make_doc(nlp, text: str):
@@ -34,7 +36,7 @@ def make_doc(nlp, text: str):
         if run.start() > done:
             docs.append(nlp.make_doc(text[done:run.start()]))
         at = run.start()
-        for same in _REPEATED.finditer(text, run.start(), run.end()):
+        for same in _MARKS_ONLY.finditer(text, run.start(), run.end()):
             docs.extend(nlp.make_doc(piece) for piece in _pieces(text, at, same.start()))
             docs.extend(Doc(nlp.vocab, words=[piece], spaces=[False]) for piece in _pieces(text, *same.span()))
             at = same.end()
