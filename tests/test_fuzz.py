@@ -79,3 +79,15 @@ def test_a_storm_of_single_guillemets_is_no_crash(pipeline):
 
 def test_an_unassigned_code_point_in_russian_is_no_crash(pipeline):
     fuzzing.analyse(pipeline, " \u00f8\U00018035\U000c2c86 Путин заявил.", None, "ru")
+
+
+def test_a_russian_word_with_a_letter_unicode_names_nothing_is_no_crash(pipeline):
+    # pymorphy3's shape check raises on letters without a Unicode name (here a Khitan/Tangut component):
+    # the events layer's lemmas and the search page's word forms read every Russian word through it
+    fuzzing.analyse(pipeline, "\x98¤B\U0006fd38\U0006ec16´ZK\n©\U000184be", "Путин\U000184be заявил 12 aprile", "ru")
+
+
+def test_a_search_for_such_a_word_finds_its_own_form():
+    from dispacci.web.search_terms import word_forms
+
+    assert word_forms("Путин\U000184be")[0] == ("путин\U000184be", False)
