@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from ...record import Quote
 from ..doc import in_body
 from ..text import doc_text, token_starts
-from .stretches import Stretches
+from ..stretches import Stretches
 from .syntax import ParseReader, token_at
 
 __all__ = ["ReportedSpeech"]

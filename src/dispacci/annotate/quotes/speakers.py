@@ -24,7 +24,7 @@ from ..text import phrase_pattern
 from ..doc import in_body
 from .roles import RoleReader
 from .subjects import subject_speaker
-from .stretches import Stretches
+from ..stretches import Stretches
 from .syntax import ParseReader, token_at
 
 __all__ = ["SpeakerResolver", "SpeakerReading"]

@@ -20,7 +20,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from ..text import doc_text, token_starts
-from .stretches import Stretches
+from ..stretches import Stretches
 
 __all__ = ["ParseReader", "SUBJECT_DEPS"]
 
