@@ -91,3 +91,10 @@ def test_a_search_for_such_a_word_finds_its_own_form():
     from dispacci.web.search_terms import word_forms
 
     assert word_forms("Путин\U000184be")[0] == ("путин\U000184be", False)
+
+
+def test_two_russian_mentions_inside_one_long_token_are_no_crash(pipeline):
+    # natasha found two mentions inside one 64-character piece of a run; both expanded to that token
+    tail = "z<\xd0\xcb\U0002c07f\x16\n\n12 aprile\n\n\xd8+\xeb] Z\xb4;\u2009z<\xd0\xcb\U0002c07f\x16\u3000\xeb\tz<\xd0\xcb" \
+           "\U0002c07f\x16 ANSA.O'Neill "
+    fuzzing.analyse(pipeline, "」;" + "1" * 630 + tail, "1" * 200, "ru")
