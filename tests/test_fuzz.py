@@ -98,3 +98,15 @@ def test_two_russian_mentions_inside_one_long_token_are_no_crash(pipeline):
     tail = "z<\xd0\xcb\U0002c07f\x16\n\n12 aprile\n\n\xd8+\xeb] Z\xb4;\u2009z<\xd0\xcb\U0002c07f\x16\u3000\xeb\tz<\xd0\xcb" \
            "\U0002c07f\x16 ANSA.O'Neill "
     fuzzing.analyse(pipeline, "」;" + "1" * 630 + tail, "1" * 200, "ru")
+
+
+def test_a_subject_made_only_of_marks_is_no_crash():
+    # a storm of marks cut into 64-character tokens: the tagger may call one a noun after a verb of saying
+    import spacy
+    from spacy.tokens import Doc
+
+    from dispacci.annotate.quotes.syntax import _same_clause
+
+    doc = Doc(spacy.blank("de").vocab, words=["sagte", "«»" * 32], pos=["VERB", "NOUN"], heads=[0, 0],
+              deps=["ROOT", "nsubj"])
+    assert _same_clause(doc[0], doc[1])

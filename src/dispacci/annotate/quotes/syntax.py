@@ -224,7 +224,7 @@ def _same_clause(verb: Token, subject: Token) -> bool:
     Zelensky «…»" — the interrupting clause ends at the comma, and what follows is not its subject."""
     if subject.i < verb.i:
         return True
-    first = min(t.i for t in subject.subtree if not t.is_punct)
+    first = min((t.i for t in subject.subtree if not t.is_punct), default=subject.i)  # a storm's mark as subject
     return not any(t.text in ",;:" for t in verb.doc[verb.i + 1:max(first, verb.i + 1)])
 
 
