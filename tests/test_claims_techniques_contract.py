@@ -1,4 +1,4 @@
-"""The claims and techniques layers through the contract: record/3, the store, the API, the explorer.
+"""The claims and techniques layers through the contract: record/3 and later, the store, the API, the explorer.
 
 A record is written by hand here (offsets found from the surface text) so that these
 tests do not depend on the annotators; records of version 2 still load.
@@ -43,9 +43,9 @@ def _record() -> Record:
     })
 
 
-def test_the_record_is_version_3_and_version_2_records_still_load():
+def test_claims_and_techniques_since_version_3_and_version_2_records_still_load():
     record = _record()
-    assert SCHEMA_VERSION == "dispacci.record/3" and record.to_dict()["schema"] == SCHEMA_VERSION
+    assert SCHEMA_VERSION == "dispacci.record/4" and record.to_dict()["schema"] == SCHEMA_VERSION
     old = record.to_dict()
     old["schema"] = "dispacci.record/2"
     del old["claims"], old["techniques"]
@@ -105,7 +105,7 @@ def test_the_api_lists_claims_and_techniques_and_serves_them_in_the_record(db):
         counts = client.get("/api/techniques/counts").json()
         assert len(counts["labels"]) == 23 and counts["items"]
         record = client.get(f"/api/records/{_record().id}").json()
-        assert record["schema"] == "dispacci.record/3" and len(record["claims"]) == 2
+        assert record["schema"] == "dispacci.record/4" and len(record["claims"]) == 2
         assert len(record["techniques"]) == 2
 
 

@@ -16,7 +16,7 @@ def test_analyze_json_prints_the_record_of_the_founding_example_in_an_array():
     result = run("analyze", str(FOUNDING), "--json")
     assert result.returncode == 0, result.stderr
     [record] = json.loads(result.stdout)
-    assert record["schema"] == "dispacci.record/3"
+    assert record["schema"] == "dispacci.record/4"
     assert record["source"]["path"] == str(FOUNDING)
     assert record["title"] == "Russia/Kazakistan - Telefonata tra Putin e Tokayev"
     assert record["dateline"]["date"] == "2022-04-02"
@@ -73,7 +73,7 @@ def test_unknown_format_names_the_valid_ones():
 def test_schema_is_the_json_schema_of_the_record():
     result = run("schema")
     schema = json.loads(result.stdout)
-    assert schema["$id"] == "dispacci.record/3"
+    assert schema["$id"] == "dispacci.record/4"
     assert {"text", "dateline", "entities", "quotes", "events", "not_body"} <= set(schema["properties"])
 
 

@@ -79,3 +79,34 @@ def test_a_storm_of_single_guillemets_is_no_crash(pipeline):
 
 def test_an_unassigned_code_point_in_russian_is_no_crash(pipeline):
     fuzzing.analyse(pipeline, " \u00f8\U00018035\U000c2c86 Путин заявил.", None, "ru")
+
+
+def test_a_russian_word_with_a_letter_unicode_names_nothing_is_no_crash(pipeline):
+    # pymorphy3's shape check raises on letters without a Unicode name (here a Khitan/Tangut component):
+    # the events layer's lemmas and the search page's word forms read every Russian word through it
+    fuzzing.analyse(pipeline, "\x98¤B\U0006fd38\U0006ec16´ZK\n©\U000184be", "Путин\U000184be заявил 12 aprile", "ru")
+
+
+def test_a_search_for_such_a_word_finds_its_own_form():
+    from dispacci.web.search_terms import word_forms
+
+    assert word_forms("Путин\U000184be")[0] == ("путин\U000184be", False)
+
+
+def test_two_russian_mentions_inside_one_long_token_are_no_crash(pipeline):
+    # natasha found two mentions inside one 64-character piece of a run; both expanded to that token
+    tail = "z<\xd0\xcb\U0002c07f\x16\n\n12 aprile\n\n\xd8+\xeb] Z\xb4;\u2009z<\xd0\xcb\U0002c07f\x16\u3000\xeb\tz<\xd0\xcb" \
+           "\U0002c07f\x16 ANSA.O'Neill "
+    fuzzing.analyse(pipeline, "」;" + "1" * 630 + tail, "1" * 200, "ru")
+
+
+def test_a_subject_made_only_of_marks_is_no_crash():
+    # a storm of marks cut into 64-character tokens: the tagger may call one a noun after a verb of saying
+    import spacy
+    from spacy.tokens import Doc
+
+    from dispacci.annotate.quotes.syntax import _same_clause
+
+    doc = Doc(spacy.blank("de").vocab, words=["sagte", "«»" * 32], pos=["VERB", "NOUN"], heads=[0, 0],
+              deps=["ROOT", "nsubj"])
+    assert _same_clause(doc[0], doc[1])

@@ -26,6 +26,24 @@ def test_the_doc_text_and_token_offsets_are_the_input_exactly(nlp, text):
     assert max(len(token) for token in doc) <= MAX_RUN
 
 
+@pytest.mark.parametrize("text, tokens", [
+    ('"' * 5000, ['"' * MAX_RUN] * 78 + ['"' * 8]),
+    ("Er: " + "=" * 70 + "!?" * 40, ["Er", ":", "=" * MAX_RUN, "=" * 6 + "!?" * 29, "!?" * 11]),
+    ("«»" * 40 + "Roma", ["«»" * 32, "«»" * 8, "Roma"]),
+    ("»" * 66 + "Roma" + "»" * 65, ["»" * MAX_RUN, "»»", "Roma", "»" * MAX_RUN, "»"]),
+])
+def test_a_run_of_marks_without_letters_is_one_token_per_run_of_marks(nlp, text, tokens):
+    doc = make_doc(nlp, text)
+    assert [t.text for t in doc] == tokens and doc.text == text
+
+
+@pytest.mark.parametrize("text", ["https://www.example.org/2024/05/03/il-ministro-ha-detto-che-la-riforma-passera.html",
+                                  "中国外交部发言人表示，双方将继续保持沟通。" * 4])
+def test_a_long_run_with_letters_is_still_tokenised_in_pieces(nlp, text):
+    pieces = [text[at:at + MAX_RUN] for at in range(0, len(text), MAX_RUN)]
+    assert [t.text for t in make_doc(nlp, text)] == [t.text for piece in pieces for t in nlp.make_doc(piece)]
+
+
 @pytest.mark.parametrize("text", ["Il ministro ha detto: «Andremo avanti». Poi è partito.",
                                   "Der Minister sagte, man werde weitermachen.", "El ministro habló en Madrid."])
 def test_ordinary_text_is_tokenised_as_spacy_does(nlp, text):

@@ -66,11 +66,15 @@ class SlovnetAnnotator:
 
     @staticmethod
     def _entities(doc: Doc, sents, ner):
+        """natasha's mentions as token spans; two mentions inside one token (a 64-character piece
+        of a long run, "Путин-Песков") would expand to the same token, so the later one is left out."""
+        taken = -1  # the token after the last mention kept
         for sent, markup in zip(sents, ner.map([s.text for s in sents])):
             for span in markup.spans:
                 ent = doc.char_span(sent.start_char + span.start, sent.start_char + span.stop,
                                     label=span.type, alignment_mode="expand")
-                if ent is not None:
+                if ent is not None and ent.start >= taken:
+                    taken = ent.end
                     yield ent
 
 

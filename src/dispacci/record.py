@@ -6,7 +6,8 @@ Schema served by ``dispacci schema`` and the API is exported from these models.
 """
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -25,12 +26,16 @@ __all__ = [
     "Claim",
     "Technique",
     "TECHNIQUES",
+    "TEXT_LAYERS",
     "NotBody",
     "Record",
     "record_json_schema",
 ]
 
-SCHEMA_VERSION = "dispacci.record/3"
+SCHEMA_VERSION = "dispacci.record/4"
+_VERSION = re.compile(r"dispacci\.record/(\d+)")
+# Layers whose items carry the words of their span: ``item.text == record.text[item.start:item.end]``.
+TEXT_LAYERS = ("entities", "quotes", "claims", "techniques")
 
 
 class _Model(BaseModel):
@@ -100,7 +105,8 @@ class Entity(Span):
 class Quote(Span):
     """Words attributed to a speaker; `start`/`end` cover the quoted text."""
 
-    text: str
+    text: str = Field(description="the quoted words as written, line breaks and all: `text[start:end]` "
+                                  "(before record/4, with whitespace collapsed)")
     speaker: str | None = None
     speaker_actor: str | None = None
     cue: str | None = None
@@ -230,6 +236,18 @@ class Record(_Model):
         found.extend(("events", event.evidence) for event in self.events)
         return found
 
+    @model_validator(mode="before")
+    @classmethod
+    def _exact_quotes_of_older_versions(cls, data: Any) -> Any:
+        """Before record/4 a quote's text had its whitespace collapsed; such a text is given back
+        its span as written, so every loaded record keeps the one rule of ``TEXT_LAYERS``."""
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            return data
+        version = _VERSION.fullmatch(str(data.get("schema", SCHEMA_VERSION)))
+        if version is None or int(version.group(1)) >= 4 or not isinstance(data.get("quotes"), list):
+            return data
+        return {**data, "quotes": [_exact_quote(quote, data["text"]) for quote in data["quotes"]]}
+
     @model_validator(mode="after")
     def _spans_inside_text(self) -> "Record":
         size = len(self.text)
@@ -237,9 +255,20 @@ class Record(_Model):
             if span.end > size:
                 raise ValueError(f"{layer} span {span.start}:{span.end} ends past the text ({size})")
             quoted = getattr(span, "text", None)
-            if layer in ("entities", "claims", "techniques") and quoted is not None and self.text[span.start:span.end] != quoted:
+            if layer in TEXT_LAYERS and quoted is not None and self.text[span.start:span.end] != quoted:
                 raise ValueError(f"{layer} span {span.start}:{span.end} is not {quoted!r}")
         return self
+
+
+def _exact_quote(quote: Any, text: str) -> Any:
+    """An older quote whose text is its span with whitespace collapsed, with the span's own text."""
+    if not isinstance(quote, dict) or not isinstance(quote.get("text"), str):
+        return quote
+    start, end = quote.get("start"), quote.get("end")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+        return quote
+    written = text[start:end]
+    return {**quote, "text": written} if " ".join(written.split()) == " ".join(quote["text"].split()) else quote
 
 
 def record_json_schema() -> dict:

@@ -95,7 +95,7 @@ def test_founding_example_quotes_speakers_and_cues(founding_record, founding_exp
 
 def test_quote_offsets_point_at_the_quoted_text(founding_record):
     for quote in founding_record.quotes:
-        assert " ".join(founding_record.text[quote.start:quote.end].split()) == quote.text
+        assert founding_record.text[quote.start:quote.end] == quote.text
 
 
 # -- the development articles ----------------------------------------------------------------
@@ -240,7 +240,7 @@ def _check_sane(text: str, quotes) -> None:
     for quote in quotes:
         assert quote.start >= previous_end, "quotes overlap"
         span = text[quote.start:quote.end]
-        assert " ".join(span.split()) == quote.text
+        assert span == quote.text
         assert span.count("\n") <= 1, "a quote ran over several paragraphs"
         previous_end = quote.end
 
@@ -396,7 +396,28 @@ def test_a_quote_cut_by_a_line_break_inside_its_sentence(pipeline):
     text = ("Roma – Peskov ha detto che “il lancio del missile contro il gruppo\nterroristico è stato "
             "intercettato”, secondo i media.\nAltro paragrafo senza citazioni.")
     doc = annotate(pipeline, text, "it")
-    assert said(doc) == [("il lancio del missile contro il gruppo terroristico è stato intercettato", "Dmitry Peskov")]
+    assert said(doc) == [("il lancio del missile contro il gruppo\nterroristico è stato intercettato", "Dmitry Peskov")]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Il portavoce ha detto: «Continueremo a sostenere\nl'Ucraina con tutti i mezzi che abbiamo».",
+     "Continueremo a sostenere\nl'Ucraina con tutti i mezzi che abbiamo"),
+    ("The spokesman said: \"We don't give up and we\nwon't give up on the talks\".",
+     "We don't give up and we\nwon't give up on the talks"),
+    ("Le porte-parole a déclaré : « Nous allons continuer à travailler\navec nos partenaires européens »,",
+     "Nous allons continuer à travailler\navec nos partenaires européens"),
+    ("Der Sprecher sagte: ›Wir arbeiten weiter an einer\nLösung mit allen Partnern‹.",
+     "Wir arbeiten weiter an einer\nLösung mit allen Partnern"),
+    ("Der Sprecher sagte: »Wir arbeiten weiter an einer\nLösung mit allen Partnern«.",
+     "Wir arbeiten weiter an einer\nLösung mit allen Partnern"),
+])
+def test_a_quote_the_line_breaks_closes_on_the_next_line_past_apostrophes_and_spaced_marks(text, quoted):
+    assert [text[s.start:s.end].strip(" .,") for s in find_quote_spans(text)] == [quoted]
+
+
+def test_a_reversed_single_guillemet_left_open_at_a_line_break_is_no_crash():
+    text = "Er sagte ›das ist gut\nund schön› heute, und ›noch eins\n"
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == []
 
 
 def test_a_state_as_subject_speaks_rather_than_the_last_person_named(pipeline):

@@ -54,3 +54,44 @@ def test_finds_every_boundary_pysbd_finds_in_the_real_articles(pipeline, news_go
         reference = [s.strip() for line in text.split("\n") if line.strip() for s in segmenter.segment(line) if s.strip()]
         missing = boundaries(reference, text) - boundaries(sentences(pipeline, text, lang), text)
         assert not missing, (path.name, [text[i:i + 40] for i in sorted(missing)])
+
+
+def split(pipeline, text: str, lang: str) -> list[str]:
+    """The sentences the splitter alone makes (no parse)."""
+    nlp = pipeline.nlp(lang)
+    return [s.text_with_ws for s in nlp.get_pipe("dispacci_sentences")(nlp.make_doc(text)).sents]
+
+
+@pytest.mark.parametrize("lang, text, count", [
+    ("it", "Davvero?!?! Sì..... Poi è partito!!! Fine.", 4),
+    ("en", "Really?!?! Yes..... Then he left!!! The end.", 4),
+    ("ru", "Правда?!?! Да..... Потом он ушёл!!! Конец.", 4),
+])
+def test_runs_of_final_marks_end_one_sentence(pipeline, lang, text, count):
+    assert len(split(pipeline, text, lang)) == count
+
+
+@pytest.mark.parametrize("lang, word", [("it", "parola"), ("de", "Wort"), ("ru", "слово"), ("es", "palabra")])
+def test_a_stretch_over_the_token_cap_is_cut_after_a_comma(pipeline, lang, word):
+    from dispacci.annotate.structure.sentences import MAX_TOKENS
+
+    text = ", ".join([word] * 400) + "."
+    pieces = split(pipeline, text, lang)
+    assert "".join(pieces) == text and len(pieces) == 4
+    assert all(piece.rstrip().endswith(",") for piece in pieces[:-1])
+    assert all(len(s) <= MAX_TOKENS for s in pipeline.nlp(lang).get_pipe("dispacci_sentences")(
+        pipeline.nlp(lang).make_doc(text)).sents)
+
+
+def test_a_stretch_without_any_soft_end_is_cut_at_the_cap(pipeline):
+    from dispacci.annotate.structure.sentences import MAX_TOKENS
+
+    nlp = pipeline.nlp("fr")
+    doc = nlp.get_pipe("dispacci_sentences")(nlp.make_doc("mot " * 450))
+    assert [len(s) for s in doc.sents] == [MAX_TOKENS, MAX_TOKENS, 50]
+
+
+def test_a_long_written_sentence_under_the_cap_stays_whole(pipeline):
+    clause = "il governo ha approvato la riforma, che prevede nuovi fondi per le scuole e per gli ospedali"
+    text = "Secondo fonti vicine all'esecutivo, " + ", e ".join([clause] * 6) + "."
+    assert len(pipeline.nlp("it").make_doc(text)) > 100 and len(split(pipeline, text, "it")) == 1

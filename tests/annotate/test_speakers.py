@@ -78,7 +78,7 @@ def test_reported_speech_is_a_quote_that_is_not_direct(pipeline, lang, text, exp
     assert reported(doc) == expected
     assert said(doc) == []
     quote = next(q for q in doc._.quotes if not q.direct)
-    assert " ".join(text[quote.start:quote.end].split()) == quote.text and quote.cue
+    assert text[quote.start:quote.end] == quote.text and quote.cue
 
 
 def test_an_according_to_phrase_reports_the_clause_it_qualifies(pipeline):

@@ -44,7 +44,7 @@ def test_out_of_range_paging_is_a_422_validation_error(client):
 def test_one_record_is_the_full_record_and_a_missing_one_is_404(client, records):
     body = client.get(f"/api/records/{IT_ID}").json()
     assert body == next(r for r in records if r.id == IT_ID).to_dict()
-    assert body["schema"] == "dispacci.record/3" and body["events"][0]["cameo"] == "040"
+    assert body["schema"] == "dispacci.record/4" and body["events"][0]["cameo"] == "040"
     missing = client.get("/api/records/0000")
     assert missing.status_code == 404
     assert missing.json()["error"]["code"] == "E403" and "'0000'" in missing.json()["error"]["message"]

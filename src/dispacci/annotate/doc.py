@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..ingest.article import Article
+from .text import doc_text
 
 __all__ = ["LAYERS", "DocContext", "register_extensions", "start_doc", "in_body", "body_spans", "body_paragraphs"]
 
@@ -74,8 +75,9 @@ def body_spans(doc: Doc) -> list[tuple[int, int]]:
         if item.start > cursor:
             spans.append((cursor, item.start))
         cursor = max(cursor, item.end)
-    if cursor < len(doc.text):
-        spans.append((cursor, len(doc.text)))
+    size = len(doc_text(doc))
+    if cursor < size:
+        spans.append((cursor, size))
     return spans
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..errors import Errors, ResourceError
 
-__all__ = ["doc_text", "lines", "paragraphs", "cue_lists", "phrase_pattern"]
+__all__ = ["doc_text", "token_starts", "lines", "paragraphs", "cue_lists", "phrase_pattern"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -25,6 +25,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["dispacci_text"] = doc.text
     return text
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Every token's character offset, in order, listed once per doc: rules that find the token
+    at a position bisect it, where listing it per lookup made them cost tokens × lookups."""
+    starts = doc.user_data.get("dispacci_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["dispacci_token_starts"] = [t.idx for t in doc]
+    return starts
 
 
 def lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:

@@ -167,14 +167,20 @@ class Output:
             writer.writerow({key: _cell(value) for key, value in row.items()})
 
 
+def _one_line(value) -> str:
+    """A value on one line of a table: a quote broken over lines in the article is one line here."""
+    from rich.markup import escape
+
+    return "" if value is None else escape(" ".join(str(value).split()))
+
+
 def _table(rows: list[dict], *, columns: list[tuple[str, str]], title: str) -> None:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", show_lines=False)
     for _, heading in columns:
         table.add_column(heading, overflow="fold")
     for row in rows:
-        table.add_row(*("" if row.get(key) is None else escape(str(row.get(key))) for key, _ in columns))
+        table.add_row(*(_one_line(row.get(key)) for key, _ in columns))
     Console().print(table)

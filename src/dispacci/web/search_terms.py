@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..morphology import analyses
+
 __all__ = ["ParsedQuery", "parse_query", "word_forms", "actors_named", "alias_index", "actor_labels"]
 
 _TOKEN = re.compile(r'actor:"([^"]+)"|actor:(\S+)|"([^"]+)"|(\S+)')
@@ -64,7 +66,7 @@ def word_forms(word: str) -> list[tuple[str, bool]]:
         return found
     if _CYRILLIC.search(lower):
         with _lock:
-            parses = _morph().parse(lower)[:2]
+            parses = analyses(_morph(), lower)[:2]
         for parse in parses:
             for form in parse.lexeme:
                 if (form.word, False) not in found:

@@ -40,9 +40,11 @@ class Claimants:
         entities = sorted((e for e in (doc._.entities or []) if e.kind in _PRIORITY), key=lambda e: (e.start, -e.end))
         return cls(doc, entities, sorted(doc._.quotes or [], key=lambda q: q.start))
 
+    def __post_init__(self) -> None:
+        self._starts = [e.start for e in self.entities]  # listed once: per lookup it cost entities × lookups
+
     def _within(self, start: int, end: int) -> list[Entity]:
-        starts = [e.start for e in self.entities]
-        index = bisect.bisect_left(starts, start)
+        index = bisect.bisect_left(self._starts, start)
         found = []
         while index < len(self.entities) and self.entities[index].start < end:
             if self.entities[index].end <= end:

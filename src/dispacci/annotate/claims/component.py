@@ -21,6 +21,7 @@ the quotes layer.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -28,6 +29,7 @@ from spacy.tokens import Doc
 
 from ...record import Claim, Quote
 from ..doc import in_body
+from ..stretches import Stretches
 from ..text import doc_text
 from .claimants import Claimant, Claimants
 from .clauses import clause_end, summary, trim
@@ -39,7 +41,8 @@ MIN_CLAIM_WORDS = 3  # fewer words are a label, not a statement
 MAX_CLAIMANT_WORDS = 8  # words between an "according to" cue and the comma that ends its claimant
 _COMPLEMENT_REACH = 4  # tokens between a verb of saying and its complementizer ("told reporters that")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"»”’)]*(?=\s|$)")
+_FINAL, _CLOSING = ".!?…", "\"»”’)"
+_SENTENCE_END = re.compile(f"[{re.escape(_FINAL)}]+[{re.escape(_CLOSING)}]*(?=\\s|$)")
 
 
 class _Reading:
@@ -49,13 +52,39 @@ class _Reading:
         self.doc = doc
         self.text = doc_text(doc)
         self.claimants = Claimants.of(doc)
-        self.quoted = [(q.start, q.end) for q in (doc._.quotes or []) if q.direct]
+        self.quoted = Stretches((q.start, q.end) for q in (doc._.quotes or []) if q.direct)
+        ends = list(_SENTENCE_END.finditer(self.text))  # found once, to bisect: rescanned per claim they cost
+        self.sentence_marks = [m.start() for m in ends]  # claims × text length
+        self.sentence_ends = [m.end() for m in ends]
         self.claims: list[Claim] = []
         self.cues: dict[int, tuple[int, int]] = {}  # id of a claim → its cue's span, where inside the claim
         self.history: list[tuple[int, Claimant | None]] = []
 
     def inside_quote(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.quoted)
+        return self.quoted.contains(start, end)
+
+    def sentence_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts: after the last sentence end before it,
+        as a scan of ``text[:position]`` finds it (final marks right before ``position`` end one)."""
+        index = bisect.bisect_left(self.sentence_ends, position) - 1
+        floor = self.sentence_ends[index] if index >= 0 else 0
+        closed = position
+        while closed > floor and self.text[closed - 1] in _CLOSING:
+            closed -= 1
+        return position if closed > floor and self.text[closed - 1] in _FINAL else floor
+
+    def stance_end(self, end: int) -> int:
+        """Where the first sentence end from ``end`` on ends (the text's end if none), as a
+        search from ``end`` finds it: the next one, or the rest of one ``end`` falls inside."""
+        index = bisect.bisect_right(self.sentence_ends, end)
+        if index == len(self.sentence_ends):
+            return len(self.text)
+        if self.sentence_marks[index] >= end:
+            return self.sentence_ends[index]
+        inside = _SENTENCE_END.search(self.text, end, self.sentence_ends[index])
+        if inside is not None:
+            return inside.end()
+        return self.sentence_ends[index + 1] if index + 1 < len(self.sentence_ends) else len(self.text)
 
     def taken(self, start: int, end: int) -> bool:
         for claim in self.claims:
@@ -249,9 +278,10 @@ class ClaimFinder:
     def _finish(self, reading: _Reading, claim: Claim) -> None:
         claim.summary = summary(reading.doc, claim.start, claim.end, self.cues.negations, reading.cues.get(id(claim)))
         text = reading.text
-        sentence = max(text.rfind("\n", 0, claim.start) + 1, _sentence_start(text, claim.start))
+        sentence = max(text.rfind("\n", 0, claim.start) + 1, reading.sentence_start(claim.start))
+        stance_end = reading.stance_end(claim.end)
         markers = [(found.start(), kind, found.group()) for kind, pattern in self.cues.stance
-                   for found in [pattern.search(text, sentence, _stance_end(text, claim.end))] if found]
+                   for found in [pattern.search(text, sentence, stance_end)] if found]
         if markers:  # the first marker in the sentence: "claimed without evidence that the so-called …"
             _, kind, words = min(markers)
             claim.stance, claim.stance_cue = kind, " ".join(words.split())
@@ -278,16 +308,6 @@ def _verb_group_start(tokens, index: int) -> int:
     while begin > 0 and tokens[begin - 1].pos_ == "AUX":
         begin -= 1
     return tokens[begin].idx
-
-
-def _sentence_start(text: str, position: int) -> int:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
-    return starts[-1] if starts else 0
-
-
-def _stance_end(text: str, end: int) -> int:
-    found = _SENTENCE_END.search(text, end)
-    return found.end() if found else len(text)
 
 
 def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from ..doc import in_body
+from ..text import doc_text
 from .match import Mention
 from ..text import doc_text
 

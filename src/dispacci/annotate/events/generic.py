@@ -10,6 +10,9 @@ the plain cue of the same words (``patterns`` module docstring).
 """
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from spacy.tokens import Doc, Span
 
 from .actors import Group
@@ -132,16 +135,22 @@ def apply_cue_rules(spans: list[Span], rules: dict, lemmas: list[str], sent_ends
 
 
 def _sentence_end(start: int, sent_ends: list[int]) -> int:
-    for end in sent_ends:
-        if end > start:
-            return end
-    return start + _OBJECT_WINDOW
+    index = bisect.bisect_right(sent_ends, start)  # sentence ends are in order
+    return sent_ends[index] if index < len(sent_ends) else start + _OBJECT_WINDOW
 
 
 def drop_agent_cues(cues: list[Span], agents: list[tuple[int, int, str]]) -> list[Span]:
     """A cue word that names a generic agent ("demonstrators", "militants") is an actor,
     not an act, where another cue stands in its sentence."""
-    covered = [any(a0 <= c.start and c.end <= a1 for a0, a1, _ in agents) for c in cues]
+    spans = sorted((a0, a1) for a0, a1, _ in agents)
+    starts = [a0 for a0, _ in spans]
+    reach = list(itertools.accumulate((a1 for _, a1 in spans), max))  # furthest end of the agents so far
+
+    def inside_agent(cue: Span) -> bool:  # some agent starts before the cue and ends after it
+        index = bisect.bisect_right(starts, cue.start) - 1
+        return index >= 0 and reach[index] >= cue.end
+
+    covered = [inside_agent(c) for c in cues]
     acts = {c.sent.start for c, agent in zip(cues, covered) if not agent}
     return [c for c, agent in zip(cues, covered) if not agent or c.sent.start not in acts]
 

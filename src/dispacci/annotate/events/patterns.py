@@ -67,13 +67,16 @@ def lemmatizer(lang: str):
     if lang == "ru":
         import pymorphy3
 
+        from ...morphology import analyses
+
         morph = pymorphy3.MorphAnalyzer()
 
         @lru_cache(maxsize=200_000)
         def lemma_ru(word: str) -> str:
             if not word.isalpha():
                 return word.lower()
-            return morph.parse(word)[0].normal_form.replace("ё", "е")
+            found = analyses(morph, word)
+            return found[0].normal_form.replace("ё", "е") if found else word.lower()
 
         return lemma_ru
     try:

@@ -387,10 +387,11 @@ def _sentence_starts(doc: Doc, text: str) -> list[int]:
 
 def _unique(quotes: list[Quote]) -> list[Quote]:
     """A quote repeated (a summary bullet, then the body) is listed once: the last
-    occurrence with a speaker, since summaries come before the body."""
+    occurrence with a speaker, since summaries come before the body. The same words broken
+    over lines differently are the same quote."""
     kept: dict[str, Quote] = {}
     for quote in quotes:
-        key = quote.text.casefold()
+        key = " ".join(quote.text.split()).casefold()
         if key not in kept or quote.speaker is not None or kept[key].speaker is None:
             kept[key] = quote
     return sorted(kept.values(), key=lambda q: q.start)

@@ -18,12 +18,13 @@ from ..text import paragraphs
 __all__ = ["QuoteSpan", "find_quote_spans", "clean_span"]
 
 _MARKS = re.compile(r"[«»“”„‘’‹›\"']")
-_CLOSERS = {"«": "»", "“": "”“", "„": "“”", "‘": "’", "‹": "›", '"': '"', "»": "«", "”": "”", "'": "'"}
+# What closes each mark that opens; a mark opens only if it is a key (’ closes only). » … « and › … ‹
+# are the German reversed style.
+_CLOSERS = {"«": "»", "“": "”“", "„": "“”", "‘": "’", "‹": "›", '"': '"', "»": "«", "›": "‹", "”": "”", "'": "'"}
 _DASH_QUOTE = re.compile(r"^[ \t]*[–—][ \t]*(?P<text>\S[^\n]*?)[ \t]*[,.!?…]?[ \t]+[–—][ \t]*(?P<rest>\S[^\n]*)$", re.MULTILINE)
 _TRAILING = ",.;:"
 _PARAGRAPH_END = ".!?:;…»”\"“’'"
 _MAX_NESTING = 6  # deeper nesting is not written; the bound keeps the scan linear
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -72,13 +73,13 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
         i, mark = match.start(), match.group()
         depth = None
         for d in range(len(stack) - 1, max(len(stack) - 1 - _MAX_NESTING, -1), -1):
-            if mark in _CLOSERS.get(stack[d][0], ""):  # a mark that opens but names no closer (›) closes nothing
+            if mark in _CLOSERS[stack[d][0]]:
                 depth = d
                 break
         if depth is not None and _can_close(text, i, start, end, stack[depth][0]):
             del stack[depth + 1:]  # unclosed marks inside the quote were strays
             closed.append((stack.pop()[1] + 1, i))
-        elif mark != "’" and _can_open(text, i, start, end):
+        elif mark in _CLOSERS and _can_open(text, i, start, end):
             stack.append((mark, i))
     left_open = stack[0] if stack else None
     # closed quotes nest or are disjoint: keep the outermost ones
@@ -128,7 +129,7 @@ def find_quote_spans(text: str, begin: int = 0, paras: list[tuple[int, int]] | N
                 spans[:] = [s for s in spans if not (s.paragraph == index and s.start > position)]
             elif nxt is not None and text[start:end].rstrip()[-1:] not in _PARAGRAPH_END:
                 # a line break inside a sentence ("del gruppo\nterroristico"): the quote closes on the next line
-                close = _first_mark_closes(text, nxt, paras[index + 1][1], mark)
+                close = _first_mark_closes(text, nxt, paras[index + 1][1], mark, text[position + 1].isspace())
                 if close is not None:
                     group += 1
                     spans[:] = [s for s in spans if not (s.paragraph == index and s.start > position)]
@@ -142,15 +143,20 @@ def find_quote_spans(text: str, begin: int = 0, paras: list[tuple[int, int]] | N
     return spans
 
 
-def _first_mark_closes(text: str, start: int, end: int, opener: str) -> int | None:
-    """The position of the next line's first mark when it closes ``opener`` after a word."""
-    match = _MARKS.search(text, start, end)
-    if match is None or match.group() not in _CLOSERS[opener]:
-        return None
-    i = match.start()
-    if i == start or text[i - 1].isspace() or not _can_close(text, i, start, end, opener):
-        return None
-    return i
+def _first_mark_closes(text: str, start: int, end: int, opener: str, spaced: bool) -> int | None:
+    """The position of the next line's first mark when it closes ``opener`` after a word, or after a
+    space where the opening was ``spaced`` too (French « … »). An apostrophe inside a word (l'Ucraina,
+    don't) is no mark here."""
+    for match in _MARKS.finditer(text, start, end):
+        i = match.start()
+        if match.group() in "’'" and start < i < end - 1 and _letter(text[i - 1]) and _letter(text[i + 1]):
+            continue
+        if match.group() not in _CLOSERS[opener] or i == start or not _can_close(text, i, start, end, opener):
+            return None
+        if text[i - 1].isspace() and not (spaced and i - 1 > start and not text[i - 2].isspace()):
+            return None
+        return i
+    return None
 
 
 def _close_of_continued(text: str, lead: int, end: int, mark: str) -> int | None:
@@ -163,9 +169,9 @@ def _close_of_continued(text: str, lead: int, end: int, mark: str) -> int | None
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int, str]:
-    """Trim spaces and a trailing comma/period inside the marks; collapse whitespace."""
+    """Trim spaces and a trailing comma/period inside the marks; the text is ``text[start:end]`` as written."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING):
         end -= 1
-    return start, end, _SPACE.sub(" ", text[start:end])
+    return start, end, text[start:end]

@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Token
 
 from ...record import Quote
 from ..doc import in_body
-from ..text import doc_text
+from ..text import doc_text, token_starts
+from ..stretches import Stretches
 from .clauses import ClauseShapes
 from .syntax import ParseReader, token_at
 
@@ -52,7 +53,7 @@ class ReportedSpeech:
             return []
         found: list[Quote] = []
         for token in doc:
-            if _inside(token.idx, reading.quoted) or not self.parse.reporting(token):
+            if reading.quoted.covers(token.idx) or not self.parse.reporting(token):
                 continue
             tokens = self._clause_tokens(token)
             if tokens is None:
@@ -87,7 +88,7 @@ class ReportedSpeech:
         found = []
         for sent in doc.sents:
             closing = self.shapes.closing_phrase(sent)
-            if closing is None or _inside(closing[1].idx, reading.quoted):
+            if closing is None or reading.quoted.covers(closing[1].idx):
                 continue
             (low, high), word, heads = closing
             span = self._span(doc, list(doc[low:high]), exclude=set())
@@ -114,12 +115,12 @@ class ReportedSpeech:
             last = speaking.get(index - 1)
             if last is None or index in busy or doc_text(doc).count("\n", last.end, sent.start_char) > 1:
                 continue
-            if _inside(sent.start_char, reading.quoted) or not self.shapes.continuation(sent):
+            if reading.quoted.covers(sent.start_char) or not self.shapes.continuation(sent):
                 continue
             span = self._span(doc, list(sent), exclude=set())
             if span is None or not in_body(doc, span[0], span[1]) or self._mostly_quoted(span, reading.quoted):
                 continue
-            quote = Quote(text=" ".join(doc_text(doc)[span[0]:span[1]].split()), speaker=last.speaker,
+            quote = Quote(text=doc_text(doc)[span[0]:span[1]], speaker=last.speaker,
                           speaker_actor=last.speaker_actor, cue=None, direct=False, start=span[0], end=span[1])
             added.append(quote)
             speaking[index] = quote
@@ -132,7 +133,7 @@ class ReportedSpeech:
         found = []
         for match in self.postposed.finditer(doc_text(doc)):
             word = token_at(doc, match.start())
-            if word is None or word.i == 0 or _inside(match.start(), reading.quoted) \
+            if word is None or word.i == 0 or reading.quoted.covers(match.start()) \
                     or not in_body(doc, match.start(), match.end()):
                 continue
             if word.dep_ == "case" and word.head.i < word.i:
@@ -144,7 +145,7 @@ class ReportedSpeech:
             if word.lower_ in self.source_preps and not self._source_noun(phrase):
                 continue  # "nach" after a noun is a source only after "Angaben", "Vernehmen", "Meinung" …
             predicate = phrase.head if phrase.head != phrase else None
-            if predicate is None or _inside(predicate.idx, reading.quoted):
+            if predicate is None or reading.quoted.covers(predicate.idx):
                 continue
             named = {t.i for t in phrase.subtree if t.i < word.i} | {word.i}
             tokens, excluded = _sentence_scope(word, named, predicate) or (list(predicate.subtree), named)
@@ -173,35 +174,36 @@ class ReportedSpeech:
         if self.according is None:
             return []
         found = []
-        own = [m.span() for m in self.own.finditer(doc_text(doc))] if self.own is not None else []
-        matches = [m for m in self.according.finditer(doc_text(doc))
-                   if not any(a <= m.start() < b for a, b in own)]
+        text = doc_text(doc)
+        own = [m.span() for m in self.own.finditer(text)] if self.own is not None else []
+        matches = [m for m in self.according.finditer(text) if not any(a <= m.start() < b for a, b in own)]
         if self.own is not None:
-            matches += list(self.own.finditer(doc_text(doc)))
+            matches += list(self.own.finditer(text))
         taken = [m.span() for m in matches]
         matches += [m for m in self._source_phrases(doc) if not any(a <= m.start() < b for a, b in taken)]
         for match in sorted(matches, key=lambda m: m.start()):
-            if _inside(match.start(), reading.quoted) or not in_body(doc, match.start(), match.end()):
+            if reading.quoted.covers(match.start()) or not in_body(doc, match.start(), match.end()):
                 continue
-            first = token_at(doc, _skip_space(doc_text(doc), match.end()))
+            first = token_at(doc, _skip_space(text, match.end()))
             if match.re is self.own:
                 first = token_at(doc, match.start())
             if first is None:
                 continue
             phrase = first
             while phrase.head != phrase and phrase.head.pos_ not in ("VERB", "AUX", "ADJ") \
-                    and match.start() <= phrase.head.idx and not _inside(phrase.head.idx, reading.quoted):
+                    and match.start() <= phrase.head.idx and not reading.quoted.covers(phrase.head.idx):
                 phrase = phrase.head
             predicate = phrase.head if phrase.head != phrase else None
-            if predicate is None or _inside(predicate.idx, reading.quoted):
+            if predicate is None or reading.quoted.covers(predicate.idx):
                 continue
-            named = {t.i for t in phrase.subtree} | {t.i for t in doc if match.start() <= t.idx < match.end()}
-            named |= {t.i for t in doc if match.start() <= t.idx and t.i <= max(named) and t.i < predicate.i}
+            first_of_match, after_match = _token_range(doc, match.start(), match.end())
+            cue = set(range(first_of_match, after_match))
+            named = {t.i for t in phrase.subtree} | cue
+            named |= set(range(first_of_match, min(max(named), predicate.i - 1) + 1))
             tokens, excluded = _sentence_scope(first, named, predicate) or (list(predicate.subtree), named)
             span = self._span(doc, tokens, exclude=excluded)
             if span is None or self._mostly_quoted(span, reading.quoted):
                 continue
-            cue = {t.i for t in doc if match.start() <= t.idx < match.end()}
             # "nach Angaben der Polizei": the name hangs from the cue's noun; "laut Polizei": it is the phrase
             named_after = [t for t in phrase.subtree if t.idx >= match.end() and (t.head.i in cue or t == phrase)
                            and not (t.is_punct or t.pos_ in ("DET", "ADP"))]
@@ -234,22 +236,22 @@ class ReportedSpeech:
         if sum(1 for w in words if not w.is_punct) < MIN_WORDS:
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        while start < end and doc_text(doc)[start] in _EDGE:
+        text = doc_text(doc)  # Doc.text joins every token anew: read once, not per character
+        while start < end and text[start] in _EDGE:
             start += 1
-        while end > start and doc_text(doc)[end - 1] in _EDGE:
+        while end > start and text[end - 1] in _EDGE:
             end -= 1
         return (start, end) if end > start else None
 
     @staticmethod
-    def _mostly_quoted(span: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
-        inside = sum(max(0, min(b, span[1]) - max(a, span[0])) for a, b in quoted)
-        return inside * 2 >= span[1] - span[0]
+    def _mostly_quoted(span: tuple[int, int], quoted: Stretches) -> bool:
+        return quoted.covered(*span) * 2 >= span[1] - span[0]
 
 
 def _quote(doc: Doc, span: tuple[int, int], speaker, cue: str | None) -> Quote:
     start, end = span
     name, actor = speaker if speaker is not None else (None, None)
-    return Quote(text=" ".join(doc_text(doc)[start:end].split()), speaker=name, speaker_actor=actor, cue=cue,
+    return Quote(text=doc_text(doc)[start:end], speaker=name, speaker_actor=actor, cue=cue,
                  direct=False, start=start, end=end)
 
 
@@ -301,8 +303,10 @@ def _disjoint(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= position < b for a, b in ranges)
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The indices ``[first, after)`` of the tokens that start in ``[start, end)``."""
+    starts = token_starts(doc)
+    return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
 
 
 def _skip_space(text: str, position: int) -> int:

@@ -25,6 +25,7 @@ from ..doc import in_body
 from ..entities.mentions import entity_of, published_mentions
 from .roles import RoleReader
 from .subjects import subject_speaker
+from ..stretches import Stretches
 from .syntax import ParseReader, token_at
 
 __all__ = ["SpeakerResolver", "SpeakerReading"]
@@ -49,7 +50,8 @@ class SpeakerReading:
     origins: list[Credit]  # origin credits, by start
     history: list[tuple[int, Speaker]] = field(default_factory=list)  # (quote position, speaker) resolved so far
     subjects: list[tuple[int, Entity]] = field(default_factory=list)  # first person of each sentence
-    quoted: list[tuple[int, int]] = field(default_factory=list)  # quotes, marks included
+    subject_starts: list[int] = field(default_factory=list)  # their positions, to bisect
+    quoted: Stretches = field(default_factory=Stretches)  # quotes, marks included
     parsed: bool = False  # the syntax layer's parse is there
 
 
@@ -95,12 +97,10 @@ class SpeakerResolver(RoleReader):
     def start(self, doc: Doc, text: str, quoted: list[tuple[int, int]], sentence_starts: list[int]) -> SpeakerReading:
         """The state of one document's reading, passed to ``resolve``: kept off ``self`` so
         that threads sharing this resolver never see each other's document."""
-        quoted = sorted(quoted)
-        starts = [a for a, _ in quoted]
+        quoted = Stretches(quoted)
 
         def inside_quote(entity: Entity) -> bool:
-            index = bisect.bisect_right(starts, entity.start) - 1
-            return index >= 0 and quoted[index][0] <= entity.start < quoted[index][1]
+            return quoted.covers(entity.start)
 
         wires = {c.name for c in doc._.credits or [] if c.role != "origin"}  # agencies relay, they do not speak
         # the entities layer's mentions, and the persons the backbone named that it left unlinked:
@@ -115,6 +115,7 @@ class SpeakerResolver(RoleReader):
             entities=entities, entity_starts=[e.start for e in entities],
             origins=sorted((c for c in doc._.credits or [] if c.role == "origin"), key=lambda c: c.start))
         s.subjects = self._sentence_subjects(s, sentence_starts)
+        s.subject_starts = [position for position, _ in s.subjects]
         s.quoted = quoted
         s.parsed = self.parse.parsed(doc)
         return s
@@ -335,7 +336,7 @@ class SpeakerResolver(RoleReader):
         paragraph_start = s.text.rfind("\n", 0, position) + 1
         if s.history and s.history[-1][0] >= paragraph_start:
             return s.history[-1][1]
-        index = bisect.bisect_left([p for p, _ in s.subjects], position) - 1
+        index = bisect.bisect_left(s.subject_starts, position) - 1
         if index >= 0:
             return _of_entity(s.subjects[index][1])
         if s.history:

@@ -20,6 +20,9 @@ import bisect
 from spacy.tokens import Doc, Token
 from ..text import doc_text
 
+from ..text import doc_text, token_starts
+from ..stretches import Stretches
+
 __all__ = ["ParseReader", "SUBJECT_DEPS"]
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "obl:agent", "csubj")
@@ -54,7 +57,7 @@ class ParseReader:
         return any(c.dep_ == "compound:prt" and c.lower_ + token.lemma_.lower() in self.lemmas for c in token.children)
 
     # -- the verb that governs a quote --------------------------------------------------------
-    def governor(self, doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Token | None:
+    def governor(self, doc: Doc, start: int, end: int, quoted: Stretches) -> Token | None:
         """The reporting verb outside any quote that the quote ``start:end`` hangs from, or that
         hangs from the quote's root; None when the parse shows none."""
         inside = _tokens(doc, start, end)
@@ -62,7 +65,7 @@ class ParseReader:
             return None
 
         def outside(token: Token) -> bool:
-            return not _within(token.idx, quoted)
+            return not quoted.covers(token.idx)
 
         roots = [t for t in inside if t.head == t or not start <= t.head.idx < end]
         for root in roots:
@@ -142,7 +145,7 @@ class ParseReader:
         return None
 
     # -- the subject of a verb ----------------------------------------------------------------
-    def subjects(self, verb: Token, quoted: list[tuple[int, int]]) -> list[Token]:
+    def subjects(self, verb: Token, quoted: Stretches) -> list[Token]:
         """The subject tokens of ``verb`` outside quotes, through shared-subject links; a noun
         standing for the verb (a "Name: «…»" heading) is its own subject."""
         if verb.pos_ in ("PROPN", "NOUN"):
@@ -150,7 +153,7 @@ class ParseReader:
         current = verb
         for _ in range(3):
             heads = [current, *(c for c in current.children if c.dep_.startswith("aux"))]  # "X hat … gesagt"
-            found = [c for h in heads for c in h.children if c.dep_ in SUBJECT_DEPS and not _within(c.idx, quoted)
+            found = [c for h in heads for c in h.children if c.dep_ in SUBJECT_DEPS and not quoted.covers(c.idx)
                      and _same_clause(verb, c)]
             if found:
                 return found
@@ -160,14 +163,14 @@ class ParseReader:
         return self._inverted(verb, quoted)
 
     @staticmethod
-    def _inverted(verb: Token, quoted: list[tuple[int, int]]) -> list[Token]:
+    def _inverted(verb: Token, quoted: Stretches) -> list[Token]:
         """No subject in the parse: an inverted one it took for something else ("ha detto ai
         cronisti il portavoce del governo, Marco Rossi" read as obl and conj): the bare noun
         phrases after the verb, no preposition before them (the quote is what is said, so even an
         "object" there is the speaker)."""
         found = []
         for child in verb.rights:
-            if _within(child.idx, quoted) or child.pos_ not in ("NOUN", "PROPN") or not _same_clause(verb, child):
+            if quoted.covers(child.idx) or child.pos_ not in ("NOUN", "PROPN") or not _same_clause(verb, child):
                 continue
             if any(c.dep_ in ("case", "mark") for c in child.children):
                 continue
@@ -176,25 +179,25 @@ class ParseReader:
                 found.append(child)
         return found
 
-    def phrase(self, subjects: list[Token], quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    def phrase(self, subjects: list[Token], quoted: Stretches) -> tuple[int, int]:
         """Character span of the subject phrase (quotes and clauses inside it left out)."""
-        tokens = [t for s in subjects for t in _name_part(s) if not _within(t.idx, quoted)]
+        tokens = [t for s in subjects for t in _name_part(s) if not quoted.covers(t.idx)]
         if not tokens:
             tokens = subjects
         return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
 
-    def subtree(self, subjects: list[Token], quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    def subtree(self, subjects: list[Token], quoted: Stretches) -> tuple[int, int]:
         """Character span of the subjects' whole phrases, up to the first quote inside them."""
-        tokens = [t for s in subjects for t in s.subtree if not _within(t.idx, quoted)]
+        tokens = [t for s in subjects for t in s.subtree if not quoted.covers(t.idx)]
         head = min(s.idx for s in subjects)
         tokens = [t for t in tokens if not any(head <= a <= t.idx for a, _ in quoted)] or subjects
         return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
 
-    def names_of(self, subjects: list[Token], quoted: list[tuple[int, int]]) -> list[Token]:
+    def names_of(self, subjects: list[Token], quoted: Stretches) -> list[Token]:
         """The tokens standing for the subject: its head and what is in apposition with it."""
-        return [t for s in subjects for t in _name_part(s) if not _within(t.idx, quoted)]
+        return [t for s in subjects for t in _name_part(s) if not quoted.covers(t.idx)]
 
-    def document_speaks(self, doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], nouns) -> bool:
+    def document_speaks(self, doc: Doc, start: int, end: int, quoted: Stretches, nouns) -> bool:
         """A verb of saying in ``start:end`` whose subject is a document ("spiega ancora la nota")."""
         for token in _tokens(doc, start, end):
             if self.reporting(token) and any(t.lower_ in nouns for s in self.subjects(token, quoted)
@@ -249,7 +252,7 @@ def _same_clause(verb: Token, subject: Token) -> bool:
     Zelensky «…»" — the interrupting clause ends at the comma, and what follows is not its subject."""
     if subject.i < verb.i:
         return True
-    first = min(t.i for t in subject.subtree if not t.is_punct)
+    first = min((t.i for t in subject.subtree if not t.is_punct), default=subject.i)  # a storm's mark as subject
     return not any(t.text in ",;:" for t in verb.doc[verb.i + 1:max(first, verb.i + 1)])
 
 
@@ -265,19 +268,15 @@ def _finite(token: Token) -> bool:
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     low = bisect.bisect_left(starts, start)
     high = bisect.bisect_left(starts, end)
     return [t for t in doc[low:high] if not t.is_space and not t.is_punct]
 
 
-def _within(position: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= position < b for a, b in ranges)
-
-
 def token_at(doc: Doc, position: int) -> Token | None:
     """The token covering character ``position``."""
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     index = bisect.bisect_right(starts, position) - 1
     if index < 0:
         return None

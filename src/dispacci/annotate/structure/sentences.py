@@ -9,6 +9,12 @@ paragraph per line. The result is written in one ``Doc.from_array`` call,
 which keeps the component a fraction of the tokenizer's cost. The body's
 paragraphs (its lines) are published beside the sentences, in
 ``doc._.paragraphs``, for every later layer to read.
+
+No sentence is longer than ``MAX_TOKENS``: a longer stretch (a storm of
+punctuation, a list without full stops) is cut after its last comma, semicolon,
+colon or dash in the second half of the window, else at the window's end. No
+written sentence is that long, and the parser and every rule that walks a
+sentence's tree would otherwise cost the square of its length.
 """
 from __future__ import annotations
 
@@ -23,13 +29,18 @@ from ...resources import load_resource
 from ..doc import body_paragraphs
 from ..text import doc_text
 
-__all__ = ["SentenceSplitter"]
+__all__ = ["SentenceSplitter", "MAX_TOKENS"]
+
+MAX_TOKENS = 200
+_SOFT_ENDS = {",", ";", ":", "–", "—", "-", "…"}  # where an over-long sentence is best cut
 
 _ORDINAL_LANGUAGES = {"de", "da", "no", "fi", "cs", "pl", "hu", "sk", "sl", "hr", "tr", "et", "lv", "lt"}
 # The word before the final mark is bounded: unbounded, every start inside a long
 # run without final punctuation rescans the run (quadratic); no abbreviation is that long.
+# The final marks start where no final mark precedes them and are taken whole (possessive):
+# else each position inside a run of dots rescans the rest of the run (quadratic again).
 _CANDIDATE = re.compile(
-    r"(?P<word>[^\s.!?…]{0,64})(?P<final>[.!?…]+)(?:"
+    r"(?P<word>[^\s.!?…]{0,64})(?<![.!?…])(?P<final>[.!?…]++)(?:"
     # the usual case: final punctuation, closing marks, a space, a capital or an opener
     r"(?P<close>[»”\"’')\]›“]*)[ \t\u00a0]+(?=[«“\"„‘‹(\[\-–—¿¡•]*[^\W_a-zà-ÿа-яё])"
     # web copy that lost its space: 'Meloni."Ho avuto', 'Italia".Il presidente'
@@ -60,6 +71,7 @@ class SentenceSplitter:
             indices = numpy.searchsorted(token_starts, numpy.asarray(starts, dtype=token_starts.dtype))
             indices = indices[indices < len(doc)]
             values[indices, 0] = 1
+        _bound_lengths(doc, values[:, 0])
         # spaCy stores attributes as uint64; -1 ("not a start") wraps as it expects.
         doc.from_array([SENT_START], values.astype("uint64"))
         return doc
@@ -83,6 +95,18 @@ class SentenceSplitter:
         if self.ordinal_dates and stem.isdigit() and len(stem) <= 2:
             return False  # "3. Oktober"
         return True
+
+
+def _bound_lengths(doc: Doc, starts: numpy.ndarray) -> None:
+    """Mark extra sentence starts in ``starts`` (1 a start, -1 not) so that no sentence runs
+    over ``MAX_TOKENS`` tokens."""
+    boundaries = [*numpy.flatnonzero(starts == 1).tolist(), len(doc)]
+    for begin, end in zip(boundaries, boundaries[1:]):
+        while end - begin > MAX_TOKENS:
+            window = range(begin + MAX_TOKENS - 1, begin + MAX_TOKENS // 2, -1)
+            cut = next((i + 1 for i in window if doc[i].text in _SOFT_ENDS), begin + MAX_TOKENS)
+            starts[cut] = 1
+            begin = cut
 
 
 @Language.factory(

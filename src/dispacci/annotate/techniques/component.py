@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from ...record import Technique
 from ..doc import in_body
+from ..stretches import Stretches
 from ..text import doc_text
 from .lexicon import load_lexicon
 from .model import TechniqueModel, find_model
@@ -88,9 +89,8 @@ def _entity_ends(doc: Doc, entities) -> dict[int, int]:
 def _repetitions(doc: Doc, entities) -> list[tuple[int, int]]:
     """Every occurrence of a phrase of two content words (one small word may stand between them)
     that the body says ``REPEATS`` times or more."""
-    named = [(e.start, e.end) for e in entities]
-    words = [t for t in doc if _CONTENT.fullmatch(t.text) and not t.is_stop
-             and not any(a <= t.idx < b for a, b in named)]
+    named = Stretches((e.start, e.end) for e in entities)
+    words = [t for t in doc if _CONTENT.fullmatch(t.text) and not t.is_stop and not named.covers(t.idx)]
     seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for first, second in zip(words, words[1:]):
         if second.i - first.i > 2 or any(t.is_punct for t in doc[first.i:second.i]):
@@ -101,13 +101,17 @@ def _repetitions(doc: Doc, entities) -> list[tuple[int, int]]:
 
 
 def _without_nested(items: list[Technique]) -> list[Technique]:
-    """A lexicon match inside a longer match of the same technique is the same finding."""
+    """A lexicon match inside a longer match of the same technique is the same finding.
+    ``items`` come by start, longest first: a match is inside one kept before it when the
+    furthest end of that technique's kept lexicon matches reaches its end."""
     kept: list[Technique] = []
+    reach: dict[str, int] = {}  # technique → the furthest end of its kept lexicon matches
     for item in items:
-        if any(k.technique == item.technique and k.source == item.source == "lexicon" and k.start <= item.start
-               and item.end <= k.end and (k.start, k.end) != (item.start, item.end) for k in kept):
+        if item.source == "lexicon" and reach.get(item.technique, -1) >= item.end:
             continue
         kept.append(item)
+        if item.source == "lexicon":
+            reach[item.technique] = max(reach.get(item.technique, -1), item.end)
     return kept
 
 
