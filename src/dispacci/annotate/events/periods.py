@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ...errors import ResourceError
 from ...resources import load_resource
-from ..structure.dates import _month_names
+from ..structure.dates import month_names
 
 __all__ = ["ArticleWords", "Period", "find_periods", "resolve_period"]
 
@@ -63,7 +63,7 @@ class ArticleWords:
         units = {str(k).lower(): str(v) for k, v in (data.get("units") or {}).items()}
         last_periods = {" ".join(str(k).lower().replace("’", "'").split()): (str(v[0]), int(v[1]))
                         for k, v in (data.get("last_periods") or {}).items()}
-        months = _month_names(lang)
+        months = month_names(lang)
         lemma = lemma or str.lower
         event_nouns = {tuple(lemma(w) for w in str(k).split()): str(v)
                        for k, v in (data.get("event_nouns") or {}).items()}
