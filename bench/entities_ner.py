@@ -1,6 +1,6 @@
 """Exact-span F1 of the whole entity layer (dispacci_entities, after the syntax layer) on held-out NER data.
 
-    python bench/entities_ner.py [--langs en,it,de,es,fr,ru] [--sentences N] [--per-article K]
+    python bench/entities_ner.py [--langs en,it,de,es,fr,ru] [--sentences N] [--per-article K] [--dev] [--bare]
 
 Not the model alone: the record's entities, as a user gets them. The held-out sets are those no
 model here was trained on and no checkpoint was picked with (training/corpora.py):
@@ -16,6 +16,12 @@ structure layers, the syntax layer and the entities layer. Kinds map person→PE
 country/location→LOC; a country mention written as a demonym ("russe", "britannici") is left out
 (the gold calls it MISC or O); where the layer nests mentions (a country inside a ministry's name)
 only the outermost counts, as the gold is flat. MISC is not scored. Prints P/R/F1 per set and type.
+
+``--dev`` scores development slices instead, the ones rules may be tuned on (never the held-out
+sets above): WikiNEuRal val docs 2200-2350 (the models' checkpoint-selection slice), KIND Wikinews
+train from doc 2600 (not trained on), GermEval-2014 dev docs 400-430, HIPE-2020 French train, and
+factRuEval-2016 dev after the sentences the held-out run takes. ``--bare`` also scores the
+backbone's own ``doc.ents`` on the same texts, to show what the rule layer adds or loses.
 """
 from __future__ import annotations
 
@@ -77,24 +83,42 @@ def read_columns(path: Path, start: int = 0):
             yield [r[-2] for r in rows], [True] * len(rows), [_tag(r[-1], _MAP) for r in rows]
 
 
-def read_germeval(path: Path, first_doc: int):
+def read_germeval(path: Path, first_doc: int, last_doc: int | None = None):
     # corpora.py slices GermEval in docs of 4 sentences: doc 430 starts at sentence 1720
     for n, rows in enumerate(_columns(path, 1, 2)):
+        if last_doc is not None and n >= last_doc * 4:
+            break
         if n >= first_doc * 4:
             yield [r[1] for r in rows], [True] * len(rows), [_tag(r[2], _MAP) for r in rows]
 
 
+def _slice(reader, first: int, last: int | None = None):
+    """The sentences ``first`` to ``last`` of a reader."""
+    for n, sentence in enumerate(reader):
+        if last is not None and n >= last:
+            break
+        if n >= first:
+            yield sentence
+
+
 def read_hipe(path: Path):
+    """HIPE rows; sentences end at EndOfSentence, or in files without it (the v0.9 train file)
+    at a full stop after a word of three letters or more, and at each document's start."""
     mapping = {"pers": "PER", "loc": "LOC", "org": "ORG"}
     tokens, spaces, tags = [], [], []
     for line in _lines(path):
+        if line.startswith("# document_id") and tokens:
+            yield tokens, spaces, tags
+            tokens, spaces, tags = [], [], []
         if not line.strip() or line.startswith("#") or line.startswith("TOKEN\t"):
             continue
         cols = line.split("\t")
         tokens.append(cols[0])
         spaces.append("NoSpaceAfter" not in cols[-1])
         tags.append(_tag(cols[1], mapping))
-        if "EndOfSentence" in cols[-1]:
+        if "EndOfSentence" in cols[-1] or (
+                "EndOfSentence" not in line and cols[0] in (".", "?", "!") and len(tokens) > 3
+                and len(tokens[-2]) >= 3 and not tags[-1].startswith("I-")):
             yield tokens, spaces, tags
             tokens, spaces, tags = [], [], []
     if tokens:
@@ -165,6 +189,29 @@ def held_out_sets(langs):
     return sets
 
 
+def dev_sets(langs, held_out: int):
+    """The development slices (see the module docstring); ``held_out`` is the number of
+    factRuEval sentences the held-out run takes, left out here."""
+    root = data_root() / "ner"
+    sets = []
+    for lang in langs:  # corpora.py's dev slice: docs 2200-2350 of 4 sentences
+        sets.append((lang, f"WikiNEuRal {lang} val dev", lambda lang=lang: _slice(read_columns(
+            root / "wikineural" / lang / "val.conllu.gz"), 2200 * 4, 2350 * 4)))
+    extra = {
+        "it": ("KIND Wikinews train 2600+", lambda: _slice(read_columns(root / "kind" / "wikinews_train.tsv"),
+                                                           2600 * 4)),
+        "de": ("GermEval-2014 dev 400-430", lambda: read_germeval(root / "germeval2014" / "NER-de-dev.tsv.gz",
+                                                                  400, 430)),
+        "fr": ("HIPE-2020 fr train", lambda: read_hipe(root / "hipe2020-fr" / "HIPE-data-v0.9-train-fr.tsv.gz")),
+        "ru": (f"factRuEval-2016 dev {held_out}+", lambda: _slice(read_factrueval(
+            root / "factrueval2016" / "devset.tar.gz"), held_out)),
+    }
+    for lang in langs:
+        if lang in extra:
+            sets.append((lang, *extra[lang]))
+    return sets
+
+
 # -- scoring ----------------------------------------------------------------------------------------
 def build_article(sentences):
     """Text of one pseudo-article and the gold (start, end, label) character spans."""
@@ -187,6 +234,15 @@ def build_article(sentences):
             gold.add((open_at, close, label))
         text = text.rstrip(" ")
     return text, gold
+
+
+def demonym_forms(base, lang: str) -> set[str]:
+    """Lower-cased forms that are only demonyms: not "argentina", "suisse", "india", which are
+    also the names of their countries ("Argentina" is a country mention the gold calls LOC)."""
+    surfaces = base.surfaces(lang)
+    names = {form.lower() for form, cands in surfaces.items() if any(c[0] != "demonym" for c in cands)}
+    return {form.lower() for form, cands in surfaces.items()
+            if all(c[0] == "demonym" for c in cands)} - names
 
 
 def predicted_spans(record, demonyms: set[str]) -> set[tuple[int, int, str]]:
@@ -227,8 +283,40 @@ def matched(predicted: set, gold: set, overlap: bool) -> int:
     return hits
 
 
-def score_set(pipeline, lang, reader, limit, per_article, demonyms, errors=None, overlap=False):
+def _spy_on_ents(pipeline, lang):
+    """A list that receives each analysed doc's bare NER spans, read where the entity layer
+    starts (the backbone's ``doc.ents``, before any rule)."""
+    seen: list[set] = []
+    annotator = pipeline.nlp(lang).get_pipe("dispacci_entities")
+    resolver = getattr(annotator.resolver, "wrapped", annotator.resolver)
+
+    class Spy:
+        wrapped = resolver
+
+        def __call__(self, doc, *args, **kwargs):
+            seen.append({(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS})
+            return resolver(doc, *args, **kwargs)
+
+    annotator.resolver = Spy()
+    return seen
+
+
+def _count(counts, predicted, gold, overlap, errors, text):
+    for label in LABELS:
+        p = {s for s in predicted if s[2] == label}
+        g = {s for s in gold if s[2] == label}
+        tp = matched(p, g, overlap)
+        counts[label].update(tp=tp, fp=len(p) - tp, fn=len(g) - tp)
+        if errors is not None:
+            errors.extend((label, "fp", text[s[0]:s[1]]) for s in p - g)
+            errors.extend((label, "fn", text[s[0]:s[1]]) for s in g - p)
+
+
+def score_set(pipeline, lang, reader, limit, per_article, demonyms, errors=None, overlap=False, bare=None):
+    """Counts per label of the entity layer (and, given a ``bare`` dict of Counters, of the
+    backbone's NER alone) over ``limit`` sentences of ``reader``."""
     counts = {label: Counter() for label in LABELS}
+    seen = _spy_on_ents(pipeline, lang) if bare is not None else None
     sentences = []
     for sentence in reader():
         if len(sentences) >= limit:
@@ -238,15 +326,9 @@ def score_set(pipeline, lang, reader, limit, per_article, demonyms, errors=None,
     for i in range(0, len(sentences), per_article):
         text, gold = build_article(sentences[i:i + per_article])
         record = pipeline.analyze(text, title="", language=lang, published="2020-01-01")
-        predicted = predicted_spans(record, demonyms)
-        for label in LABELS:
-            p = {s for s in predicted if s[2] == label}
-            g = {s for s in gold if s[2] == label}
-            tp = matched(p, g, overlap)
-            counts[label].update(tp=tp, fp=len(p) - tp, fn=len(g) - tp)
-            if errors is not None:
-                errors.extend((label, "fp", text[s[0]:s[1]]) for s in p - g)
-                errors.extend((label, "fn", text[s[0]:s[1]]) for s in g - p)
+        _count(counts, predicted_spans(record, demonyms), gold, overlap, errors, text)
+        if seen is not None:
+            _count(bare, seen.pop() if seen else set(), gold, overlap, None, text)
     return counts, len(sentences)
 
 
@@ -256,6 +338,9 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=300, help="sentences per held-out set")
     parser.add_argument("--per-article", type=int, default=8)
     parser.add_argument("--errors", type=int, default=0, help="print the N commonest errors per set")
+    parser.add_argument("--dev", action="store_true", help="score the development slices, not the held-out sets")
+    parser.add_argument("--bare", action="store_true", help="also score the backbone's doc.ents alone")
+    parser.add_argument("--sets", default="", help="only the sets whose name contains one of these words")
     args = parser.parse_args()
     from dispacci import Pipeline
     from dispacci.resources.actors import load_actor_base
@@ -264,22 +349,34 @@ def main() -> None:
     pipeline = Pipeline(ANNOTATORS)
     langs = args.langs.split(",")
     average = {label: [] for label in LABELS}
-    for lang, name, reader in held_out_sets(langs):
-        demonyms = {form.lower() for form, cands in base.surfaces(lang).items()
-                    if all(c[0] == "demonym" for c in cands)}
+    bare_average = {label: [] for label in LABELS}
+    sets = dev_sets(langs, args.sentences) if args.dev else held_out_sets(langs)
+    wanted = [w for w in args.sets.split(",") if w]
+    for lang, name, reader in sets:
+        if wanted and not any(w in name for w in wanted):
+            continue
+        demonyms = demonym_forms(base, lang)
         errors = [] if args.errors else None
         overlap = name.startswith("HIPE")  # its person spans take in titles and appositions
-        counts, n = score_set(pipeline, lang, reader, args.sentences, args.per_article, demonyms, errors, overlap)
-        cells = []
-        for label in LABELS:
-            p, r, f = prf(counts[label])
-            average[label].append(f)
-            cells.append(f"{label} P {p:.2f} R {r:.2f} F1 {f:.3f}")
-        print(f"{lang}  {name:26} ({n} sents)  " + "  |  ".join(cells), flush=True)
+        bare = {label: Counter() for label in LABELS} if args.bare else None
+        counts, n = score_set(pipeline, lang, reader, args.sentences, args.per_article, demonyms, errors, overlap,
+                              bare)
+        for title, table, means in (("layer", counts, average), ("bare NER", bare, bare_average)):
+            if table is None:
+                continue
+            cells = []
+            for label in LABELS:
+                p, r, f = prf(table[label])
+                means[label].append(f)
+                cells.append(f"{label} P {p:.2f} R {r:.2f} F1 {f:.3f}")
+            print(f"{lang}  {name:26} {title:8} ({n} sents)  " + "  |  ".join(cells), flush=True)
         if errors:
             for (label, kind, text), count in Counter(errors).most_common(args.errors):
                 print(f"      {kind} {label} {count}x {text!r}")
-    print("mean over sets  " + "  ".join(f"{label} {sum(v) / len(v):.3f}" for label, v in average.items() if v))
+    for title, means in (("", average), (" (bare NER)", bare_average)):
+        if any(means.values()):
+            print(f"mean over sets{title}  " + "  ".join(f"{label} {sum(v) / len(v):.3f}"
+                                                        for label, v in means.items() if v))
 
 
 if __name__ == "__main__":

@@ -217,3 +217,173 @@ def test_entities_the_base_does_not_know_are_unresolved_of_their_kind(pipeline):
     assert unknown["Ingrid Halvorsen"].kind == "person"
     for entity in record.entities:
         assert record.text[entity.start:entity.end] == entity.text
+
+
+# -- the edges of person spans, and longer names around one alias -----------------------------------
+@pytest.mark.parametrize("words, pos, span, kept", [
+    (["La", "chanson", "de", "Phil", "Collins", "plaît"], ["DET", "NOUN", "ADP", "NOUN", "PROPN", "VERB"],
+     (3, 5), (3, 5)),
+    (["Il", "pilota", "Valentino", "Rossi", "vince"], ["DET", "NOUN", "PROPN", "NOUN", "VERB"], (1, 4), (2, 4)),
+    (["Er", "traf", "Reese", "Witherspoon", "gestern"], ["PRON", "VERB", "PROPN", "NOUN", "ADV"], (2, 4), (2, 4)),
+    (["Habló", "con", "Hatem", "Ben", "Arfa"], ["VERB", "ADP", "NOUN", "PROPN", "PROPN"], (2, 5), (2, 5)),
+    (["Встреча", "с", "Фредди", "Меркьюри"], ["NOUN", "ADP", "NOUN", "NOUN"], (2, 4), (2, 4)),
+    (["He", "met", "the", "Dave", "Lee", "Travis"], ["PRON", "VERB", "DET", "PROPN", "PROPN", "PROPN"],
+     (2, 6), (3, 6)),
+])
+def test_a_capitalised_word_the_tagger_calls_common_stays_inside_a_person_mid_sentence(words, pos, span, kept):
+    doc = _doc(words, pos, ents=[(*span, "PER")])
+    spans = ner_mentions(doc)
+    assert [(s.token_start, s.token_end) for s in spans] == [kept]
+
+
+def test_a_common_word_opening_a_person_span_at_the_sentence_start_or_in_german_is_trimmed():
+    doc = _doc(["Analyst", "Bonnie", "Glaser", "said"], ["NOUN", "PROPN", "PROPN", "VERB"], ents=[(0, 3, "PER")])
+    doc[0].is_sent_start = True
+    assert [(s.token_start, s.token_end) for s in ner_mentions(doc)] == [(1, 3)]
+    doc = _doc(["Heute", "sprach", "Außenministerin", "Annalena", "Baerbock"],
+               ["ADV", "VERB", "NOUN", "PROPN", "PROPN"], ents=[(2, 5, "PER")])
+    assert [(s.token_start, s.token_end) for s in ner_mentions(doc, capitalises_nouns=True)] == [(3, 5)]
+    doc = _doc(["Gestern", "sagte", "Trainer", "Klopp", "nichts"], ["ADV", "VERB", "NOUN", "PROPN", "ADV"],
+               ents=[(2, 4, "PER")])
+    assert [(s.token_start, s.token_end) for s in ner_mentions(doc, capitalises_nouns=True)] == [(3, 4)]
+    doc = _doc(["Freddie", "Mercury", "sang"], ["NOUN", "NOUN", "VERB"], ents=[(0, 2, "PER")])
+    doc[0].is_sent_start = True
+    assert [(s.token_start, s.token_end) for s in ner_mentions(doc, given={"Freddie"})] == [(0, 2)]
+
+
+@pytest.mark.parametrize("words, pos, span, inner, tag", [
+    (["la", "Nuova", "Guinea"], ["DET", "ADJ", "PROPN"], (1, 3), (2, 3), "country"),
+    (["in", "New", "York", "City"], ["ADP", "PROPN", "PROPN", "PROPN"], (1, 4), (1, 3), "location"),
+    (["el", "Golfo", "de", "México"], ["DET", "PROPN", "ADP", "PROPN"], (1, 4), (3, 4), "country"),
+    (["l'", "Asie", "Centrale"], ["DET", "PROPN", "ADJ"], (1, 3), (1, 2), "location"),
+    (["in", "Groß", "Berlin"], ["ADP", "ADJ", "PROPN"], (1, 3), (2, 3), "capital"),
+    (["в", "Восточной", "Европе"], ["ADP", "ADJ", "PROPN"], (1, 3), (2, 3), "location"),
+])
+def test_a_longer_place_name_around_one_place_alias_is_the_place(words, pos, span, inner, tag):
+    doc = _doc(words, pos, ents=[(*span, "LOC")])
+    alias = _mention(doc, *inner, (tag, "somewhere", None))
+    standing = merge_with_aliases([alias], ner_mentions(doc), doc, _never)
+    assert [(s.token_start, s.token_end) for s in standing] == [span] and alias.extra.get("dropped")
+    assert bool(alias.extra.get("nested_country")) == (tag == "country")  # the country is still named
+
+
+def test_a_place_span_in_lower_case_or_around_two_aliases_leaves_the_aliases():
+    doc = _doc(["la", "nazionale", "del", "Paraguay"], ["DET", "NOUN", "ADP", "PROPN"], ents=[(1, 4, "LOC")])
+    country = _mention(doc, 3, 4, ("country", "PRY", None))
+    assert merge_with_aliases([country], ner_mentions(doc), doc, _never) == [] and not country.extra.get("dropped")
+    doc = _doc(["Mosca", "e", "Kiev"], ["PROPN", "CCONJ", "PROPN"], ents=[(0, 3, "LOC")])
+    cities = [_mention(doc, 0, 1, ("capital", "RUS", None)), _mention(doc, 2, 3, ("capital", "UKR", None))]
+    assert merge_with_aliases(cities, ner_mentions(doc), doc, _never) == []
+    assert not any(m.extra.get("dropped") for m in cities)
+
+
+def test_one_piece_of_a_compound_the_ner_reads_whole_is_inside_it_two_pieces_stand():
+    doc = _doc(["la", "Haute-Vienne"], ["DET", "PROPN"], ents=[(1, 2, "LOC")])
+    piece = Mention(doc[1].idx + 6, doc[1].idx + 12, 1, 2, (("capital", "AUT", None),), part=True)
+    assert [s.token_start for s in merge_with_aliases([piece], ner_mentions(doc), doc, _never)] == [1]
+    assert piece.extra.get("dropped")
+    doc = _doc(["Russia/Kazakistan"], ["PROPN"], ents=[(0, 1, "LOC")])
+    pieces = [Mention(0, 6, 0, 1, (("country", "RUS", None),), part=True),
+              Mention(7, 17, 0, 1, (("country", "KAZ", None),), part=True)]
+    assert merge_with_aliases(pieces, ner_mentions(doc), doc, _never) == []
+
+
+@pytest.mark.parametrize("words, span, at", [
+    (["the", "Bolton", "Wanderers", "won"], (1, 3), 1),
+    (["die", "Harris", "County", "Polizei"], (1, 3), 1),
+    (["il", "Monte", "Draghi", "è", "alto"], (1, 3), 2),
+])
+def test_a_lone_surname_inside_a_longer_capitalised_organisation_or_place_is_inside_it(words, span, at):
+    doc = _doc(words, ents=[(*span, "ORG")])
+    surname = _mention(doc, at, at + 1, ("person", "someone", None))
+    standing = merge_with_aliases([surname], ner_mentions(doc), doc, _never)
+    assert [(s.token_start, s.token_end) for s in standing] == [span] and surname.extra.get("dropped")
+    doc = _doc(["the", "Trump", "administration"], ["DET", "PROPN", "NOUN"], ents=[(1, 3, "ORG")])
+    surname = _mention(doc, 1, 2, ("person", "donald-trump", None))
+    assert merge_with_aliases([surname], ner_mentions(doc), doc, _never) == [] and not surname.extra.get("dropped")
+
+
+def test_a_lower_case_place_head_keeps_a_place_span_a_place_a_capitalised_one_makes_the_body():
+    heads = {"provincia", "comune"}
+    doc = _doc(["la", "provincia", "di", "Brescia"], ["DET", "NOUN", "ADP", "PROPN"], ents=[(1, 4, "LOC")])
+    assert [s.label for s in ner_mentions(doc, org_heads=heads, place_heads={"provincia"})] == ["LOC"]
+    doc = _doc(["la", "Provincia", "di", "Brescia"], ["DET", "PROPN", "ADP", "PROPN"], ents=[(1, 4, "LOC")])
+    assert [s.label for s in ner_mentions(doc, org_heads=heads, place_heads={"provincia"})] == ["ORG"]
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("it", "Ieri il cantante Phil Collins ha incontrato l'attrice Reese Witherspoon a Milano.",
+     {"Phil Collins", "Reese Witherspoon"}),
+    ("en", "On Monday the singer Freddie Mercury met the coach Steve McClaren in Leeds.",
+     {"Freddie Mercury", "Steve McClaren"}),
+    ("fr", "Mardi, la chanson de Phil Collins a été reprise par Reese Witherspoon à Lyon.",
+     {"Phil Collins", "Reese Witherspoon"}),
+    ("de", "Am Montag traf Steve McClaren den Sänger Phil Collins in Leeds.", {"Steve McClaren", "Phil Collins"}),
+    ("es", "El lunes el cantante Freddie Mercury conoció al entrenador Steve McClaren en Leeds.",
+     {"Freddie Mercury", "Steve McClaren"}),
+    ("ru", "В понедельник певец Фредди Меркьюри встретился с тренером в Лидсе.", {"Фредди Меркьюри"}),
+])
+def test_people_the_base_does_not_know_keep_their_whole_names(pipeline, lang, text, names):
+    record = analyze(pipeline, text, lang)
+    people = {e.text for e in record.entities if e.kind == "person"}
+    assert names <= people, [(e.text, e.kind) for e in record.entities]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("es", "Una tormenta azotó el Golfo de México durante la noche.", "Golfo de México"),
+    ("it", "La spedizione ha raggiunto la Nuova Guinea dopo tre settimane.", "Nuova Guinea"),
+    ("en", "All flights to New York City were cancelled on Sunday.", "New York City"),
+    ("ru", "Шторм обрушился на Западную Австралию в субботу.", "Западную Австралию"),
+])
+def test_a_place_named_around_another_is_one_place_and_a_country_inside_is_still_named(pipeline, lang, text,
+                                                                                      place):
+    record = analyze(pipeline, text, lang)
+    outer = [e for e in record.entities if e.text == place and e.kind == "location"]
+    assert outer, [(e.text, e.kind) for e in record.entities]
+    assert not [e for e in record.entities if e.kind == "location" and outer[0].start <= e.start
+                and e.end <= outer[0].end and e.text != place]
+
+
+def test_a_lower_case_comune_or_provincia_is_the_place_not_its_administration(pipeline):
+    record = analyze(pipeline, "Il sindaco del comune di Tortona ha parlato con i cittadini.", "it")
+    assert ("Tortona", "location") in {(e.text, e.kind) for e in record.entities}
+    assert not [e for e in record.entities if e.kind == "organization" and "Tortona" in e.text]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Des Weiteren sprach die Ministerin über den Haushalt."),
+    ("en", "Will the committee approve the budget?"),
+])
+def test_a_given_name_the_tagger_reads_as_a_function_word_opens_no_person(pipeline, lang, text):
+    record = analyze(pipeline, text, lang)
+    assert not [e for e in record.entities if e.kind == "person"], [(e.text, e.kind) for e in record.entities]
+
+
+def test_a_bracket_inside_an_ner_span_ends_the_name():
+    doc = _doc(["Скотт", "Хоровитц", "(", "Scott", "Horowitz", ")", "заявил"],
+               ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"], ents=[(0, 6, "PER")])
+    assert [(s.token_start, s.token_end) for s in ner_mentions(doc)] == [(0, 2)]
+    doc = _doc(["le", "Front", "national", "(", "FN", ")"], ["DET", "PROPN", "ADJ", "PUNCT", "PROPN", "PUNCT"],
+               ents=[(1, 5, "ORG")])
+    assert [(s.token_start, s.token_end) for s in ner_mentions(doc)] == [(1, 3)]
+
+
+@pytest.mark.parametrize("words, pos", [
+    (["Università", "di"], ["PROPN", "ADP"]),
+    (["Bank", "of"], ["PROPN", "ADP"]),
+    (["Banco", "de", "la"], ["PROPN", "ADP", "DET"]),
+])
+def test_an_ner_span_never_ends_with_a_lower_case_joining_word(words, pos):
+    doc = _doc([*words, "ha"], [*pos, "VERB"], ents=[(0, len(words), "ORG")])
+    assert [(s.token_start, s.token_end) for s in ner_mentions(doc)] == [(0, 1)]
+
+
+@pytest.mark.parametrize("lang, text, org", [
+    ("fr", "Il joue avec le groupe Dimmu Borgir depuis 2005.", "Dimmu Borgir"),
+    ("es", "Firmó con la Real Sociedad de Fútbol en 2010.", "Real Sociedad de Fútbol"),
+    ("en", "The defender signed for Real Sociedad de Fútbol in 2010.", "Real Sociedad de Fútbol"),
+])
+def test_the_head_word_rule_leaves_a_name_the_ner_reads_whole(pipeline, lang, text, org):
+    record = analyze(pipeline, text, lang)
+    orgs = {e.text for e in record.entities if e.kind == "organization"}
+    assert org in orgs, [(e.text, e.kind) for e in record.entities]

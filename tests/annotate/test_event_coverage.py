@@ -188,32 +188,20 @@ NOT_USE: list[tuple[str, str]] = [
 NOT_EVENTS = {"01": "statements are not events (conventions: not_events)",
               "02": "appeals are not events (conventions: not_events)"}
 
-# Event-level cases that fail for reasons outside the pattern data (argument and
-# actor logic of the events layer, the actor base); the cue is found in each, and
-# they are listed so that they turn green when that logic is fixed.
-# Known gaps of the actor logic once the parse-based sides landed (issue 14, left open): a plural
-# demonym as subject is read as the state, and the state against its own government is dropped,
-# where it should be that country's civilians (CVL); a mediator "between X and Y" loses its sides.
-_PEOPLE = "a plural demonym subject ('Georgians') is taken as the state, not its civilians (CVL)"
-_MEDIATOR = "the mediator's two sides ('between Russia and Ukraine') are not read as the target"
-ACTOR_LOGIC: dict[tuple[str, str], str] = {
-    **{(lang, "14"): _PEOPLE for lang in ("en", "it", "fr", "de", "es", "ru")},
-    ("it", "04"): _MEDIATOR, ("ru", "04"): _MEDIATOR,
-}
-QUANTITY = "a subject inside a quantity phrase ('thousands of X') is read as an 'of' complement, not as the source"
-EVENT_GAPS: list[tuple[str, str, str, str]] = [
-    ("en", "14", "Thousands of Georgians protested in Tbilisi against the government.", QUANTITY),
-    ("it", "14", "Migliaia di georgiani sono scesi in piazza a Tbilisi contro il governo.", QUANTITY),
-    ("fr", "14", "Des milliers de Géorgiens ont manifesté à Tbilissi contre le gouvernement.", QUANTITY),
-    ("es", "14", "Miles de georgianos salieron a las calles de Tiflis contra el gobierno.", QUANTITY),
-    ("it", "08", "Gli Stati Uniti hanno revocato le sanzioni contro il Venezuela.",
-     "'Gli Stati Uniti' (plural article) is not taken as the subject"),
-    ("it", "13", "Pyongyang ha minacciato un attacco nucleare contro Seul.",
-     "the capital 'Seul' is not resolved to South Korea by the actor base"),
-    ("fr", "13", "Pyongyang a menacé Séoul d'une frappe nucléaire.",
-     "the capital 'Séoul' is not resolved to South Korea by the actor base"),
-    ("es", "19", "Aviones israelíes bombardearon el sur del Líbano.",
-     "a demonym after its noun ('aviones israelíes') is not taken as the source"),
+# Event-level cases the argument and actor logic of the events layer must get right:
+# a quantity phrase ("thousands of X") as the subject, a plural demonym as a country's
+# people (CVL) against its own government, a plural article before a country's name, a
+# capital as its state, a demonym after its noun.
+ACTOR_LOGIC: dict[tuple[str, str], str] = {}
+ARGUMENT_CASES: list[tuple[str, str, str]] = [
+    ("en", "14", "Thousands of Georgians protested in Tbilisi against the government."),
+    ("it", "14", "Migliaia di georgiani sono scesi in piazza a Tbilisi contro il governo."),
+    ("fr", "14", "Des milliers de Géorgiens ont manifesté à Tbilissi contre le gouvernement."),
+    ("es", "14", "Miles de georgianos salieron a las calles de Tiflis contra el gobierno."),
+    ("it", "08", "Gli Stati Uniti hanno revocato le sanzioni contro il Venezuela."),
+    ("it", "13", "Pyongyang ha minacciato un attacco nucleare contro Seul."),
+    ("fr", "13", "Pyongyang a menacé Séoul d'une frappe nucléaire."),
+    ("es", "19", "Aviones israelíes bombardearon el sur del Líbano."),
 ]
 
 
@@ -266,19 +254,14 @@ def _event_params():
     return params
 
 
-GAP_CUES = [(lang, root, text) for lang, root, text, _ in EVENT_GAPS]
-
-
-@pytest.mark.parametrize("lang,root,text", GAP_CUES, ids=[f"{l}-{r}-gap" for l, r, _ in GAP_CUES])
-def test_the_patterns_cue_the_root_where_the_event_layer_does_not_yet(lang, root, text):
+@pytest.mark.parametrize("lang,root,text", ARGUMENT_CASES, ids=[f"{l}-{r}-args" for l, r, _ in ARGUMENT_CASES])
+def test_the_patterns_cue_the_root_of_the_argument_cases(lang, root, text):
     codes = _cue_codes(lang, text)
     assert any(code.startswith(root) for code in codes), (codes, text)
 
 
-@pytest.mark.parametrize("lang,root,text", [
-    pytest.param(lang, root, text, marks=pytest.mark.xfail(strict=False, reason=reason), id=f"{lang}-{root}-gap")
-    for lang, root, text, reason in EVENT_GAPS])
-def test_the_pipeline_codes_the_root_despite_the_argument_gaps(pipeline, lang, root, text):
+@pytest.mark.parametrize("lang,root,text", ARGUMENT_CASES, ids=[f"{l}-{r}-args" for l, r, _ in ARGUMENT_CASES])
+def test_the_pipeline_codes_the_root_of_the_argument_cases(pipeline, lang, root, text):
     record = pipeline.analyze(text, title="", language=lang)
     codes = [event.cameo for event in record.events]
     assert any(code.startswith(root) for code in codes), (codes, text)

@@ -27,7 +27,7 @@ COUNTRIES = {
     "UKR": ["Ukraine", "Ucraina", "Ucrania", "Украина", "Украину", "Украины"],
     "ISR": ["Israel", "Israele", "Israël", "Израиль", "Israeli", "israeliana", "israélienne", "israelí", "israelische",
             "Израильская", "Израиле"],
-    "IRN": ["Iran", "Irán", "Иран"],
+    "IRN": ["Iran", "Irán", "Иран", "Ирану"],
     "SYR": ["Syria", "Siria", "Syrie", "Syrien", "Сирию"],
     "MLI": ["Mali", "Malí", "Malis", "Мали"],
     "JOR": ["Jordan"],
@@ -161,14 +161,44 @@ def test_a_negated_act_is_negated(lang, text):
 @pytest.mark.parametrize("lang, text", [
     ("en", "Israel plans to attack Iran."),
     ("en", "Iran intends to attack Israel."),
+    ("en", "Israel will attack Iran."),
     ("it", "Israele minaccia di attaccare l'Iran."),
+    ("it", "Israele attaccherà l'Iran."),
     ("fr", "Israël envisage d'attaquer l'Iran."),
+    ("es", "Israel atacará Irán."),
+    ("ru", "Израиль нанесёт удар по Ирану."),
+])
+def test_a_planned_or_threatened_attack_is_coded_as_the_threat_it_states(lang, text):
+    events = code(text, lang)
+    assert not [e for e in events if e.cameo.startswith("19")]
+    threats = [e for e in events if e.cameo.startswith("13")]
+    assert threats and all(not e.hypothetical and not e.negated for e in threats)
+
+
+@needs_parse
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Israel could attack Iran."),
+    ("en", "Israel may attack Iran."),
+    ("it", "Israele potrebbe attaccare l'Iran."),
+    ("fr", "Israël pourrait attaquer l'Iran."),
     pytest.param("es", "Israel planea atacar Irán.", marks=pytest.mark.xfail(
         strict=False, reason="the retrained Spanish model tags 'planea' as a noun modifying 'Israel'")),
 ])
-def test_a_planned_or_threatened_act_is_hypothetical(lang, text):
-    attacks = [e for e in code(text, lang) if e.cameo.startswith("19")]
-    assert attacks and all(e.hypothetical and not e.negated for e in attacks)
+def test_an_act_that_only_may_happen_stays_hypothetical(lang, text):
+    attacks = [e for e in code(text, lang) if e.cameo.startswith(("19", "13"))]
+    assert attacks and all(e.hypothetical and not e.negated for e in attacks if e.cameo.startswith("19"))
+
+
+@needs_parse
+@pytest.mark.parametrize("lang, text, intent", [
+    ("en", "Russia will give Ukraine a grant.", "033"),
+    ("en", "Russia promised to withdraw its troops from Syria.", "0356"),
+    ("it", "La Russia ha promesso di ritirare le truppe dalla Siria.", "0356"),
+    ("de", "Israel wird Syrien angreifen.", "138"),
+    ("fr", "Israël va bombarder la Syrie.", "138"),
+])
+def test_an_act_stated_as_the_actors_intent_is_coded_as_that_intent(lang, text, intent):
+    assert any(e.cameo.startswith(intent) and not e.hypothetical for e in code(text, lang))
 
 
 @needs_parse

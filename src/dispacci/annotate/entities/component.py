@@ -69,7 +69,7 @@ class EntityAnnotator:
             conjunctions=words_of_every_language("conjunctions", tuple(resources)),
             name_titles=words_of_every_language("name_titles", tuple(resources)),
             capitalises_nouns=bool(language_data(lang, tuple(resources)).get("capitalises_nouns")),
-            safe_places=entity_words("safe_places"))
+            safe_places=entity_words("safe_places"), place_heads=org_words("place_heads"))
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, words, sent_starts, all_caps = self.matcher(doc)

@@ -25,12 +25,15 @@ from spacy.tokens import Doc
 from ..doc import in_body
 from .match import Mention
 
-__all__ = ["NerMention", "ner_mentions", "veto_common_words", "merge_with_aliases", "KINDS"]
+__all__ = ["NerMention", "ner_mentions", "veto_common_words", "merge_with_aliases", "not_people_starts", "KINDS"]
 
 KINDS = {"PER": "person", "ORG": "organization", "LOC": "location"}
 _PLACE_TAGS = {"country", "demonym", "location", "capital"}
 _VETOABLE = {"location", "capital"}  # countries' names are proper nouns wherever they are written
 _PROPER = {"PROPN"}
+_OPENING_BRACKETS = {"(", "[", "{"}
+_JOINING = {"ADP", "DET", "CCONJ", "SCONJ"}
+_FUNCTION_WORDS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX"}
 _NOT_NAMES = {"NOUN", "VERB", "ADJ", "ADV", "AUX", "ADP", "PRON", "DET", "NUM", "SCONJ", "CCONJ", "INTJ"}
 
 
@@ -49,12 +52,14 @@ class NerMention:
 
 
 def ner_mentions(doc: Doc, not_names: set[str] = frozenset(), org_heads: set[str] = frozenset(),
-                 institution_words: set[str] = frozenset()) -> list[NerMention]:
+                 institution_words: set[str] = frozenset(), given: set[str] = frozenset(),
+                 capitalises_nouns: bool = False, place_heads: set[str] = frozenset()) -> list[NerMention]:
     """The backbone's spans in the body text outside the dateline, in text order, trimmed: no
     title, weekday or punctuation at their edges ("Mr", "Tuesday"), no common noun at a person's
-    ("Analyst Bonnie Glaser"); a place or person whose name opens with an organisation's head word
-    ("Università di Bologna") is the organisation, and so is a "person" an institution word
-    follows or holds ("George Washington University")."""
+    ("Analyst Bonnie Glaser", see ``_trim``); a place or person whose name opens with an
+    organisation's head word ("Università di Bologna") is the organisation, unless that head is
+    a lower-case word of ``place_heads`` ("la provincia di Brescia" is the place), and so is a
+    "person" an institution word follows or holds ("George Washington University")."""
     if not doc.has_annotation("ENT_IOB"):
         return []
     dateline = doc._.dateline
@@ -62,14 +67,16 @@ def ner_mentions(doc: Doc, not_names: set[str] = frozenset(), org_heads: set[str
     for ent in doc.ents:
         if ent.label_ not in ("PER", "LOC", "ORG", "MISC"):
             continue
-        start, end = _trim(doc, ent.start, ent.end, ent.label_, not_names)
+        start, end = _trim(doc, ent.start, ent.end, ent.label_, not_names, given, capitalises_nouns)
         if end <= start or not any(ch.isalpha() for t in doc[start:end] for ch in t.text):
             continue
         a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         if (dateline is not None and a < dateline.end and dateline.start < b) or not in_body(doc, a, b):
             continue
         label = ent.label_
-        if label in ("LOC", "PER") and end - start > 1 and doc[start].lower_ in org_heads:
+        head = doc[start]
+        if label in ("LOC", "PER") and end - start > 1 and head.lower_ in org_heads and not (
+                head.is_lower and head.lower_ in place_heads):
             label = "ORG"
         if label == "PER" and (any(t.text in institution_words for t in doc[start:end]) or (
                 end < len(doc) and doc[end].text in institution_words)):
@@ -80,14 +87,32 @@ def ner_mentions(doc: Doc, not_names: set[str] = frozenset(), org_heads: set[str
     return found
 
 
-def _trim(doc: Doc, start: int, end: int, label: str, not_names: set[str]) -> tuple[int, int]:
-    def loose(token) -> bool:
-        return token.is_punct or token.text in not_names or token.text in ("'s", "’s") or (
-            label == "PER" and token.pos_ in _NOT_NAMES)
+def _trim(doc: Doc, start: int, end: int, label: str, not_names: set[str], given: set[str] = frozenset(),
+          capitalises_nouns: bool = False) -> tuple[int, int]:
+    def loose(token, leading: bool) -> bool:
+        if token.is_punct or token.is_space or token.text in not_names or token.text in ("'s", "’s"):
+            return True
+        if not leading and token.is_lower and token.pos_ in _JOINING:  # "Università di", "Bank of"
+            return True
+        if label != "PER" or token.pos_ not in _NOT_NAMES:
+            return False
+        if token.pos_ in _FUNCTION_WORDS and token.text not in given:  # "The", "Il" at an edge
+            return True
+        # Taggers call many a foreign name a noun ("Phil/NOUN Collins", "Reese Witherspoon/NOUN"),
+        # so the tag alone trims only a lower-case word ("le pilote Valentino Rossi"); a capitalised
+        # one only where its capital says nothing, opening the span at a sentence's start or in a
+        # language that capitalises nouns ("Analyst Bonnie Glaser", "Trainer Klopp"), and never a
+        # known given name.
+        if not token.text[:1].isupper():
+            return True
+        return leading and token.text not in given and (capitalises_nouns or token.is_sent_start)
 
-    while start < end and loose(doc[start]):
+    while start < end and loose(doc[start], True):
         start += 1
-    while end > start and loose(doc[end - 1]):
+    # a bracket inside ends the name: what follows glosses it ("Скотт Хоровитц (Scott Horowitz)",
+    # "Front national (FN)")
+    end = next((i for i in range(start + 1, end) if doc[i].text in _OPENING_BRACKETS), end)
+    while end > start and loose(doc[end - 1], False):
         end -= 1
     if label == "PER" and end - start > 2 and _title_case(
             doc[start].sent if doc.has_annotation("SENT_START") else doc[:]):
@@ -141,13 +166,25 @@ def merge_with_aliases(mentions: list[Mention], ner: list[NerMention], doc: Doc,
     Putin" can, "Alexei Miller" is not Matthew Miller). A PER span keeps the places inside it only
     when it opens with a given name (``given``): "Giovanni Russo" is a person, "Ascoli Piceno" not.
     In all-caps lines (``all_caps`` token indices) models trained on mixed case run names into the
-    words beside them ("PUTIN CALLS"), so there the alias matches stand."""
+    words beside them ("PUTIN CALLS"), so there the alias matches stand.
+
+    A longer place or organisation span also wins over the one alias inside it: a piece of a
+    compound it reads whole ("Haute-Vienne"), a place inside a place ("Nuova Guinea", "New York
+    City", "Asia Centrale", a country inside staying a nested country mention), and a lone
+    surname of a known person inside a capitalised name ("Bolton Wanderers", "Harris County")."""
     standing = []
     for span in ner:
         inside = [m for m in mentions if span.overlaps(m) and not m.extra.get("dropped")]
         if not inside:
             if span.label != "MISC":
                 standing.append(span)
+            continue
+        if span.token_start not in all_caps and _longer_name_wins(span, inside, doc):
+            for m in inside:
+                m.extra["dropped"] = True
+                if m.candidate("country", "demonym") and not m.part:
+                    m.extra["nested_country"] = True  # "Ucraina orientale" still names Ukraine
+            standing.append(span)
             continue
         if span.token_start in all_caps or any(
                 m.token_start <= span.token_start and span.token_end <= m.token_end for m in inside) or any(
@@ -180,6 +217,42 @@ def merge_with_aliases(mentions: list[Mention], ner: list[NerMention], doc: Doc,
                 m.extra["dropped"] = True
             standing.append(span)
     return standing
+
+
+def _longer_name_wins(span: NerMention, inside: list[Mention], doc: Doc) -> bool:
+    """True where one alias match sits inside a longer LOC or ORG span that names something else
+    (see ``merge_with_aliases``); two aliases inside may be a list ("Mosca e Kiev"), so they stand."""
+    if span.label not in ("LOC", "ORG") or len(inside) != 1:
+        return False
+    m = inside[0]
+    if m.part:  # one piece of a hyphen compound, the span being the whole token
+        return m.token_start == span.token_start and m.token_end == span.token_end and m.tags <= _PLACE_TAGS
+    if m.token_start < span.token_start or m.token_end > span.token_end:
+        return False
+    if m.token_end - m.token_start == span.token_end - span.token_start:
+        return False  # the same words: the base's reading stands
+    # a name, capitalised but for the words that join it ("Golfo de México"); not a phrase the
+    # model ran a place into ("nazionale del Paraguay", "Trump administration")
+    words = doc[span.token_start:span.token_end]
+    if not all(t.text[:1].isupper() or not t.is_alpha or t.pos_ in _FUNCTION_WORDS for t in words):
+        return False
+    if span.label == "LOC" and m.tags <= _PLACE_TAGS:
+        return True
+    return m.tags == {"person"} and m.token_end - m.token_start == 1
+
+
+def not_people_starts(doc: Doc, ner: list[NerMention]) -> set[int]:
+    """First tokens of NER spans that read a name opening with a given name as no person: a MISC
+    span ("Alan Ford" the comic), a LOC span the gazetteer knows ("Victoria Falls"). ORG and other
+    LOC spans do not count: models often call a person with a foreign name one."""
+    from ...resources.places import place_index
+
+    found = set()
+    for n in ner:
+        if n.label == "MISC" or (n.label == "LOC" and n.token_end - n.token_start > 1
+                                 and place_index().lookup(doc.text[n.start:n.end])):
+            found.add(n.token_start)
+    return found
 
 
 # -- the spans the base does not know, as entities ------------------------------------------------

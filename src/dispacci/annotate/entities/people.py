@@ -111,14 +111,22 @@ def unknown_person_name(words: list[str]) -> str:
 
 
 
-def given_name_people(reading: EntityReading, doc: Doc, kept: list[Mention], people: list) -> None:
+_FUNCTION_WORDS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PART"}
+
+
+def given_name_people(reading: EntityReading, doc: Doc, kept: list[Mention], people: list,
+                      not_people: set[int] = frozenset()) -> None:
+    """A capitalised run opening with a known given name is a person ("Simon Lee"), unless the
+    backbone's NER reads it as something else where it opens one of its spans (``not_people``) or
+    the tagger reads it as a function word ("Des Weiteren")."""
     resolver = reading.resolver
     stops = name_stops(reading)
     i = 0
     words, size = reading.words, len(reading.words)
     title_end = _title_case_headline_end(doc, reading.text)
     while i < size:
-        if words[i] in resolver.given and i not in stops and not _inside_longer_name(reading, doc, i) \
+        if words[i] in resolver.given and i not in stops and i not in not_people \
+                and doc[i].pos_ not in _FUNCTION_WORDS and not _inside_longer_name(reading, doc, i) \
                 and in_body(doc, doc[i].idx):
             # In a Title Case Headline Every Word Is Capitalised: take two words, no more.
             limit = 2 if doc[i].idx < title_end else 4
@@ -217,14 +225,24 @@ def places_after_prepositions(reading: EntityReading, doc: Doc, misc: set[int] =
     return found
 
 
-def unknown_organizations(reading: EntityReading, doc: Doc, kept: list[Mention]) -> list[Entity]:
+def unknown_organizations(reading: EntityReading, doc: Doc, kept: list[Mention],
+                          ner_spans: dict[int, tuple[int, int, str]] | None = None) -> list[Entity]:
     """"l'università di Nottingham", "Partito Democratico": an organisation head word and the
-    capitalised name after it, where the base knows neither."""
+    capitalised name after it, where the base knows neither. Where the backbone's NER read the
+    words (``ner_spans``: token → the NER span holding it, with its label), its span decides: a
+    head inside a longer one ("Real Sociedad de Fútbol", "Rugby League World Cup"), or a lower-case
+    head in apposition to a name it reads ("le groupe Dimmu Borgir", "la banda Los Lobos")."""
     resolver = reading.resolver
     found = []
+    ner_spans = ner_spans or {}
     words, size = reading.words, len(reading.words)
     for i, word in enumerate(words):
-        if i in reading.occupied or word.lower() not in resolver.org_heads or not in_body(doc, doc[i].idx):
+        if i in reading.occupied or word.lower() not in resolver.org_heads or not in_body(doc, doc[i].idx) or (
+                word.islower() and word in resolver.place_heads):
+            continue
+        held, after = ner_spans.get(i), ner_spans.get(i + 1)
+        if (held and held[:2] != (i, i + 1)) or (word.islower() and after and after[0] == i + 1
+                                                  and after[2] != "MISC"):
             continue
         j, end = i + 1, i + 1
         while j < size:

@@ -18,7 +18,8 @@ from ..doc import in_body
 from .match import Mention
 from .names import NAME_WORD, name_run
 from ..text import doc_text
-from .ner import merge_with_aliases, ner_mentions, ner_people, ner_places_and_organizations, veto_common_words
+from .ner import (merge_with_aliases, ner_mentions, ner_people, ner_places_and_organizations, not_people_starts,
+                  veto_common_words)
 from .people import (PLACE_TAGS, EntityReading, byline_people, credit_people, given_name_people, institution,
                      fuller_name, is_credit, known_like, name_stops, person_country, places_after_prepositions, role_titles,
                      short_mentions, surname_index, surnames_of_the_unknown, unknown_organizations, unknown_person_name)
@@ -39,7 +40,8 @@ class Resolver:
                  org_heads: set[str] = frozenset(), org_connectors: set[str] = frozenset(),
                  not_names: set[str] = frozenset(), subordinators: set[str] = frozenset(),
                  conjunctions: set[str] = frozenset(), name_titles: set[str] = frozenset(),
-                 capitalises_nouns: bool = False, safe_places: set[str] = frozenset()):
+                 capitalises_nouns: bool = False, safe_places: set[str] = frozenset(),
+                 place_heads: set[str] = frozenset()):
         self.base = base
         self.lang = lang
         # "ha detto che Mosca è pronta", "заявил, что Москва готова": the capital opens a clause
@@ -58,6 +60,9 @@ class Resolver:
         self.joiners = joiners
         self.institution_words = institution_words
         self.org_heads = {w.lower() for w in org_heads}
+        # head words that, written in lower case, name a place, not its administration:
+        # "la provincia di Brescia" is the place, "la Provincia di Brescia" the body
+        self.place_heads = {w.lower() for w in place_heads}
         self.org_connectors = org_connectors
         self.not_names = frozenset(not_names)
         self.connectors = {w for w in base.word_list("connectors", lang)}
@@ -73,7 +78,7 @@ class Resolver:
         # The backbone's NER: evidence against gazetteer hits on common words, longer spans
         # around aliases, and the mentions the base does not know.
         ner = ner_mentions(doc, self.not_names | self.name_titles | self.honorifics, self.org_heads,
-                           self.institution_words)
+                           self.institution_words, self.given, self.capitalises_nouns, self.place_heads)
         kept = veto_common_words(doc, kept, ner, self.safe_places, all_caps)
         unknown = merge_with_aliases(kept, ner, doc, lambda words, person: fuller_name(self, words, person), self.given,
                                       all_caps)
@@ -101,8 +106,11 @@ class Resolver:
         kept = [m for m in kept if not m.extra.get("dropped")]
         ner_people(reading, doc, unknown, people, several_words=True)
         surnames_of_the_unknown(reading, kept, people, full_names)
-        places = unknown_organizations(reading, doc, kept)  # "università di Nottingham": the head word's span
-        given_name_people(reading, doc, kept, people)
+        ner_spans = {i: (n.token_start, n.token_end, n.label) for n in ner if n.token_start not in all_caps
+                     for i in range(n.token_start, n.token_end)}
+        places = unknown_organizations(reading, doc, kept, ner_spans)  # "università di Nottingham"
+        not_people = not_people_starts(doc, ner) - all_caps
+        given_name_people(reading, doc, kept, people, not_people)
         credit_people(reading, doc, people)
         byline_people(reading, doc, people)
         short_mentions(reading, doc, people, named_in_full)  # before NER's guesses at lone words ("Rossi")
@@ -115,10 +123,11 @@ class Resolver:
                       key=lambda e: (e.start, _kind_rank(e.kind)))
 
     def _countries_inside(self, reading: EntityReading, mentions: list[Mention]) -> list[Entity]:
-        """"the Russian Space Agency": a demonym inside an organisation's name names its country."""
+        """"the Russian Space Agency", "Ucraina orientale": a demonym or a country inside a longer
+        name names its country."""
         found = []
         for m in mentions:
-            country = self.base.country(next(c[1] for c in m.candidates if c[0] == "demonym"))
+            country = self.base.country(next(c[1] for c in m.candidates if c[0] in ("demonym", "country")))
             if country is not None and m.extra.get("zone") == "body":
                 found.append(Entity(text=reading.text[m.start:m.end], kind="country", canonical=country.name,
                                     actor=country.id, country=country.id, start=m.start, end=m.end))

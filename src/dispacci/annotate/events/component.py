@@ -25,9 +25,12 @@ from .patterns import EventPatterns, set_lemmas
 from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
                      is_hypothetical, is_negated, on_sidelines, relative_subject, reporting_follows)
 from .resolve import ActorResolver
-from .sides import callers_first, is_person, parse_pairs, same_actor, unstated_subject
-from .generic import agent_countries, apply_cue_rules, collective_pairs, drop_agent_cues, nominal_agents
+from .sides import (callers_first, is_person, mediator_pairs, parse_pairs, same_actor, unnamed_perpetrator,
+                    unstated_subject)
+from .generic import (agent_countries, apply_cue_rules, collective_pairs, demonym_people, drop_agent_cues,
+                      nominal_agents, quantity_heads, capital_sides)
 from .modality import parse_modality
+from .coding import government_of, intent_code, meet_code
 
 __all__ = ["EventCoder"]
 
@@ -73,10 +76,13 @@ class EventCoder:
         self.prefer_foreign = tuple(self.conventions["prefer_foreign"])
         self.with_topics = tuple(self.conventions["with_topics"])
         self.hypothetical_consult = tuple(self.conventions["hypothetical_consult"])
+        self.intent_codes = {str(k): str(v) for k, v in (self.conventions.get("intent_codes") or {}).items()}
         self.between_people = dict(self.conventions.get("between_people", {}))
         audience = self.conventions.get("audience") or {}
         self.audience = (frozenset(audience.get("agents", [])), tuple(audience.get("codes", [])))
         self.caller_codes = tuple(self.conventions.get("caller_codes", []))
+        self.mediation = tuple(self.conventions.get("mediation", []))
+        self.government_target = tuple(self.conventions.get("government_target", []))
         self.merge_rules = MergeRules.from_conventions(self.conventions)
         self.resolver = ActorResolver(tuple(resources), tuple(actors))
         self.has_quotes_layer = "dispacci_quotes" in nlp.pipe_names  # else quote marks are found here
@@ -225,6 +231,10 @@ class EventCoder:
         groups = build_groups(doc, sent, inside, roles, self.glue, role_lemmas, blocked,
                               title_words=not self.patterns.words.get("capitalised_nouns"))
         mark_groups(groups, sent.start, reading.words, self.markers, self.articles, self.indefinite)
+        quantity = self.patterns.words.get("quantity", set())
+        quantity_heads(groups, sent.start, reading.words, self.markers, self.articles, quantity)
+        demonym_people(doc, groups, self.resolver.demonyms(self.lang), quantity)
+        capital_sides(groups, self.resolver)
         agent_countries(doc, sent, groups, entities, reading.text)
         return groups, roles
 
@@ -270,10 +280,12 @@ class EventCoder:
                              reciprocal=code == "meet" or code in self.symmetric or code.startswith(self.reciprocal),
                              conjunctions=self.conjunctions, articles=self.articles,
                              topic_words=self.topic_words)
-        pairs = parse_pairs(self, doc, groups, start, end, rule, code, passive, pairs, clause_start, clause_end)
+        unnamed = unnamed_perpetrator(self, doc, groups, start, end, clause_start, clause_end) if harm else None
+        pairs = unnamed if unnamed is not None else parse_pairs(self, doc, groups, start, end, rule, code, passive,
+                                                                pairs, clause_start, clause_end)
         if not pairs and self.pro_drop and not passive:
             pairs = unstated_subject(self, reading, groups, start, end, clause_start, clause_end)
-        parse_negated, parse_hypothetical = parse_modality(
+        parse_negated, parse_hypothetical, intended = parse_modality(
             doc, start, end, self.patterns.modality, self.negation_words, reading.lemmas)
         if inverted:
             pairs = [(target, source) for source, target in pairs if target is not None]
@@ -281,6 +293,8 @@ class EventCoder:
             place = next((g for g in groups if g.marker in ("at", "to") and end <= g.start < clause_end
                           and g.head is not None and g.head.kind == "location" and g.head.country), None)
             pairs = [(s, place if t is None else t) for s, t in pairs]  # "shelled Juba", "arrived in Amman"
+        if self.mediation and code.startswith(self.mediation):
+            pairs = mediator_pairs(self, reading, doc, groups, start, end, pairs, clause_start, clause_end)
         if code.startswith(self.caller_codes):
             pairs = callers_first(reading, groups, pairs, self.patterns.words.get("initiator", set()))
         if code.startswith(self.audience[1]) or code == "meet":
@@ -299,7 +313,8 @@ class EventCoder:
             location = event_location(reading, groups, start, last)
             if source_group.head is not None and source_group.head.kind == "person" and source_group.start < start:
                 reading.last_source = source_group.head
-            final = self._final_code(reading, code, location, sources, targets, doc, sent)
+            final = meet_code(self.conventions["meet"], code, location, sources, targets,
+                              lambda: on_sidelines(reading, doc, sent))
             if final is None or final.startswith(self.not_events):
                 continue
             if final in self.between_people and is_person(source_group) and target_group is not None \
@@ -307,11 +322,15 @@ class EventCoder:
                 final = self.between_people[final]  # "Travaglio ha attaccato Schifani": an attack in words
             if hypothetical and final.startswith(self.hypothetical_consult):
                 final, hypothetical = self.conventions["future_consult"], False
+            elif intended and not negated:
+                final, hypothetical = intent_code(final, self.intent_codes, hypothetical)
             evidence = Evidence(start=doc[first].idx, end=doc[last - 1].idx + len(doc[last - 1].text))
             topics = clause_topics(reading, doc, sent, max(end, target_group.end if target_group else end), code,
                                   {t.lemma_ for t in doc[start:end]})
             for source in sources:
                 for target in targets:
+                    if target is None and final.startswith(self.government_target):
+                        target = government_of(self.resolver, source, location)
                     if target is None and not final.startswith(self.target_optional):
                         continue
                     if target is not None and same_actor(source, target):
@@ -328,23 +347,6 @@ class EventCoder:
         reverse = self.conventions.get("reverse", {}).get(code)
         if reverse and target is not None:
             yield reverse, target, source
-
-    def _final_code(self, reading: EventReading, code: str, location, sources, targets, doc: Doc,
-                    sent: Span) -> str | None:
-        if code != "meet":
-            return code
-        rule = self.conventions["meet"]
-        if on_sidelines(reading, doc, sent):
-            return rule["third_place"]
-        if location is None or not location.country:
-            return rule["unknown_place"]
-        source_countries = {s.country for s in sources}
-        target_countries = {t.country for t in targets if t is not None}
-        if location.country in target_countries and location.country not in source_countries:
-            return rule["at_target"]
-        if location.country in source_countries and location.country not in target_countries:
-            return rule["at_source"]
-        return rule["third_place"]
 
     def _quote_spans(self, reading: EventReading, doc: Doc) -> list[tuple[int, int]]:
         quotes = [(q.start, q.end) for q in (doc._.quotes or [])]

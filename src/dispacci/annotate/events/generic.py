@@ -14,10 +14,12 @@ from spacy.tokens import Doc, Span
 
 from .actors import Group
 
-__all__ = ["agent_countries", "apply_cue_rules", "collective_pairs", "drop_agent_cues", "nominal_agents"]
+__all__ = ["agent_countries", "apply_cue_rules", "collective_pairs", "demonym_people", "drop_agent_cues",
+           "nominal_agents", "quantity_heads", "capital_sides"]
 
 _OBJECT_WINDOW = 6  # tokens after a cue where its conditioning object may stand
 _PLACE_KINDS = ("country", "location")
+_PEOPLE = "CVL"  # the agent code of a country's people (civilians)
 
 
 def _country_at(entities, first: int, last: int) -> str | None:
@@ -50,6 +52,64 @@ def agent_countries(doc: Doc, sent: Span, groups: list[Group], entities, text: s
         if country is None and len(named) == 1:
             country = next(iter(named))
         group.agent_country = country
+
+
+def demonym_people(doc: Doc, groups: list[Group], demonyms: dict[str, str], quantity: set[str] = frozenset()) -> None:
+    """A plural demonym standing as a noun ("Georgians protested", "migliaia di georgiani",
+    "тысячи грузин") names that country's people, not its state: civilians (CVL) of
+    the country, so that they can act against their own government. Read from the
+    parse: the demonym heads its phrase as a noun and is not singular ("il russo" may be
+    one man); an adjective ("Georgian police") or the country's name is left as it is."""
+    if not getattr(doc._, "parsed", False):
+        return
+    for group in groups:
+        head = group.head
+        if group.agent or group.roles or group.pair or head is None or head.kind != "country" \
+                or len(group.entities) != 1:
+            continue
+        if demonyms.get(head.text.lower().replace("’", "'")) != head.country:
+            continue  # the country's name, not its people
+        token = doc[group.start:group.end].root
+        # a name's number is unreliable, and a quantity's complement is many ("miles de iraníes")
+        singular = token.pos_ == "NOUN" and "Sing" in token.morph.get("Number") and token.head.lower_ not in quantity
+        previous = doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and token.is_lower and previous.is_lower and previous.lower_ not in quantity and (
+                previous.pos_ in ("NOUN", "ADJ") or previous.head.i == token.i and previous.dep_ == "amod"):
+            continue  # a lowercase demonym after a noun qualifies it ("soldati turchi"), however tagged
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("amod", "compound") and not singular:
+            group.agent = _PEOPLE
+
+
+def capital_sides(groups: list[Group], resolver) -> None:
+    """A capital named as a side, not as a place ("tra Mosca e Kiev", "threatened Seoul",
+    "против Киева"), stands for its state: its group takes the country, so it is an actor.
+    A capital marked as where or whither ("in Moscow", "a Kiev") stays a place."""
+    for group in groups:
+        head = group.head
+        if head is None or head.kind != "location" or group.marker in ("at", "to") or group.agent:
+            continue
+        country = resolver.capital_of(head)
+        if country is None:
+            continue
+        index = group.entities.index(head)
+        group.entities[index] = head.model_copy(update={"kind": "country", "actor": country,
+                                                        "canonical": resolver.country_name(country)})
+
+
+def quantity_heads(groups: list[Group], sent_start: int, words: list[str], markers: dict, articles: set[str],
+                   quantity: set[str]) -> None:
+    """A group after a quantity and "of" ("migliaia di georgiani", "des milliers de Géorgiens")
+    stands where the quantity stands: its "of" marker goes, so it can be the subject."""
+    if not quantity:
+        return
+    for group in groups:
+        if group.marker != "of":
+            continue
+        i = group.start
+        while i > sent_start and words[i - 1] in articles:
+            i -= 1
+        if i - 2 >= sent_start and markers.get((words[i - 1],)) == "of" and words[i - 2] in quantity:
+            group.marker = None
 
 
 def apply_cue_rules(spans: list[Span], rules: dict, lemmas: list[str], sent_ends: list[int]) -> list[Span]:

@@ -10,6 +10,12 @@ to visit", "minaccia di attaccare") or a condition mark (``condition_marks``:
 "if", "se", "если") makes it hypothetical. The word lists are data
 (``events/modality/<lang>.yaml``); without a parse the surface rules of
 ``clause`` stand alone.
+
+An act only planned can still be an event of its own: the actor's stated intent. It is
+*intended* when the future says it ("will withdraw": a future auxiliary, ``future_verbs``,
+or the future or conditional mood) or a verb of the actor's own commitment governs it
+(``commitment_verbs``: "promised to release", "is ready to send", "threatened to
+attack"); asking someone else ("urged Iran to release") is no intent of the doer.
 """
 from __future__ import annotations
 
@@ -48,6 +54,34 @@ def _hypothetical_here(token: Token, modal: frozenset, marks: frozenset, lemmas:
     return False
 
 
+def _future_here(token: Token, future: frozenset, modal: frozenset, lemmas: list[str]) -> bool:
+    """The future or conditional of the act itself ("attaccherà", "would blockade"); a modal
+    in the conditional ("potrebbe attaccare": could) says only that it may happen."""
+    if "Fut" in token.morph.get("Tense") or "Cnd" in token.morph.get("Mood"):
+        return True
+    for child in token.children:
+        if not child.dep_.startswith("aux") or child.dep_ == "aux:pass":
+            continue
+        lemma = _lemma(child, lemmas)
+        if lemma in future or child.lower_ in future or "Fut" in child.morph.get("Tense") or (
+                "Cnd" in child.morph.get("Mood") and lemma not in modal and child.lower_ not in modal):
+            return True
+    return False
+
+
+def _predicate(noun: Token, limit: int = 3) -> Token:
+    """The verb a nominal cue is an argument of, through nominal heads ("will provide tons of
+    food aid": provide); the noun itself where no verb governs it."""
+    token = noun
+    for _ in range(limit):
+        if token.head.i == token.i or token.dep_.split(":")[0] not in ("obj", "nmod", "obl", "nsubj"):
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return noun
+
+
 def _governors(head: Token, limit: int = 2) -> list[Token]:
     """The verbs (or nouns: "the plan to visit") the cue depends on, nearest first."""
     found, token = [], head
@@ -58,10 +92,10 @@ def _governors(head: Token, limit: int = 2) -> list[Token]:
 
 
 def parse_modality(doc: Doc, start: int, end: int, modality: dict, negations: set,
-                   lemmas: list[str]) -> tuple[bool, bool]:
-    """(negated, hypothetical) the parse shows for the cue at tokens ``start:end``."""
+                   lemmas: list[str]) -> tuple[bool, bool, bool]:
+    """(negated, hypothetical, intended) the parse shows for the cue at tokens ``start:end``."""
     if not getattr(doc._, "parsed", False) or not modality and not negations:
-        return False, False
+        return False, False, False
     head = cue_head(doc, start, end)
     modal = modality.get("modal_verbs", frozenset())
     intent = modality.get("intent_verbs", frozenset())
@@ -89,4 +123,11 @@ def parse_modality(doc: Doc, start: int, end: int, modality: dict, negations: se
             hypothetical = hypothetical or _hypothetical_here(head, frozenset(), marks, lemmas)
     if head.dep_ in ("xcomp", "ccomp") and governors and _negated_here(governors[0], negations, lemmas):
         hypothetical = True  # "did not plan to attack": neither done nor denied
-    return negated, hypothetical
+    future = modality.get("future_verbs", frozenset())
+    commitment = modality.get("commitment_verbs", frozenset())
+    intended = not negated and (
+        any(_future_here(t, future, modal - future, lemmas) for t in own)
+        or any(_lemma(g, lemmas) in commitment | future or g.lower_ in commitment for g in governors[:1])
+        or (head.dep_ == "xcomp" and bool(governors) and _future_here(governors[0], future, modal - future, lemmas))
+        or (head.pos_ in ("NOUN", "PROPN") and _future_here(_predicate(head), future, modal - future, lemmas)))
+    return negated, hypothetical or intended, intended

@@ -4,9 +4,11 @@ Patterns live in ``events/patterns/<lang>.yaml`` (users add their own file of
 the same name). A cue is words separated by spaces; each word matches any
 inflection of itself, since pattern words and text words go through the same
 lemmatiser (simplemma; pymorphy3 for Russian); ``a|b`` gives alternatives and
-``*`` lets up to four words stand between. The CAMEO code list and the PLOVER
-map (``events/cameo.yaml``, ``events/plover.yaml``) and the coding conventions
-(``events/conventions.yaml``) are loaded here too.
+``*`` lets up to four words stand between. A language whose pattern file sets
+``separable_verbs`` (German) also matches, with a parse, a verb and its separated
+particle against the cue written as the whole infinitive ("griff ... an": "angreifen").
+The CAMEO code list and the PLOVER map (``events/cameo.yaml``, ``events/plover.yaml``)
+and the coding conventions (``events/conventions.yaml``) are loaded here too.
 
 A cue may also be a mapping, for what the words around the cue decide
 (all keys but ``cue`` optional; a plain string is ``{cue: <string>}``)::
@@ -25,7 +27,8 @@ A cue may also be a mapping, for what the words around the cue decide
 
 Beside the patterns, ``events/agents/<lang>.yaml`` names the generic agents
 (``agents``: CAMEO agent code → nouns, labelled ``AGENT:<code>``; ``collective``:
-words for the article's two protagonists, like ``pair_words``; ``initiator``: the
+words for the article's two protagonists, like ``pair_words``; ``quantity``: words
+of number before "of" ("thousands of X": X acts); ``initiator``: the
 words before the side that started a call, "à la demande de") and
 ``events/modality/<lang>.yaml`` the words that make an act hypothetical or
 negated when the parse links them to the cue (``modal_verbs``, ``intent_verbs``,
@@ -45,7 +48,7 @@ from ...errors import Errors, ResourceError
 from ...resources import load_resource
 from ...resources.ontology import Ontology
 
-__all__ = ["CueRule", "EventPatterns", "lemmatizer", "set_lemmas"]
+__all__ = ["CueRule", "EventPatterns", "join_particles", "lemmatizer", "set_lemmas"]
 
 _GAP = {"OP": "gap"}  # up to _MAX_GAP words, no punctuation, same sentence
 _MAX_GAP = 4
@@ -232,6 +235,7 @@ class EventPatterns:
         markers = {key: [str(w).lower() for w in value] for key, value in (data.get("markers") or {}).items()}
         words["markers"] = markers
         words["collective_surface"] = {" ".join(str(w).lower().split()) for w in agents.get("collective", [])}
+        words["quantity"] = {str(w).lower() for w in agents.get("quantity", [])}
         words["initiator"] = {tuple(t.lower_.replace("’", "'") for t in nlp.make_doc(str(w)))
                               for w in agents.get("initiator", [])}
         words["relative_days"] = {str(k).lower(): int(v) for k, v in (data.get("relative_days") or {}).items()}
@@ -248,7 +252,19 @@ class EventPatterns:
                    labels=labels, words=words, phrases=phrases, rules=rules, modality=modality)
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """(label, start, end) of every cue in ``doc`` (lemmas set)."""
+        """(label, start, end) of every cue in ``doc`` (lemmas set); with ``separable_verbs``
+        and a parse, also those of the verbs read with their particles (``join_particles``)."""
+        found = self._matches(doc)
+        if self.words.get("separable_verbs") and getattr(doc._, "parsed", False):
+            restore = join_particles(doc, lemmatizer(self.lang))
+            if restore:
+                seen = set(found)
+                found += [match for match in self._matches(doc) if match not in seen]
+                for token, lemma in restore:
+                    token.lemma_ = lemma
+        return found
+
+    def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = doc.vocab.strings
         found = [(self.labels[key], start, end) for key, start, end in self.phrase_matcher(doc)]
         if not self.gapped:
@@ -272,6 +288,22 @@ class EventPatterns:
                 else:
                     found.append((label, start, last))
         return found
+
+
+_PARTICLE_DEPS = ("compound:prt", "svp")  # UD and TIGER labels of a separable verb particle
+
+
+def join_particles(doc: Doc, lemma) -> list[tuple]:
+    """Give each verb with a separated particle ("griff ... an", "nahm ... fest") the lemma
+    of the whole infinitive ("angreifen", "festnehmen"); returns (token, old lemma) pairs
+    so that the caller can put the plain lemmas back."""
+    changed = []
+    for token in doc:
+        if token.dep_ in _PARTICLE_DEPS and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
+            verb = token.head
+            changed.append((verb, verb.lemma_))
+            verb.lemma_ = lemma(token.lower_ + verb.lemma_)
+    return changed
 
 
 def _compile(cue: str, lemma, tokenize) -> list[dict]:

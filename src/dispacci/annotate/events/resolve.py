@@ -14,6 +14,7 @@ __all__ = ["ActorResolver"]
 class ActorResolver:
     def __init__(self, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
         self._actors = None
+        self._demonyms: dict[str, dict[str, str]] = {}
         self._files, self._dirs = tuple(actors), tuple(resources)
 
     def resolve(self, group: Group, entities, date: str | None) -> list[EventActor]:
@@ -78,6 +79,34 @@ class ActorResolver:
         if code is None and entity.country:
             code = self.country_code(entity.country) + ("GOV" if entity.roles else "")
         return EventActor(name=entity.canonical or entity.text, actor=entity.actor, country=entity.country, code=code)
+
+    def capital_of(self, entity: Entity) -> str | None:
+        """The country whose capital the place ``entity`` is ("Mosca": RUS), else ``None``."""
+        base = self.base()
+        if entity.kind != "location" or entity.actor or not entity.country or base is None:
+            return None
+        country = base.country(entity.country)
+        capital = country.capital if country is not None else None
+        if capital is None:
+            return None
+        names = {capital.name, *(form for forms in capital.aliases.values() for form in forms)}
+        return country.id if entity.canonical in names or entity.text in names else None
+
+    def demonyms(self, lang: str) -> dict[str, str]:
+        """Lowercased demonym forms of ``lang`` (and of any language) → the country's code."""
+        table = self._demonyms.get(lang)
+        if table is None:
+            base, table = self.base(), {}
+            countries = base.countries() if base is not None else []
+            names = {form.lower() for country in countries for key in (lang, "any")
+                     for form in country.names.get(key, [])}  # "Ucraina" is a name, "ucraina" an adjective too
+            for country in countries:
+                for key in (lang, "any"):
+                    for form in country.demonyms.get(key, []):
+                        if form.lower() not in names:
+                            table.setdefault(form.lower(), country.id)
+            self._demonyms[lang] = table
+        return table
 
     def base(self):
         if self._actors is None:

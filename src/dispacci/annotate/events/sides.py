@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...record import EventActor
+from ...record import Entity, EventActor
 from .actors import Group, coordinated
-from .arguments import ParseFrame, parse_sides
+from .arguments import ParseFrame, cue_head, parse_sides
 from .clause import EventReading
 
-__all__ = ["parse_pairs", "with_conjuncts", "unstated_subject", "same_actor", "is_person", "callers_first"]
+__all__ = ["parse_pairs", "with_conjuncts", "unstated_subject", "same_actor", "is_person", "callers_first",
+           "mediator_pairs", "unnamed_perpetrator"]
 
+_BETWEEN_GAP = 6  # words between a mediation cue and its "between" ("mediated talks between")
 _INITIATOR_GAP = 3  # words ("la partie", "der deutschen") between the initiator phrase and the side
 
 
@@ -143,3 +145,68 @@ def callers_first(reading: EventReading, groups: list[Group], pairs, phrases: se
 
     return [(target, source) if started(target) and not started(source) else (source, target)
             for source, target in pairs]
+
+
+def mediator_pairs(coder, reading: EventReading, doc: Doc, groups: list[Group], start: int, end: int, pairs, clause_start: int,
+                   clause_end: int):
+    """A mediator's event is with each of the two sides it stands between ("la Turchia media
+    tra Mosca e Kiev", "выступила посредником между Россией и Украиной"): the mediator, a
+    source that is not one of the sides (else the actor before the cue, else the "of" of a
+    nominal: "the mediation of Egypt between"), against each side. Without a "between",
+    the pairs stay."""
+    actors = [g for g in groups if g.is_actor and clause_start <= g.start < clause_end]
+    between = next((g for g in actors if g.marker == "between" and end <= g.start <= end + _BETWEEN_GAP), None)
+    if between is None:
+        return pairs
+    sides = [actors[i] for i in coordinated(doc, actors, actors.index(between), coder.conjunctions,
+                                            coder.articles, reading.text)]
+    if len(sides) < 2:
+        return pairs
+    mediators = [s for s, _ in pairs if s not in sides]
+    if not mediators:
+        before = [g for g in actors if g.end <= start and g.marker is None]
+        owner = [g for g in actors if end <= g.start < between.start and g.marker == "of"]
+        mediators = before[-1:] or owner[:1]
+    if not mediators:
+        return pairs
+    return [(mediators[0], side) for side in sides]
+
+
+_PASSIVE_SUBJECTS = ("nsubj:pass", "nsubjpass")
+_PLACE_KINDS = ("location", "country")
+
+
+def unnamed_perpetrator(coder, doc: Doc, groups: list[Group], start: int, end: int, clause_start: int,
+                        clause_end: int):
+    """Harm done to someone by no one named ("three soldiers were killed by a roadside bomb
+    outside Basra", "civilians were killed in Baghdad"): the victim, the passive subject, is
+    the target and the country where it happened the source, as the PLOVER gold standard
+    codes an unknown attacker. ``None`` where the parse shows no such passive or names an
+    actor as the agent (the usual rules decide then)."""
+    if not getattr(doc._, "parsed", False):
+        return None
+    head = cue_head(doc, start, end)
+    # a harm noun as the agent or the means of a passive ("killed by a bomb", "in a bomb attack")
+    verb = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("obl:agent", "nmod:agent", "obl") else head
+    victims = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
+    if verb.pos_ != "VERB" or not victims:
+        return None
+    inside = [g for g in groups if g.is_actor and clause_start <= g.start < clause_end]
+    for child in verb.children:
+        if child.dep_ in ("obl:agent", "nmod:agent", "agent") and any(
+                g.start <= t.i < max(g.end, g.start + 1) for g in inside for t in child.subtree):
+            return None  # an actor is named as the agent
+    victim = next((g for g in inside if any(g.start <= t.i < max(g.end, g.start + 1)
+                                           for v in victims for t in v.subtree)), None)
+    if victim is None:
+        return None
+    place = next((g for g in groups if clause_start <= g.start < clause_end and g is not victim and g.start > verb.i
+                  and g.head is not None and g.head.kind in _PLACE_KINDS and g.head.country), None)
+    if place is None or place.head.country == victim.country:
+        return None
+    country = place.head.country
+    stand_in = Entity(text=place.head.text, kind="country", canonical=coder.resolver.country_name(country),
+                      actor=country, country=country, start=place.head.start, end=place.head.end)
+    source = Group(start=place.start, end=place.end, entities=[stand_in], char_start=place.char_start,
+                   char_end=place.char_end)
+    return [(source, victim)]
