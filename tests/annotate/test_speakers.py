@@ -102,4 +102,5 @@ def test_a_direct_quote_is_not_also_reported_speech(pipeline):
      [("Estudiamos todas las opciones", "Lucía Ejemplo")]),
 ])
 def test_a_role_before_a_name_gives_the_person_named(pipeline, lang, text, expected):
-    assert said(annotate(pipeline, text, lang, OWN)) == expected
+    record = pipeline.analyze(text, language=lang)
+    assert [(q.text, q.speaker) for q in record.quotes if q.direct] == expected
