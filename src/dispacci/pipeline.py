@@ -78,7 +78,10 @@ class Pipeline:
     def _build(self, lang: str):
         import spacy
 
+        from .resources.compiled_patterns import language_class
+
         try:
+            language_class(lang)  # its large patterns from the user's cache
             nlp = spacy.blank(lang)
         except (ImportError, KeyError, ValueError):
             nlp = spacy.blank("xx")

@@ -30,3 +30,24 @@ def test_a_text_without_line_breaks_is_one_paragraph():
     text = "ВАШИНГТОН, 2 апреля. Переговоры продолжаются."
     assert list(paragraphs(text)) == [(0, len(text), text)]
     assert list(paragraphs("")) == []
+
+
+def test_the_structure_layer_publishes_the_body_paragraphs_once_for_every_layer():
+    from dispacci import Pipeline
+
+    pipeline = Pipeline(annotators=["dispacci_sentences"], language="it")
+    nlp = pipeline.nlp("it")
+    doc = nlp(WIRE)
+    body = WIRE.index("ROMA")
+    assert doc._.paragraphs == [(start, end) for start, end, _ in paragraphs(WIRE, body)]
+    assert [WIRE[start:end].split(",")[0] for start, end in doc._.paragraphs] == ["ROMA", "MOSCOU", "BERLIN"]
+
+
+def test_quote_marks_are_read_inside_the_paragraphs_given():
+    from dispacci.annotate.quotes.marks import find_quote_spans
+
+    text = "Er sagte: „Wir bleiben hier und verhandeln“.\nSie antwortete: «Nous partirons demain matin»."
+    first_line = (0, text.index("\n"))
+    every_line = [text[s.start:s.end] for s in find_quote_spans(text)]
+    assert every_line == ["Wir bleiben hier und verhandeln", "Nous partirons demain matin"]
+    assert [text[s.start:s.end] for s in find_quote_spans(text, paras=[first_line])] == every_line[:1]

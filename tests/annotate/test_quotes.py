@@ -209,7 +209,7 @@ def test_a_document_speaks_for_the_body_that_issued_it(pipeline):
     doc = annotate(pipeline, text, "it")
     assert said(doc) == [("Sono state discusse le questioni di attualità dell'agenda bilaterale",
                           "Kremlin press service")]
-    assert doc._.quotes[0].cue == "si legge nel messaggio"
+    assert [q.cue for q in doc._.quotes if q.direct] == ["si legge nel messaggio"]
 
 
 def test_an_unnamed_spokesman_speaks_for_the_institution(pipeline):

@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from dispacci import Pipeline
-from dispacci.batch import BatchOptions, ingest_output, read_records, run_batch
+from dispacci.batch import ingest_output, read_records, run_batch
+from dispacci.options import AnalysisOptions
 from dispacci.errors import ConfigError
 from dispacci.ingest.warc import read_warc
 
@@ -109,6 +110,24 @@ def test_resuming_with_other_settings_is_refused(tmp_path, warc):
     assert error.value.code == "E502" and "shard_size" in error.value.message
 
 
+def test_a_batch_takes_the_analysis_options_every_verb_takes(tmp_path, warc):
+    options = AnalysisOptions.of(annotators="dispacci_sentences,dispacci_dateline", language="it")
+    run_batch([str(warc)], tmp_path / "out", options=options, published="2024-03-01")
+    records = list(read_records(tmp_path / "out"))
+    assert {r.language for r in records} == {"it"} and {r.source.published for r in records} == {"2024-03-01"}
+    assert all(not r.entities and not r.events for r in records) and any(r.dateline for r in records)
+
+
+def test_the_manifest_lists_the_options_and_publication_date_it_ran_with(tmp_path, warc):
+    run_batch([str(warc)], tmp_path / "out", options=AnalysisOptions.of(language="it"), published="2024-03-01")
+    settings = json.loads((tmp_path / "out" / "manifest.json").read_text())["settings"]["options"]
+    assert settings == {"annotators": None, "resources": [], "actors": [], "language": "it",
+                        "max_chars": AnalysisOptions().max_chars, "published": "2024-03-01"}
+    with pytest.raises(ConfigError) as error:
+        run_batch([str(warc)], tmp_path / "out", options=AnalysisOptions.of(language="it"), published="2024-03-02")
+    assert error.value.code == "E502" and "options" in error.value.message
+
+
 def test_a_bad_item_is_reported_and_the_batch_goes_on(tmp_path):
     path = tmp_path / "items.jsonl"
     path.write_text(json.dumps({"title": "Vertice", "text": BODIES[0][1]}) + "\n{not json\n"
@@ -135,7 +154,7 @@ def test_the_dask_engine_gives_the_same_records(tmp_path, warc):
 def test_a_batch_output_ingests_into_the_store_once(tmp_path, warc):
     from dispacci.store import open_store
 
-    run_batch([str(warc)], tmp_path / "out", options=BatchOptions(language="it"))
+    run_batch([str(warc)], tmp_path / "out", options=AnalysisOptions.of(language="it"))
     store = open_store(str(tmp_path / "corpus.db"))
     try:
         assert ingest_output(tmp_path / "out", store)["stored"] == 2
@@ -165,7 +184,7 @@ def test_the_same_shard_function_runs_under_spark_in_local_mode(tmp_path, warc):
     session = pyspark.sql.SparkSession.builder.master("local[1]").appName("dispacci-test").getOrCreate()
     try:
         results = session.sparkContext.parallelize(articles, 2).mapPartitionsWithIndex(
-            lambda index, items: [analyze_shard(f"{index:06d}", list(items), BatchOptions(), out)]).collect()
+            lambda index, items: [analyze_shard(f"{index:06d}", list(items), AnalysisOptions(), out)]).collect()
     finally:
         session.stop()
     assert sum(r["records"] for r in results) == 2

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..ingest.article import Article
 
-__all__ = ["LAYERS", "DocContext", "register_extensions", "start_doc", "in_body", "body_spans"]
+__all__ = ["LAYERS", "DocContext", "register_extensions", "start_doc", "in_body", "body_spans", "body_paragraphs"]
 
 LAYERS = ("dateline", "credits", "entities", "quotes", "events", "claims", "techniques", "not_body")
 
@@ -44,8 +44,16 @@ def register_extensions() -> None:
     for layer in (*LAYERS, "article_date"):
         if not Doc.has_extension(layer):
             Doc.set_extension(layer, default=None)
+    if not Doc.has_extension("paragraphs"):
+        Doc.set_extension("paragraphs", default=None)  # set by dispacci_sentences: the body's lines
+    from .entities.mentions import register_mention_extension
+
+    register_mention_extension()  # span._.entity, on the entities layer's spans in doc.spans
     if not Doc.has_extension("parsed"):
         Doc.set_extension("parsed", default=False)  # set by dispacci_syntax where a backbone parsed the Doc
+    if not Doc.has_extension("parsed_sents"):
+        # (start, end) token ranges of the sentences that have a parse; None: all of them
+        Doc.set_extension("parsed_sents", default=None)
 
 
 def start_doc(doc: Doc, context: DocContext) -> Doc:
@@ -53,6 +61,7 @@ def start_doc(doc: Doc, context: DocContext) -> Doc:
     doc._.context = context
     doc._.dateline = None
     doc._.article_date = None  # the date, where no opening dateline carries it
+    doc._.paragraphs = None
     for layer in ("credits", "entities", "quotes", "events", "claims", "techniques", "not_body"):
         setattr(doc._, layer, [])
     return doc
@@ -68,6 +77,20 @@ def body_spans(doc: Doc) -> list[tuple[int, int]]:
     if cursor < len(doc.text):
         spans.append((cursor, len(doc.text)))
     return spans
+
+
+def body_paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """``(start, end)`` of every body line that holds more than spaces (wire copy has one
+    paragraph per line), as the structure layer published them; a doc it did not see
+    has them read from its text here, once."""
+    found = doc._.paragraphs
+    if found is None:
+        from .text import doc_text, paragraphs
+
+        context = doc._.context
+        body_start = context.body_start if context is not None else 0
+        found = doc._.paragraphs = [(start, end) for start, end, _ in paragraphs(doc_text(doc), body_start)]
+    return found
 
 
 def in_body(doc: Doc, start: int, end: int | None = None) -> bool:

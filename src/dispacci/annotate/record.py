@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..record import Record, Source
+from .text import doc_text
 
 __all__ = ["build_record"]
 
@@ -14,7 +15,7 @@ def build_record(doc: Doc, record_id: str) -> Record:
     return Record(
         id=record_id,
         source=Source(path=article.path, url=article.url, publisher=article.publisher, published=article.published),
-        text=doc.text,
+        text=doc_text(doc),
         language=context.language,
         title=article.title,
         dateline=doc._.dateline or doc._.article_date,

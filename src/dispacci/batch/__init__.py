@@ -1,11 +1,11 @@
 """Batch analysis at scale: sharded, on a Dask cluster or in this process, to Parquet."""
 from __future__ import annotations
 
-from .run import ENGINES, MANIFEST, BatchOptions, BatchSummary, analyze_shard, run_batch
+from .run import ENGINES, MANIFEST, BatchSummary, analyze_shard, run_batch
 from .tables import TABLES, read_records
 
-__all__ = ["ENGINES", "MANIFEST", "TABLES", "BatchOptions", "BatchSummary", "analyze_shard", "run_batch",
-           "read_records", "ingest_output"]
+__all__ = ["ENGINES", "MANIFEST", "TABLES", "BatchSummary", "analyze_shard", "run_batch", "read_records",
+           "ingest_output"]
 
 
 def ingest_output(folder, store, *, batch_size: int = 500, cluster: bool = True) -> dict:

@@ -19,27 +19,15 @@ from itertools import islice
 from pathlib import Path
 
 from ..errors import ConfigError, DispacciError, Errors
-from ..ingest.decode import DEFAULT_MAX_CHARS
+from ..options import AnalysisOptions
 from .inputs import iter_inputs
 from .tables import TABLES, record_rows, write_tables
 
-__all__ = ["ENGINES", "BatchOptions", "BatchSummary", "run_batch", "analyze_shard", "MANIFEST"]
+__all__ = ["ENGINES", "BatchSummary", "run_batch", "analyze_shard", "MANIFEST"]
 
 ENGINES = ("local", "dask")
 MANIFEST = "manifest.json"
 _MANIFEST_VERSION = "dispacci.batch/1"
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """How every worker builds its pipeline: the same options give the same records."""
-
-    language: str | None = None
-    resources: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    annotators: tuple[str, ...] | None = None
-    max_chars: int = DEFAULT_MAX_CHARS
-    published: str | None = None
 
 
 @dataclass
@@ -57,19 +45,17 @@ class BatchSummary:
 _pipelines: dict = {}
 
 
-def _pipeline(options: BatchOptions):
+def _pipeline(options: AnalysisOptions):
     """One pipeline per worker process and options, built on its first shard."""
     if options not in _pipelines:
-        from ..pipeline import Pipeline
-
-        _pipelines[options] = Pipeline(options.annotators, resources=options.resources, language=options.language,
-                                       max_chars=options.max_chars, actors=options.actors)
+        _pipelines[options] = options.pipeline()
     return _pipelines[options]
 
 
-def analyze_shard(shard: str, items: list, options: BatchOptions, out: str) -> dict:
+def analyze_shard(shard: str, items: list, options: AnalysisOptions, out: str, published: str | None = None) -> dict:
     """Analyse one shard and write its tables; runs on a worker. ``items`` are articles or
-    ``(source, message)`` pairs of inputs that could not be read."""
+    ``(source, message)`` pairs of inputs that could not be read; ``published`` is the
+    publication date given for every input, if one was."""
     pipeline = _pipeline(options)
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     records = 0
@@ -77,8 +63,8 @@ def analyze_shard(shard: str, items: list, options: BatchOptions, out: str) -> d
         if isinstance(item, tuple):
             rows["errors"].append({"source": item[0], "message": item[1]})
             continue
-        if options.published:
-            item.published = options.published
+        if published:
+            item.published = published
         try:
             record = pipeline.analyze_article(item)
         except DispacciError as error:
@@ -105,9 +91,11 @@ def _shards(items: Iterable, size: int) -> Iterator[tuple[str, list]]:
         number += 1
 
 
-def _settings(paths: Sequence[str], shard_size: int, options: BatchOptions) -> dict:
+def _settings(paths: Sequence[str], shard_size: int, options: AnalysisOptions, published: str | None) -> dict:
+    # the options as a manifest has always listed them, published among them, so an older run resumes
+    values = {**asdict(options), "published": published}
     return {"inputs": [os.path.abspath(p) if p != "-" else p for p in paths], "shard_size": shard_size,
-            "options": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(options).items()}}
+            "options": {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}}
 
 
 def _load_manifest(out: Path, settings: dict) -> dict:
@@ -128,9 +116,11 @@ def _save_manifest(out: Path, manifest: dict) -> None:
 
 
 def run_batch(paths: Sequence[str], out: str | Path, *, engine: str = "local", scheduler: str | None = None,
-              workers: int = 1, shard_size: int = 500, options: BatchOptions = BatchOptions(), fmt: str = "auto",
+              workers: int = 1, shard_size: int = 500, options: AnalysisOptions = AnalysisOptions(),
+              published: str | None = None, fmt: str = "auto",
               progress: Callable[[BatchSummary], None] | None = None) -> BatchSummary:
-    """Analyse every article under ``paths`` into Parquet tables under ``out``."""
+    """Analyse every article under ``paths`` into Parquet tables under ``out``, with the
+    analysis ``options`` every verb takes and ``published`` for every input if given."""
     if engine not in ENGINES:
         raise ConfigError("E504", Errors.E504.format(value=engine, valid=", ".join(ENGINES)))
     if workers < 1:
@@ -138,7 +128,7 @@ def run_batch(paths: Sequence[str], out: str | Path, *, engine: str = "local", s
     started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    settings = _settings(paths, shard_size, options)
+    settings = _settings(paths, shard_size, options, published)
     manifest = _load_manifest(out, settings)
     summary = BatchSummary(out=str(out))
     done = manifest["shards"]
@@ -153,9 +143,9 @@ def run_batch(paths: Sequence[str], out: str | Path, *, engine: str = "local", s
     todo = _unfinished(_shards(iter_inputs(paths, fmt=fmt, max_chars=options.max_chars), shard_size), done, summary)
     if engine == "local":
         for shard, items in todo:
-            finished(analyze_shard(shard, items, options, str(out)))
+            finished(analyze_shard(shard, items, options, str(out), published))
     else:
-        _run_dask(todo, options, str(out), scheduler, workers, finished)
+        _run_dask(todo, options, published, str(out), scheduler, workers, finished)
     manifest["totals"] = {"shards": len(done), "articles": sum(s["articles"] for s in done.values()),
                           "records": sum(s["records"] for s in done.values()),
                           "failed": sum(s["failed"] for s in done.values())}
@@ -180,8 +170,8 @@ def _count(summary: BatchSummary, result: dict) -> None:
     summary.failures.extend(result["errors"])
 
 
-def _run_dask(todo: Iterator[tuple[str, list]], options: BatchOptions, out: str, scheduler: str | None,
-              workers: int, finished: Callable[[dict], None]) -> None:
+def _run_dask(todo: Iterator[tuple[str, list]], options: AnalysisOptions, published: str | None, out: str,
+              scheduler: str | None, workers: int, finished: Callable[[dict], None]) -> None:
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -198,7 +188,7 @@ def _run_dask(todo: Iterator[tuple[str, list]], options: BatchOptions, out: str,
         window = max(2, 2 * workers)  # shards in flight: the input is streamed, never held whole
         pending = as_completed()
         for shard, items in todo:
-            pending.add(client.submit(analyze_shard, shard, items, options, out, key=f"shard-{shard}-{_salt()}"))
+            pending.add(client.submit(analyze_shard, shard, items, options, out, published, key=f"shard-{shard}-{_salt()}"))
             while pending.count() >= window:
                 finished(next(pending).result())
         for future in pending:

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import DispacciError
 from .exits import EPILOG, Exit, fail, partial_or_input, warn
-from .options import actors_option, language_option, resources_option
+from .options import actors_option, language_option, max_chars_option, published_option, resources_option
 from .output import Output, output_options
 
 __all__ = ["register", "analyze"]
@@ -19,9 +19,9 @@ def analyze(
     paths: list[str] = typer.Argument(..., help="Files or folders to analyse; '-' reads standard input."),
     fmt: str = typer.Option("auto", "--format", help="Input format: auto, text, html, jsonl, csv."),
     language: Optional[str] = language_option(),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for every input."),
+    published: Optional[str] = published_option(),
     resources: list[Path] = resources_option(),
-    max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse articles longer than this."),
+    max_chars: int = max_chars_option(),
     actors: list[Path] = actors_option(),
     output: Output = Output(),
 ) -> None:

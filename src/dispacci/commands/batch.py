@@ -8,7 +8,8 @@ import typer
 
 from ..errors import DispacciError
 from .exits import EPILOG, fail, partial_or_input
-from .options import actors_option, language_option, resources_option
+from .options import actors_option, annotators_option, language_option, max_chars_option, published_option, \
+    resources_option
 
 __all__ = ["register"]
 
@@ -25,30 +26,32 @@ def register(app: typer.Typer) -> None:
         shard_size: int = typer.Option(500, "--shard-size", help="Articles per shard (the unit of resuming)."),
         fmt: str = typer.Option("auto", "--format", help="Input format: auto, text, html, jsonl, csv."),
         language: Optional[str] = language_option(),
-        published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for every input."),
+        published: Optional[str] = published_option(),
         resources: list[Path] = resources_option(),
         actors: list[Path] = actors_option(),
-        max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse articles longer than this."),
+        annotators: Optional[str] = annotators_option(),
+        max_chars: int = max_chars_option(),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ) -> None:
         """Analyse articles in shards into Parquet tables (records, entities, quotes, events, credits)."""
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-        from ..batch import BatchOptions, run_batch
-        from ..pipeline import check_language, check_published
+        from ..batch import run_batch
+        from ..options import AnalysisOptions
+        from ..pipeline import check_published
 
         console = Console(stderr=True)
         try:
-            options = BatchOptions(language=check_language(language, [str(r) for r in resources]) if language else None,
-                                   resources=tuple(str(r) for r in resources), actors=tuple(str(a) for a in actors),
-                                   max_chars=max_chars, published=check_published(published))
+            options = AnalysisOptions.of(annotators=annotators, resources=resources, actors=actors, language=language,
+                                         max_chars=max_chars)
+            published = check_published(published)
             columns = (TextColumn("[bold]batch"), BarColumn(), TextColumn("{task.fields[shards]} shards · "
                        "{task.fields[records]} records · {task.fields[failed]} failed"), TimeElapsedColumn())
             with Progress(*columns, console=console, disable=quiet) as bar:
                 task = bar.add_task("batch", total=None, shards=0, records=0, failed=0)
                 summary = run_batch(inputs, out, engine=engine, scheduler=scheduler, workers=workers,
-                                    shard_size=shard_size, options=options, fmt=fmt,
+                                    shard_size=shard_size, options=options, published=published, fmt=fmt,
                                     progress=lambda s: bar.update(task, shards=s.shards, records=s.records,
                                                                   failed=s.failed))
         except DispacciError as error:

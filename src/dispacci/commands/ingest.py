@@ -7,9 +7,9 @@ from typing import Optional
 import typer
 
 from ..errors import DispacciError
-from ..ingest.decode import DEFAULT_MAX_CHARS
 from .exits import EPILOG, Exit, fail, partial_or_input
-from .options import actors_option, annotators_option, db_option, language_option, open_db, resources_option
+from .options import actors_option, annotators_option, db_option, language_option, max_chars_option, open_db, \
+    published_option, resources_option
 
 __all__ = ["register", "ingest"]
 
@@ -20,12 +20,11 @@ def ingest(
     workers: int = typer.Option(1, "--workers", "-w", help="Processes analysing articles in parallel."),
     fmt: str = typer.Option("auto", "--format", help="Input format: auto, text, html, jsonl, csv."),
     language: Optional[str] = language_option(),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for every input."),
+    published: Optional[str] = published_option(),
     resources: list[Path] = resources_option(),
     actors: list[Path] = actors_option(),
     annotators: Optional[str] = annotators_option(),
-    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1,
-                                  help="Refuse articles longer than this (each article of a JSONL/CSV file)."),
+    max_chars: int = max_chars_option(),
     batch: int = typer.Option(200, "--batch", help="Articles per transaction."),
     cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Group duplicates and stories at the end."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),

@@ -8,7 +8,10 @@ from typing import Optional
 
 import typer
 
-__all__ = ["language_option", "resources_option", "actors_option", "annotators_option", "db_option", "open_db"]
+from ..ingest.decode import DEFAULT_MAX_CHARS
+
+__all__ = ["language_option", "resources_option", "actors_option", "annotators_option", "max_chars_option",
+           "published_option", "db_option", "open_db"]
 
 _DB_HELP = "Database: an SQLite file or a postgresql:// URL (default dispacci.db, or $DISPACCI_DB)."
 
@@ -28,6 +31,15 @@ def actors_option() -> list[Path]:
 def annotators_option() -> Optional[str]:
     return typer.Option(None, "--annotators", help="Comma-separated annotators to run "
                         "(default all), e.g. dispacci_sentences,dispacci_dateline.")
+
+
+def max_chars_option() -> int:
+    return typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1,
+                        help="Refuse articles longer than this (each article of a JSONL/CSV file).")
+
+
+def published_option() -> Optional[str]:
+    return typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for every input.")
 
 
 def db_option():

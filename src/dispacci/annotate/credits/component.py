@@ -28,6 +28,7 @@ from ...resources import load_resource
 from ...resources.languages import words_of_every_language
 from ...resources.wires import load_wires
 from ..doc import in_body
+from ..entities.mentions import entity_of, published_mentions
 from ..text import cue_lists, doc_text, phrase_pattern
 
 __all__ = ["CreditFinder", "provenance_chain"]
@@ -228,7 +229,8 @@ class CreditFinder:
     def _origins(self, doc: Doc, text: str) -> list[_Found]:
         dateline = doc._.dateline
         found = []
-        for entity in doc._.entities or []:
+        for mention in published_mentions(doc)[0]:
+            entity = entity_of(mention)
             if entity.kind != "organization" or not entity.canonical:
                 continue
             if entity.canonical in self.wire_names or entity.canonical in self.not_credits:
@@ -342,8 +344,8 @@ def provenance_chain(credits: list[Credit], exclude: set[str] = frozenset()) -> 
 @Language.factory(
     "dispacci_credits",
     assigns=["doc._.credits"],
-    requires=["doc._.context", "doc._.not_body", "doc._.dateline", "doc._.entities", "doc._.parsed",
-              "token.dep", "token.head", "token.lemma"],
+    requires=["doc._.context", "doc._.not_body", "doc._.dateline", "doc._.entities", "doc.spans", "span._.entity",
+              "doc._.parsed", "token.dep", "token.head", "token.lemma"],
     default_config={"resources": [], "actors": []},
 )
 def make_credit_finder(nlp: Language, name: str, resources: list[str], actors: list[str]):

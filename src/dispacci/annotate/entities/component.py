@@ -22,13 +22,15 @@ from ...resources import load_resource
 from ...resources.actors import load_actor_base
 from ...resources.languages import language_data, words_of_every_language
 from .match import AliasMatcher
+from .mentions import publish_mentions
 from .resolve import Resolver
 
 __all__ = ["EntityAnnotator"]
 
 
 class EntityAnnotator:
-    """The ``dispacci_entities`` component: fills ``doc._.entities``."""
+    """The ``dispacci_entities`` component: fills ``doc._.entities`` and publishes them as token
+    spans, with the backbone's names it left unlinked, in ``doc.spans`` (see ``mentions``)."""
 
     def __init__(self, nlp: Language, name: str, resources: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
         self.base = load_actor_base(actors, resources)
@@ -77,6 +79,7 @@ class EntityAnnotator:
     def __call__(self, doc: Doc) -> Doc:
         mentions, words, sent_starts, all_caps = self.matcher(doc)
         doc._.entities = self.resolver(doc, mentions, words, sent_starts, all_caps)
+        publish_mentions(doc, doc._.entities)
         return doc
 
 
@@ -103,7 +106,7 @@ def _library_given_names() -> set[str]:
 
 @Language.factory(
     "dispacci_entities",
-    assigns=["doc._.entities"],
+    assigns=["doc._.entities", "doc.spans", "span._.entity"],
     requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.dateline", "token.pos", "doc.ents"],
     default_config={"resources": [], "actors": []},
 )

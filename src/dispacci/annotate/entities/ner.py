@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from ..doc import in_body
 from .match import Mention
+from ..text import doc_text
 
 __all__ = ["NerMention", "ner_mentions", "veto_common_words", "merge_with_aliases", "not_people_starts", "KINDS"]
 
@@ -147,7 +148,7 @@ def veto_common_words(doc: Doc, mentions: list[Mention], ner: list[NerMention], 
     marked = {i for n in ner for i in range(n.token_start, n.token_end)}
     kept = []
     for m in mentions:
-        text = doc.text[m.start:m.end]
+        text = doc_text(doc)[m.start:m.end]
         # a town is vetoable; a world region (no country: "Zentralasien") is not, as taggers
         # trained on little data call such one-word names nouns
         if (m.token_end - m.token_start == 1 and not m.part and m.tags <= _VETOABLE

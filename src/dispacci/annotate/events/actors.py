@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ...record import Entity
+from ..text import doc_text
 
 __all__ = ["Group", "build_groups", "mark_groups", "assign_sides", "coordinated"]
 
@@ -194,7 +195,7 @@ def coordinated(doc: Doc, groups: list[Group], index: int, conjunctions: set[str
     found = [index]
     i = index
     while i + 1 < len(groups):
-        gap_text = (text if text is not None else doc.text)[groups[i].char_end:groups[i + 1].char_start]
+        gap_text = (text if text is not None else doc_text(doc))[groups[i].char_end:groups[i + 1].char_start]
         words = [w for w in _GAP_WORDS.findall(_norm(gap_text)) if w not in articles]
         if not words or not all(w in conjunctions or w == "," for w in words) or words[-1] == ",":
             break

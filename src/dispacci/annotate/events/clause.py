@@ -40,6 +40,7 @@ class EventReading:
     last_source: Any = None  # the person who was the source of the last event
     role_spans: list[tuple[int, int, str]] = field(default_factory=list)
     cue_spans: list[tuple[str, int, int]] = field(default_factory=list)
+    frame_cues: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, offset, code): "during the call"
 
 
 def cue_in_topic(reading: EventReading, doc: Doc, sent: Span, start: int) -> bool:

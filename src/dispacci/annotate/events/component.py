@@ -2,10 +2,11 @@
 
 For each sentence with an event cue (patterns per language as data), the
 actors around the cue come from the entities layer (``actors``), the
-date from the clause or the article's reference date (``dates``), and
+date from the clause (``dates``, ``periods``) or the article's reference date, and
 what was discussed from the topic phrases after the cue. Statements without a
-target are not events; the same encounter named in the title and the lead is
-one event with the richest evidence; a visit is coded both ways.
+target are not events; every mention of one occasion is one event with the
+richest evidence (``mentions``, ``merge``); a visit is coded both ways; the
+speaker's own acts in quoted words are the speaker's events (``quoted``).
 """
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from spacy.util import filter_spans
 
 from ...record import Entity, Event, EventActor, Evidence
 from ..doc import in_body
+from ..entities.mentions import entity_of, published_mentions
 from .actors import Group, assign_sides, build_groups, mark_groups, marker_table
-from .merge import MergeRules, date_events, drop_title_echoes, merge_events
+from .merge import MergeRules, date_events, drop_title_echoes, frame_antecedents, merge_events
 from ...resources.ontology import load_ontology
 from .patterns import EventPatterns, set_lemmas
 from .clause import (EventReading, clause_date, clause_topics, cue_in_topic, event_location, is_bare_participle,
@@ -31,6 +33,10 @@ from .generic import (agent_countries, apply_cue_rules, collective_pairs, demony
                       nominal_agents, quantity_heads, capital_sides)
 from .modality import parse_modality
 from .coding import government_of, intent_code, meet_code
+from ..text import doc_text
+from .mentions import clause_period, frame_nouns, is_anaphoric, is_background, lead_end_of
+from .periods import ArticleWords
+from .quoted import quote_at, quote_spans, quoted_events
 
 __all__ = ["EventCoder"]
 
@@ -42,7 +48,7 @@ class EventCoder:
 
         self._lemma = lemmatizer(nlp.lang)
         self.ontology = load_ontology(tuple(resources))
-        self.patterns = EventPatterns.build(nlp, tuple(resources), self.ontology)
+        self.patterns = EventPatterns.shared(nlp, tuple(resources), self.ontology)
         words, phrases = self.patterns.words, self.patterns.phrases
         markers = words["markers"]
         self.articles = set(words.get("articles", []))
@@ -84,6 +90,7 @@ class EventCoder:
         self.mediation = tuple(self.conventions.get("mediation", []))
         self.government_target = tuple(self.conventions.get("government_target", []))
         self.merge_rules = MergeRules.from_conventions(self.conventions)
+        self.article_words = ArticleWords.load(nlp.lang, tuple(resources), self._lemma)
         self.resolver = ActorResolver(tuple(resources), tuple(actors))
         self.has_quotes_layer = "dispacci_quotes" in nlp.pipe_names  # else quote marks are found here
         self._lemma_hashes: dict[int, int] = {}  # word hash → lemma hash in this pipeline's vocab
@@ -103,38 +110,49 @@ class EventCoder:
         if not matches:
             doc._.events = []
             return doc
-        reading.text = doc.text  # Doc.text joins every token: read it once
+        reading.text = doc_text(doc)  # Doc.text joins every token: read it once
         reading.words, reading.lemmas = self._token_strings(reading, doc)
         reading.after_dateline = 0  # the dateline's place is not an actor
         dateline = getattr(doc._, "dateline", None)
         if dateline is not None and dateline.end > dateline.start:
             span = doc.char_span(dateline.start, dateline.end, alignment_mode="expand")
             reading.after_dateline = span.end if span is not None else 0
-        quotes = self._quote_spans(reading, doc)
+        quotes = quote_spans(doc, reading.text, self.has_quotes_layer)
         entities = self._actor_entities(reading, doc, quotes)
         reading.entities, reading.last_source = entities, None
         reference = context.reference_date if context is not None else None
-        lead_end = self._lead_end(reading, doc)
+        lead_end = lead_end_of(reading, doc)
         found: list[tuple[Event, dict]] = []
+        quoted = []  # cues inside credited quotes: coded once the narration's events are known
         for sent, cues in self._by_sentence(doc, matches):
             if not in_body(doc, sent.start_char, sent.end_char) and sent.start_char >= context.body_start:
                 continue
+            reading.frame_cues += frame_nouns(reading, sent)
             groups, roles = self._groups(reading, doc, sent, entities)
             for label, start, end in cues:
                 cue_char = doc[start].idx
                 if any(q0 <= cue_char < q1 for q0, q1 in quotes):
-                    continue  # words inside quotation marks are someone's statement, not the narration
+                    quote = quote_at(doc, cue_char)  # someone's words: their own acts count, later
+                    if quote is not None:
+                        quoted.append((sent, label, start, end, quote))
+                    continue
                 if cue_in_topic(reading, doc, sent, start):
                     continue
+                if is_anaphoric(reading, sent, start, end, None):  # "durante la telefonata": dates its sentence
+                    reading.frame_cues.append((sent.start_char, cue_char, label.split("@")[0].rstrip("<")))
                 for event, info in self._code(reading, doc, sent, groups, label, start, end, entities, reference):
                     info["title"] = sent.end_char <= context.body_start
                     if info["title"]:
                         event.topics = []  # a headline compresses; topics come from the body
                     info["lead"] = info["title"] or sent.start_char < lead_end
-                    found.append((event, info))
-        events = drop_title_echoes(merge_events(found, self.merge_rules))
+                    found.append((event, {**info, "id": len(found)}))
+        for event, info in quoted_events(self, reading, doc, quoted, found, entities, reference):
+            found.append((event, {**info, "lead": info["sentence"] < lead_end, "id": len(found)}))
+        frames = frame_antecedents(found, reading.frame_cues, self.merge_rules)
         dated = dateline if dateline is not None else getattr(doc._, "article_date", None)
-        date_events(events, dated.date if dated is not None else None)
+        lead_date = dated.date if dated is not None else None
+        events = drop_title_echoes(merge_events(found, self.merge_rules, frames, lead_date))
+        date_events(events, lead_date, frames)
         doc._.events = [event for event, _ in events]
         return doc
 
@@ -199,28 +217,25 @@ class EventCoder:
                         quotes: list[tuple[int, int]] = ()) -> list[tuple[int, int, Entity]]:
         found = []
         credits = [(c.start, c.end) for c in (doc._.credits or [])]
-        for entity in doc._.entities or []:
+        mentions, names = published_mentions(doc)
+        for mention in mentions:
+            entity = entity_of(mention)
             if any(c0 <= entity.start and entity.end <= c1 for c0, c1 in credits) and entity.kind != "person":
                 continue  # "riferisce il Cremlino": the source of the information, not an actor
             if any(q0 <= entity.start and entity.end <= q1 for q0, q1 in quotes):
                 continue  # a name inside someone's quoted words is not a side of the narrated event
-            first = bisect.bisect_right(reading.starts, entity.start) - 1
-            last = bisect.bisect_left(reading.starts, entity.end)
-            if first >= 0 and last > first:
-                found.append((first, last, entity))
+            found.append((mention.start, mention.end, entity))
         agent_words = {i for s, e, label in reading.role_spans if label.startswith("AGENT:") for i in range(s, e)}
         # a capitalised agent word ("Rebel fighters") is no name, whatever the NER says
         found = [(first, last, entity) for first, last, entity in found
                  if entity.actor or not all(i in agent_words for i in range(first, last))]
         taken = {i for first, last, _ in found for i in range(first, last)}
-        for span in doc.ents:  # names the entities layer left unlinked: actors without a code
-            kind = _NER_KINDS.get(span.label_)
-            if kind is None or any(i in taken or i in agent_words for i in range(span.start, span.end)) or any(
+        for span in names:  # names the entities layer left unlinked: actors without a code
+            if any(i in taken or i in agent_words for i in range(span.start, span.end)) or any(
                     q0 <= span.start_char < q1 for q0, q1 in quotes) or any(
                     c0 <= span.start_char < c1 for c0, c1 in credits):
                 continue
-            found.append((span.start, span.end, Entity(text=span.text, kind=kind, canonical=span.text,
-                                                       start=span.start_char, end=span.end_char)))
+            found.append((span.start, span.end, entity_of(span)))
         return sorted(found, key=lambda item: (item[0], item[2].start))
 
     def _groups(self, reading: EventReading, doc: Doc, sent: Span, entities) -> tuple[list[Group], list]:
@@ -306,8 +321,12 @@ class EventCoder:
             negated = parse_negated or is_negated(reading, doc, sent, start, source_group)
             hypothetical = parse_hypothetical or is_hypothetical(reading, doc, sent, start, end, source_group)
             date = clause_date(reading, doc, sent, first, last, reference)
-            sources = self.resolver.resolve(source_group, entities, date or reference)
-            targets = self.resolver.resolve(target_group, entities, date or reference) if target_group else [None]
+            own_date = date is not None
+            if not own_date:  # "nel 2014", "l'an dernier": a year or month, else a week, of its own
+                own_date, date = clause_period(reading, doc, sent, first, last, reference)
+            on = date if date and len(date) == 10 else reference  # the day actors' roles are read on
+            sources = self.resolver.resolve(source_group, entities, on)
+            targets = self.resolver.resolve(target_group, entities, on) if target_group else [None]
             if source_group.pair and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]  # "the two leaders agreed": each other
             location = event_location(reading, groups, start, last)
@@ -340,37 +359,16 @@ class EventCoder:
                                       mode=self.ontology.mode_of(out_code), date=date,
                                       location=location.canonical if location else None, topics=list(topics),
                                       negated=negated, hypothetical=hypothetical, evidence=evidence)
-                        yield event, {"cue": (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))}
+                        yield event, {"cue": (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)),
+                                      "anaphoric": is_anaphoric(reading, sent, start, end, target_group),
+                                      "background": is_background(reading, doc, sent, start, clause_start),
+                                      "own_date": own_date, "sentence": sent.start_char}
 
     def _directions(self, code: str, source: EventActor, target: EventActor | None):
         yield code, source, target
         reverse = self.conventions.get("reverse", {}).get(code)
         if reverse and target is not None:
             yield reverse, target, source
-
-    def _quote_spans(self, reading: EventReading, doc: Doc) -> list[tuple[int, int]]:
-        quotes = [(q.start, q.end) for q in (doc._.quotes or [])]
-        if quotes or self.has_quotes_layer:
-            return quotes
-        try:
-            from ..quotes.marks import find_quote_spans
-
-            return [(q.start, q.end) for q in find_quote_spans(reading.text)]
-        except Exception:  # the quote scanner is optional here
-            return []
-
-    def _lead_end(self, reading: EventReading, doc: Doc) -> int:
-        """End of the lead: the first body paragraph after the dateline."""
-        context = doc._.context
-        start = context.body_start
-        dateline = getattr(doc._, "dateline", None)
-        if dateline is not None:
-            start = max(start, dateline.end)
-        text = reading.text
-        while start < len(text) and text[start] in "\n ":
-            start += 1
-        end = text.find("\n", start)
-        return len(text) if end < 0 else end
 
 
 def _runs_on(sent: Span) -> bool:
@@ -379,17 +377,17 @@ def _runs_on(sent: Span) -> bool:
 
 
 _DASHES = {"-", "–", "—"}
-_NER_KINDS = {"PER": "person", "ORG": "organization"}
 _FINAL = {".", "!", "?", "…", ":", ";", "»", "”", '"', ")"}
 
 
 @Language.factory(
     "dispacci_events",
     assigns=["doc._.events", "token.lemma"],
-    requires=["doc._.context", "token.is_sent_start", "doc._.parsed", "doc.ents", "token.dep", "token.head", "token.pos",
-              "token.morph", "doc._.not_body", "doc._.dateline", "doc._.article_date", "doc._.entities",
-              "doc._.credits", "doc._.quotes"],
+    requires=["doc._.context", "token.is_sent_start", "doc._.parsed", "token.dep", "token.head", "token.pos",
+              "token.morph", "doc._.not_body", "doc._.dateline", "doc._.article_date", "doc._.entities", "doc.spans",
+              "span._.entity", "doc._.credits", "doc._.quotes"],
     default_config={"resources": [], "actors": []},
 )
 def make_event_coder(nlp: Language, name: str, resources: list[str], actors: list[str]):
     return EventCoder(nlp, name, tuple(resources), tuple(actors))
+

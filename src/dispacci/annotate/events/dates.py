@@ -13,15 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..structure.dates import _month_names, parse_day_month
+from ..structure.dates import DAY_FIRST, ISO_DAY, MONTH_FIRST, month_names, parse_day_month, weekday_names
 
 __all__ = ["DateMention", "find_date_mentions", "resolve"]
-
-_MONTH_WORD = r"[^\W\d_]{3,12}\.?"
-_DAY_FIRST = re.compile(
-    rf"(?<![\w.])\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.?\s+(?:de\s+)?{_MONTH_WORD}(?:\s+(?:de\s+|del\s+)?(?:1[89]|20)\d{{2}})?(?!\d)")
-_MONTH_FIRST = re.compile(rf"(?<![\w.]){_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d{{2}})?(?!\d)")
-_ISO = re.compile(r"(?<!\d)((?:1[89]|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 
 
 @dataclass
@@ -34,13 +28,12 @@ class DateMention:
 
 @lru_cache(maxsize=32)
 def _weekday_table(lang: str):
-    try:
-        from babel.dates import get_day_names
-
-        names = get_day_names("wide", locale=lang)
-    except Exception:  # no locale data
+    """The weekday names of ``lang`` as a pattern that also takes an inflected ending ("montags")."""
+    table = weekday_names(lang)
+    if not table:
         return None, {}
-    table = {name.lower(): day for day, name in names.items()}
+    # a name declined at its end ("в среду", "в пятницу"): its stem, then any ending
+    table = {**table, **{name[:-1]: day for name, day in table.items() if name[-1:] in "аяь"}}
     pattern = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<!\w)({pattern})\w*(?!\w)", re.IGNORECASE), table
 
@@ -74,17 +67,17 @@ def find_date_mentions(text: str, offset: int, lang: str, relative_days: dict[st
     found: list[DateMention] = []
     days = _day_pattern(tuple(day_words), tuple(past_words))
     if days is not None:
-        months = _month_names(lang)
+        months = month_names(lang)
         for match in days.finditer(text):
             following = re.match(r"\s+(?:de\s+|del\s+)?([^\W\d_]+)", text[match.end():])
             if following and following.group(1).lower().rstrip(".") in months:
                 continue  # "el día 5 de marzo" is a day and month, read below
             if 1 <= int(match.group(1)) <= 31:
                 found.append(DateMention(offset + match.start(), offset + match.end(), "day", (int(match.group(1)),)))
-    for match in _ISO.finditer(text):
+    for match in ISO_DAY.finditer(text):
         y, m, d = map(int, match.groups())
         found.append(DateMention(offset + match.start(), offset + match.end(), "full", (y, m, d)))
-    for match in [*_DAY_FIRST.finditer(text), *_MONTH_FIRST.finditer(text)]:
+    for match in [*DAY_FIRST.finditer(text), *MONTH_FIRST.finditer(text)]:
         if any(f.start < offset + match.end() and offset + match.start() < f.end for f in found):
             continue
         parsed = parse_day_month(match.group(0), lang)

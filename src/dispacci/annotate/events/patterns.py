@@ -36,6 +36,8 @@ negated when the parse links them to the cue (``modal_verbs``, ``intent_verbs``,
 """
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -174,6 +176,16 @@ class EventPatterns:
     modality: dict[str, frozenset[str]] = field(default_factory=dict)  # modal_verbs etc. → lemmas
 
     @classmethod
+    def shared(cls, nlp, resources: tuple[str, ...], ontology: Ontology) -> "EventPatterns":
+        """``build``, once per pipeline and resources: the events layer and the choice of the
+        sentences to parse (``structure.parse_scope``) match the same compiled cues."""
+        with _SHARED_LOCK:
+            built = _SHARED.setdefault(nlp, {})
+            if resources not in built:
+                built[resources] = cls.build(nlp, resources, ontology)
+            return built[resources]
+
+    @classmethod
     def build(cls, nlp, resources: tuple[str, ...], ontology: Ontology) -> "EventPatterns":
         lang = nlp.lang
         try:
@@ -253,15 +265,24 @@ class EventPatterns:
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(label, start, end) of every cue in ``doc`` (lemmas set); with ``separable_verbs``
-        and a parse, also those of the verbs read with their particles (``join_particles``)."""
+        and a parse, also those of the verbs read with their particles (``join_particles``).
+        Kept on the Doc for the same lemmas and parse state: the choice of the sentences to parse
+        matches before the events layer does."""
+        parsed = bool(getattr(doc._, "parsed", False))
+        state = (doc.to_array([LEMMA]).tobytes(), parsed)
+        key = f"dispacci_event_matches_{id(self)}"
+        kept = doc.user_data.get(key)
+        if kept is not None and kept[0] == state:
+            return list(kept[1])
         found = self._matches(doc)
-        if self.words.get("separable_verbs") and getattr(doc._, "parsed", False):
+        if self.words.get("separable_verbs") and parsed:
             restore = join_particles(doc, lemmatizer(self.lang))
             if restore:
                 seen = set(found)
                 found += [match for match in self._matches(doc) if match not in seen]
                 for token, lemma in restore:
                     token.lemma_ = lemma
+        doc.user_data[key] = (state, tuple(found))
         return found
 
     def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -304,6 +325,10 @@ def join_particles(doc: Doc, lemma) -> list[tuple]:
             changed.append((verb, verb.lemma_))
             verb.lemma_ = lemma(token.lower_ + verb.lemma_)
     return changed
+
+
+_SHARED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # pipeline → {resources: patterns}
+_SHARED_LOCK = threading.Lock()
 
 
 def _compile(cue: str, lemma, tokenize) -> list[dict]:

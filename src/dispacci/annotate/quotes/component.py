@@ -1,16 +1,18 @@
 """Quotes: words in quotation marks and who said them.
 
-``marks`` finds the quoted stretches; this component drops scare quotes
-(one or two words), splits a quote interrupted by its attribution
-("… - ha scritto Zelensky su Telegram -. …") and attributes each quote from the
-cues of ``cues/quotes.yaml``: a verb of saying after the quote ("», ha detto
-Peskov") or before it ("Peskov ha detto che “…”"), an "according to" phrase,
-a pronoun ("secondo lui"), a role ("il portavoce", "der Kanzler") or a
-document ("si legge nel messaggio"). Speakers are never recognised here: they
-are the persons and organisations of the entities layer, and a document's
-voice is the origin credit of the credits layer. A quote without a cue of its
-own continues the attribution of the quote before it in the same paragraph;
-where the text does not say who speaks, ``speaker`` stays null.
+``marks`` finds the quoted stretches; this component drops scare quotes (one or
+two words no verb of naming governs, ``short``) and titles after their noun,
+splits a quote interrupted by its attribution ("… - ha scritto Zelensky su
+Telegram -. …") and attributes each quote from the cues of ``cues/quotes.yaml``:
+a verb of saying after the quote ("», ha detto Peskov") or before it ("Peskov ha
+detto che “…”"), an "according to" phrase, a pronoun ("secondo lui"), a role
+("il portavoce", "der Kanzler"), a document ("si legge nel messaggio") or the
+next sentence taking it back ("Lo rende noto la Farnesina", ``following``).
+Speakers are never recognised here: they are the persons and organisations of
+the entities layer, and a document's voice is the origin credit of the credits
+layer. A quote without a cue of its own continues the attribution of the quote
+before it in the same paragraph; where the text does not say who speaks,
+``speaker`` stays null.
 """
 from __future__ import annotations
 
@@ -24,14 +26,17 @@ from spacy.tokens import Doc
 from ...record import Quote
 from ...resources import load_resource
 from ..text import cue_lists, doc_text, phrase_pattern
-from ..doc import in_body
+from ..doc import body_paragraphs, in_body
 from .marks import QuoteSpan, clean_span, find_quote_spans
+from .clauses import ClauseShapes
 from .reported import ReportedSpeech
+from .short import ShortQuotes
 from .speakers import SpeakerReading, SpeakerResolver
+from .following import taken_back
 
 __all__ = ["QuoteFinder", "MIN_QUOTE_WORDS", "MAX_UNCUED_NAME_WORDS"]
 
-MIN_QUOTE_WORDS = 3  # one- or two-word quotes are scare quotes or titles
+MIN_QUOTE_WORDS = 3  # one- or two-word quotes are scare quotes or titles, unless a verb of naming governs them
 MAX_UNCUED_NAME_WORDS = 5  # a short quoted phrase nobody is said to have said is a name or a label
 _AFTER_REACH = 7  # tokens between a quote and a verb of saying that follows it
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
@@ -78,19 +83,27 @@ class QuoteFinder:
         self.next_re = re.compile(r"(?:" + "|".join(phrase_pattern(o) for o in openings) + r")(?!\w)",
                                   re.IGNORECASE) if openings else None
         self.speakers = SpeakerResolver(lang, cues, tuple(resources), tuple(actors))
+        self.short = ShortQuotes(self.speakers.parse, cues)
+        self.anaphors = {w.lower() for w in cues("anaphors")}
         kinds = dict(self.phrases)
         postposed = sorted(set(cues("postposed")), key=len, reverse=True)
         postposed_re = re.compile(r"(?<!\w)(?:" + "|".join(phrase_pattern(w) for w in postposed) + r")(?!\w)",
                                   re.IGNORECASE) if postposed else None
-        self.reported = ReportedSpeech(self.speakers.parse, kinds.get("according"), kinds.get("self"), postposed_re)
+        self.reported = ReportedSpeech(self.speakers.parse, kinds.get("according"), kinds.get("self"), postposed_re,
+                                       ClauseShapes(self.speakers.parse, cues), tuple(cues("source_prepositions")),
+                                       tuple(cues("source_nouns")))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         context = doc._.context
         body_start = context.body_start if context else 0
-        spans = [s for s in find_quote_spans(text, body_start) if in_body(doc, s.start, s.end)]
+        found = find_quote_spans(text, body_start, body_paragraphs(doc))
+        spans = [s for s in found if in_body(doc, s.start, s.end)]
         parts = self._parts(text, spans)
-        real = [p for p in parts if p.words >= MIN_QUOTE_WORDS]
+        parsed = self.speakers.parse.parsed(doc)
+        real = [p for p in parts if p.words >= MIN_QUOTE_WORDS or parsed and self.short.said(doc, p.start, p.end)]
+        if parsed:  # «La Stampa», „Nackt unter Wölfen“: a title after its noun names a thing
+            real = [p for p in real if p.dash or not self.short.names_a_thing(doc, p.start, p.end)]
         starts = _sentence_starts(doc, text)
         reading = self.speakers.start(doc, text, [(p.raw_start - 1, p.raw_end + 1) for p in real], starts)
         quotes: list[Quote] = []
@@ -118,7 +131,7 @@ class QuoteFinder:
             quotes.append(Quote(text=part.text, speaker=attribution.speaker, speaker_actor=attribution.actor,
                                 cue=attribution.cue, direct=True, start=part.start, end=part.end))
         direct = _unique(_share_within_groups(quotes, [p.group for p in kept]))
-        indirect = self.reported.find(doc, self.speakers, reading, lambda t: self._cue_text(text, t))
+        indirect = self.reported.find(doc, self.speakers, reading, lambda t: self._cue_text(text, t), direct)
         doc._.quotes = sorted(direct + indirect, key=lambda q: q.start)
         return doc
 
@@ -252,7 +265,8 @@ class QuoteFinder:
             begin += 1
         opening = self.next_re.match(text, begin, para_end)
         if opening is None:
-            return None
+            found = taken_back(self.speakers, self.anaphors, self.verbs, reading, begin, para_end, part.start)
+            return _Attribution(self._cue_text(text, found[0]), *found[1]) if found else None
         ended = _SENTENCE_END.search(text, opening.end(), para_end)
         stop = ended.start() if ended else para_end
         cue = self._first_cue(text, begin, stop) or _Cue("verb", opening.start(), opening.end(), opening.group())
@@ -385,8 +399,8 @@ def _unique(quotes: list[Quote]) -> list[Quote]:
 @Language.factory(
     "dispacci_quotes",
     assigns=["doc._.quotes"],
-    requires=["doc._.context", "token.is_sent_start", "doc._.not_body", "doc._.entities", "doc._.credits",
-              "doc._.parsed", "token.dep", "token.head", "token.lemma"],
+    requires=["doc._.context", "token.is_sent_start", "doc._.paragraphs", "doc._.not_body", "doc._.entities",
+              "doc.spans", "span._.entity", "doc._.credits", "doc._.parsed", "token.dep", "token.head", "token.lemma"],
     default_config={"resources": [], "actors": []},
 )
 def make_quote_finder(nlp: Language, name: str, resources: list[str], actors: list[str]):

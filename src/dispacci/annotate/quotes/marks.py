@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["QuoteSpan", "find_quote_spans", "paragraphs", "clean_span"]
+from ..text import paragraphs
+
+__all__ = ["QuoteSpan", "find_quote_spans", "clean_span"]
 
 _MARKS = re.compile(r"[«»“”„‘’‹›\"']")
 _CLOSERS = {"«": "»", "“": "”“", "„": "“”", "‘": "’", "‹": "›", '"': '"', "»": "«", "”": "”", "'": "'"}
@@ -33,16 +35,6 @@ class QuoteSpan:
     paragraph: int
     group: int  # parts of one quote running over paragraphs share a group
     dash: bool = False  # introduced by a dash rather than enclosed in marks
-
-
-def paragraphs(text: str, begin: int = 0) -> list[tuple[int, int]]:
-    """``(start, end)`` of every non-empty line from ``begin``: wire copy has one paragraph per line."""
-    found, offset = [], begin
-    for line in text[begin:].split("\n"):
-        if line.strip():
-            found.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    return found
 
 
 def _letter(ch: str) -> bool:
@@ -99,9 +91,11 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
     return outer, left_open
 
 
-def find_quote_spans(text: str, begin: int = 0) -> list[QuoteSpan]:
-    """Every quoted stretch in ``text`` from ``begin``, in order."""
-    paras = paragraphs(text, begin)
+def find_quote_spans(text: str, begin: int = 0, paras: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """Every quoted stretch in ``text`` from ``begin``, in order, paragraph by paragraph:
+    ``paras`` are the structure layer's, else the lines from ``begin`` that hold more than spaces."""
+    if paras is None:
+        paras = [(start, end) for start, end, _ in paragraphs(text, begin)]
     spans: list[QuoteSpan] = []
     group = 0
     pending: list[QuoteSpan] = []  # parts of a quote running over paragraphs, not yet closed

@@ -16,12 +16,15 @@ second one. Without a parse there is no reported speech: the surface rules never
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Token
 
 from ...record import Quote
 from ..doc import in_body
+from ..text import doc_text
+from .clauses import ClauseShapes
 from .syntax import ParseReader, token_at
 
 __all__ = ["ReportedSpeech"]
@@ -32,47 +35,120 @@ _EDGE = " \t\n,;:.!?…-–—\"'«»“”„‘’‹›()"
 
 class ReportedSpeech:
     def __init__(self, parse: ParseReader, according: re.Pattern | None, own: re.Pattern | None = None,
-                 postposed: re.Pattern | None = None):
+                 postposed: re.Pattern | None = None, shapes: ClauseShapes | None = None,
+                 source_preps: tuple[str, ...] = (), source_nouns: tuple[str, ...] = ()):
         self.parse = parse
+        self.shapes = shapes
+        self.source_preps = {w.lower() for w in source_preps}  # "nach" + "Angaben": an according phrase
+        self.source_nouns = tuple(w.lower() for w in source_nouns)
         self.postposed = postposed  # "der Polizei zufolge"
         self.according = according
         self.own = own  # "secondo lui", "à son avis": the current subject's view
 
-    def find(self, doc: Doc, resolver, reading, cue_of) -> list[Quote]:
-        """Indirect quotes of ``doc``; ``cue_of(token)`` gives a verb's cue text with its auxiliaries."""
+    def find(self, doc: Doc, resolver, reading, cue_of, direct: list[Quote] = ()) -> list[Quote]:
+        """Indirect quotes of ``doc``; ``cue_of(token)`` gives a verb's cue text with its auxiliaries;
+        ``direct`` are the direct quotes, whose speakers a subjunctive sentence after them goes on with."""
         if not reading.parsed:
             return []
         found: list[Quote] = []
         for token in doc:
             if _inside(token.idx, reading.quoted) or not self.parse.reporting(token):
                 continue
-            clause = self.parse.reported(token) or self.parse.reported_parataxis(token)
-            if clause is None:
+            tokens = self._clause_tokens(token)
+            if tokens is None:
                 continue
-            span = self._span(doc, [t for t in clause.subtree], exclude={token.i})
+            span = self._span(doc, tokens, exclude={token.i})
             if span is None or not in_body(doc, span[0], span[1]) or self._mostly_quoted(span, reading.quoted):
                 continue
             speaker = resolver.from_parse(reading, token, span[0])
             found.append(_quote(doc, span, speaker, cue_of(token)))
+        found.extend(self._closing(doc, resolver, reading))
         found.extend(self._according(doc, resolver, reading))
         found.extend(self._postposed(doc, resolver, reading))
-        return _disjoint(found)
+        found = _disjoint(found)
+        return sorted(found + self._continued(doc, reading, found, direct), key=lambda q: q.start)
+
+    def _clause_tokens(self, verb: Token) -> list[Token] | None:
+        clause = self.parse.reported(verb) or self.parse.reported_parataxis(verb)
+        if clause is not None:
+            return list(clause.subtree)
+        if self.shapes is None:
+            return None
+        for shape in (self.shapes.as_clause, self.shapes.after_comma, self.shapes.before_postposed):
+            bounds = shape(verb)
+            if bounds is not None:
+                return list(verb.doc[bounds[0]:bounds[1]])
+        return None
+
+    def _closing(self, doc: Doc, resolver, reading) -> list[Quote]:
+        """"Die Lage sei unter Kontrolle, so der Sprecher.": the phrase after "so" names the speaker."""
+        if self.shapes is None:
+            return []
+        found = []
+        for sent in doc.sents:
+            closing = self.shapes.closing_phrase(sent)
+            if closing is None or _inside(closing[1].idx, reading.quoted):
+                continue
+            (low, high), word, heads = closing
+            span = self._span(doc, list(doc[low:high]), exclude=set())
+            if span is None or not in_body(doc, span[0], span[1]) or self._mostly_quoted(span, reading.quoted):
+                continue
+            found.append(_quote(doc, span, resolver.from_subjects(reading, heads, span[0]), word.text))
+        return found
+
+    def _continued(self, doc: Doc, reading, found: list[Quote], direct) -> list[Quote]:
+        """Sentences in the subjunctive right after reported speech: "Sie sagte, er habe keine Zeit
+        gehabt. Man werde die Frage später klären." — the second goes on with the same speaker."""
+        if self.shapes is None:
+            return []
+        quotes = [*found, *direct]
+        sentences = [s for s in doc.sents if s.text.strip()]
+        starts = [s.start_char for s in sentences]
+        speaking: dict[int, Quote] = {}  # sentence index -> the last quote with a speaker ending in it
+        for quote in sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.end):
+            speaking[bisect.bisect_right(starts, quote.end - 1) - 1] = quote
+        busy = {bisect.bisect_right(starts, q.start) - 1 for q in quotes} | \
+            {bisect.bisect_right(starts, q.end - 1) - 1 for q in quotes}
+        added: list[Quote] = []
+        for index, sent in enumerate(sentences):
+            last = speaking.get(index - 1)
+            if last is None or index in busy or doc_text(doc).count("\n", last.end, sent.start_char) > 1:
+                continue
+            if _inside(sent.start_char, reading.quoted) or not self.shapes.continuation(sent):
+                continue
+            span = self._span(doc, list(sent), exclude=set())
+            if span is None or not in_body(doc, span[0], span[1]) or self._mostly_quoted(span, reading.quoted):
+                continue
+            quote = Quote(text=" ".join(doc_text(doc)[span[0]:span[1]].split()), speaker=last.speaker,
+                          speaker_actor=last.speaker_actor, cue=None, direct=False, start=span[0], end=span[1])
+            added.append(quote)
+            speaking[index] = quote
+        return added
 
     def _postposed(self, doc: Doc, resolver, reading) -> list[Quote]:
         """"Der Polizei zufolge war …", "Berichten zufolge …": the noun before the word names the source."""
         if self.postposed is None:
             return []
         found = []
-        for match in self.postposed.finditer(doc.text):
+        for match in self.postposed.finditer(doc_text(doc)):
             word = token_at(doc, match.start())
-            if word is None or _inside(match.start(), reading.quoted) or word.dep_ != "case" \
-                    or word.head.i >= word.i or not in_body(doc, match.start(), match.end()):
+            if word is None or word.i == 0 or _inside(match.start(), reading.quoted) \
+                    or not in_body(doc, match.start(), match.end()):
                 continue
-            phrase = word.head
+            if word.dep_ == "case" and word.head.i < word.i:
+                phrase = word.head
+            elif doc[word.i - 1].pos_ in ("NOUN", "PROPN"):  # "ersten Angaben zufolge" parsed as anything else
+                phrase = doc[word.i - 1]
+            else:
+                continue
+            if word.lower_ in self.source_preps and not self._source_noun(phrase):
+                continue  # "nach" after a noun is a source only after "Angaben", "Vernehmen", "Meinung" …
             predicate = phrase.head if phrase.head != phrase else None
             if predicate is None or _inside(predicate.idx, reading.quoted):
                 continue
-            span = self._span(doc, list(predicate.subtree), exclude={t.i for t in phrase.subtree})
+            named = {t.i for t in phrase.subtree if t.i < word.i} | {word.i}
+            tokens, excluded = _sentence_scope(word, named, predicate) or (list(predicate.subtree), named)
+            span = self._span(doc, tokens, exclude=excluded)
             if span is None or self._mostly_quoted(span, reading.quoted):
                 continue
             speaker = resolver.from_subjects(reading, [phrase], span[0])
@@ -80,19 +156,34 @@ class ReportedSpeech:
         return found
 
     # -- "according to X, …" ------------------------------------------------------------------
+    def _source_noun(self, noun: Token) -> bool:
+        return bool(self.source_nouns) and noun.pos_ in ("NOUN", "PROPN") and \
+            (noun.lower_.endswith(self.source_nouns) or noun.lemma_.lower().endswith(self.source_nouns))
+
+    def _source_phrases(self, doc: Doc) -> list["_Phrase"]:
+        """"Nach ersten Informationen …", "Nach dem vorläufigen Endergebnis …": a preposition of
+        the ``source_prepositions`` list whose noun is a report, a count or a view."""
+        if not self.source_preps:
+            return []
+        return [_Phrase(t.idx, t.idx + len(t), t.text) for t in doc
+                if t.lower_ in self.source_preps and t.dep_ == "case" and t.head.i > t.i
+                and self._source_noun(t.head)]
+
     def _according(self, doc: Doc, resolver, reading) -> list[Quote]:
         if self.according is None:
             return []
         found = []
-        own = [m.span() for m in self.own.finditer(doc.text)] if self.own is not None else []
-        matches = [m for m in self.according.finditer(doc.text)
+        own = [m.span() for m in self.own.finditer(doc_text(doc))] if self.own is not None else []
+        matches = [m for m in self.according.finditer(doc_text(doc))
                    if not any(a <= m.start() < b for a, b in own)]
         if self.own is not None:
-            matches += list(self.own.finditer(doc.text))
+            matches += list(self.own.finditer(doc_text(doc)))
+        taken = [m.span() for m in matches]
+        matches += [m for m in self._source_phrases(doc) if not any(a <= m.start() < b for a, b in taken)]
         for match in sorted(matches, key=lambda m: m.start()):
             if _inside(match.start(), reading.quoted) or not in_body(doc, match.start(), match.end()):
                 continue
-            first = token_at(doc, _skip_space(doc.text, match.end()))
+            first = token_at(doc, _skip_space(doc_text(doc), match.end()))
             if match.re is self.own:
                 first = token_at(doc, match.start())
             if first is None:
@@ -106,7 +197,8 @@ class ReportedSpeech:
                 continue
             named = {t.i for t in phrase.subtree} | {t.i for t in doc if match.start() <= t.idx < match.end()}
             named |= {t.i for t in doc if match.start() <= t.idx and t.i <= max(named) and t.i < predicate.i}
-            span = self._span(doc, list(predicate.subtree), exclude=named)
+            tokens, excluded = _sentence_scope(first, named, predicate) or (list(predicate.subtree), named)
+            span = self._span(doc, tokens, exclude=excluded)
             if span is None or self._mostly_quoted(span, reading.quoted):
                 continue
             cue = {t.i for t in doc if match.start() <= t.idx < match.end()}
@@ -142,9 +234,9 @@ class ReportedSpeech:
         if sum(1 for w in words if not w.is_punct) < MIN_WORDS:
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        while start < end and doc.text[start] in _EDGE:
+        while start < end and doc_text(doc)[start] in _EDGE:
             start += 1
-        while end > start and doc.text[end - 1] in _EDGE:
+        while end > start and doc_text(doc)[end - 1] in _EDGE:
             end -= 1
         return (start, end) if end > start else None
 
@@ -157,8 +249,46 @@ class ReportedSpeech:
 def _quote(doc: Doc, span: tuple[int, int], speaker, cue: str | None) -> Quote:
     start, end = span
     name, actor = speaker if speaker is not None else (None, None)
-    return Quote(text=" ".join(doc.text[start:end].split()), speaker=name, speaker_actor=actor, cue=cue,
+    return Quote(text=" ".join(doc_text(doc)[start:end].split()), speaker=name, speaker_actor=actor, cue=cue,
                  direct=False, start=start, end=end)
+
+
+def _sentence_scope(anchor: Token, named: set[int], predicate: Token) -> tuple[list[Token], set[int]] | None:
+    """What an "according to" phrase qualifies, read on the sentence rather than on a parse that
+    often attaches it wrongly: all the rest when it opens or closes the sentence ("Nach Angaben der
+    Polizei habe der Mann …", "…, so der Sprecher."), the whole sentence when it qualifies its main
+    verb from the middle ("Die Feuerwehr hat nach eigenen Angaben … abgesucht")."""
+    doc, sent = anchor.doc, anchor.sent
+    low, high = min(named), max(named)
+    if all(t.is_punct for t in doc[sent.start:low]):
+        return list(doc[high + 1:sent.end]), named
+    if all(t.is_punct for t in doc[high + 1:sent.end]) and doc[low - 1].text == ",":
+        return list(doc[sent.start:low - 1]), named
+    if predicate == sent.root or predicate.head == predicate:
+        return list(sent), set()
+    return None
+
+
+class _Phrase:
+    """A cue found on the parse, read like a regular-expression match."""
+
+    re = None
+
+    def __init__(self, start: int, end: int, text: str):
+        self._span = (start, end)
+        self._text = text
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+    def group(self) -> str:
+        return self._text
 
 
 def _disjoint(quotes: list[Quote]) -> list[Quote]:

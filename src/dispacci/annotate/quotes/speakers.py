@@ -8,8 +8,8 @@ portavoce militare": the institution credited as origin), through a document
 ("si legge nel messaggio": the body that issued it) or not at all ("ha
 aggiunto", "secondo lui": the current subject — the speaker of the quote
 before in the paragraph, else the person who opened the latest sentence).
-Nothing is recognised here: names come from ``doc._.entities``, institutions
-from ``doc._.credits``. When none fits, the speaker is None.
+Nothing is recognised here: names come from the entities layer's mentions in
+``doc.spans``, institutions from ``doc._.credits``. When none fits, the speaker is None.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ...record import Credit, Entity
 from ..text import phrase_pattern
 from ..doc import in_body
+from ..entities.mentions import entity_of, published_mentions
 from .roles import RoleReader
 from .subjects import subject_speaker
 from .syntax import ParseReader, token_at
@@ -102,9 +103,12 @@ class SpeakerResolver(RoleReader):
             return index >= 0 and quoted[index][0] <= entity.start < quoted[index][1]
 
         wires = {c.name for c in doc._.credits or [] if c.role != "origin"}  # agencies relay, they do not speak
+        # the entities layer's mentions, and the persons the backbone named that it left unlinked:
+        # a named speaker nobody knows is still that person
+        mentions, names = published_mentions(doc)
+        named = [*map(entity_of, mentions), *(entity_of(n) for n in names if n.label_ == "person")]
         entities = sorted(
-            (e for e in [*(doc._.entities or []), *_unlinked_persons(doc)]
-             if not inside_quote(e) and e.canonical not in wires and in_body(doc, e.start, e.end)),
+            (e for e in named if not inside_quote(e) and e.canonical not in wires and in_body(doc, e.start, e.end)),
             key=lambda e: e.start)
         s = SpeakerReading(
             doc=doc, text=text, date=doc._.context.reference_date if doc._.context else None,
@@ -337,18 +341,6 @@ class SpeakerResolver(RoleReader):
         if s.history:
             return s.history[-1][1]
         return None
-
-
-def _unlinked_persons(doc: Doc) -> list[Entity]:
-    """Persons the backbone's recogniser found where the entities layer has nothing: a named
-    speaker nobody knows is still that person."""
-    taken = [(e.start, e.end) for e in doc._.entities or []]
-    found = []
-    for ent in doc.ents:
-        if ent.label_ == "PER" and not any(a < ent.end_char and ent.start_char < b for a, b in taken):
-            found.append(Entity(text=ent.text, kind="person", canonical=ent.text, start=ent.start_char,
-                                end=ent.end_char))
-    return found
 
 
 def _chunks_before(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -11,6 +11,8 @@ An indefinite pronoun ("chi", "man") names no one.
 """
 from __future__ import annotations
 
+from ..text import doc_text
+
 __all__ = ["subject_speaker"]
 
 _SPEAKING_KINDS = ("person", "organization")
@@ -24,7 +26,7 @@ def subject_speaker(resolver, s, subjects, position: int):
     covered = [(t.idx, t.idx + len(t)) for t in names]
     entities = [e for e in resolver._between(s, max(0, low - 60), high + 60) if e.kind in _SPEAKING_KINDS
                 and any(e.start < b and a < e.end for a, b in covered)]
-    person = next((e for e in entities if e.kind == "person"), None)
+    person = next((e for e in entities if e.kind == "person"), None) or _titled_person(resolver, s, subjects, high)
     if person is not None:
         return _remember(s, position, (person.canonical or person.text, person.actor))
     titled = _titled_person(resolver, s, low, high)
@@ -46,6 +48,30 @@ def subject_speaker(resolver, s, subjects, position: int):
     if following is not None:  # "il portavoce del governo, Marco Rossi": the name set off by a comma
         return _remember(s, position, following)
     return _remember(s, position, resolver._in_chunk(s, low, high, position, countries=True))
+
+
+def _titled_person(resolver, s, subjects, end: int):
+    """The person a title or role noun introduces, where the parse hung the name elsewhere:
+    "FDP-Finanzexperte Jürgen Koppelin", "dem Direktor der peruanischen Zivilluftfahrtbehörde
+    Roberto Rodriguez" — a person right after the phrase, or ending its subtree with no
+    preposition before it (a name after "von", "di", "of" is someone else)."""
+    if any(t.pos_ in ("PROPN", "PRON") for t in subjects):
+        return None
+    following = next((e for e in resolver._between(s, end, end + 60) if e.kind == "person"), None)
+    if following is not None and not s.text[end:following.start].strip():
+        return following
+    tokens = [t for h in subjects for t in h.subtree if not any(a <= t.idx < b for a, b in s.quoted)]
+    if not tokens:
+        return None
+    low, high = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    last = next((e for e in reversed(resolver._between(s, low, high)) if e.kind == "person"), None)
+    if last is None or last.end < high - 1:
+        return None
+    head = min(subjects, key=lambda t: t.i)
+    between = [t for t in tokens if head.idx < t.idx < last.start]
+    if any(t.pos_ == "ADP" or t.text in ",;:()" or t.pos_ == "VERB" for t in between):
+        return None
+    return last
 
 
 def _apposed_person(resolver, s, end: int):
@@ -94,4 +120,4 @@ def _proper_run(tokens) -> str | None:
                 best = run
     if not best:
         return None
-    return best[0].doc.text[best[0].idx:best[-1].idx + len(best[-1])]
+    return doc_text(best[0].doc)[best[0].idx:best[-1].idx + len(best[-1])]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 
 from spacy.tokens import Doc, Token
+from ..text import doc_text
 
 __all__ = ["ParseReader", "SUBJECT_DEPS"]
 
@@ -37,6 +38,7 @@ class ParseReader:
         self.verbs = {v.lower() for v in cues("verbs")}
         self.lemmas = {v.lower() for v in cues("lemmas")}
         self.complementizers = {c.lower() for c in cues("complementizers")}
+        self.aides = {a.lower() for a in cues("aides")}
 
     @staticmethod
     def parsed(doc: Doc) -> bool:
@@ -46,7 +48,10 @@ class ParseReader:
         if token.pos_ not in _VERBAL and token.pos_ != "":
             # the surface lists are verb forms; a noun or adjective of the same spelling is not a cue
             return token.lower_ in self.verbs and token.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "PRON")
-        return token.lower_ in self.verbs or token.lemma_.lower() in self.lemmas
+        if token.lower_ in self.verbs or token.lemma_.lower() in self.lemmas:
+            return True
+        # a separable verb: "teilte … mit", "gab … bekannt" read as "mitteilen", "bekanntgeben"
+        return any(c.dep_ == "compound:prt" and c.lower_ + token.lemma_.lower() in self.lemmas for c in token.children)
 
     # -- the verb that governs a quote --------------------------------------------------------
     def governor(self, doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Token | None:
@@ -79,18 +84,41 @@ class ParseReader:
     def _nearest(self, doc: Doc, verb: Token, start: int, outside) -> Token:
         """A verb of saying nearer the quote, between the governor and it, reports it: "X ha
         detto che il Cremlino ha assicurato … «…»" is the Kremlin's (the parse often attaches
-        the quote to the outer verb)."""
+        the quote to the outer verb) — unless an aide relays it ("il portavoce ha riferito che
+        Putin ha detto «…»" is the spokesman's: the aide-relay convention)."""
+        relay = self._relaying(verb, outside)
+        if relay is not None:
+            return relay
         if verb.idx >= start:
             return verb
         between = [t for t in doc[verb.i + 1:] if t.idx < start]
         nearer = [t for t in between if outside(t) and self.reporting(t) and t.sent == verb.sent]
         return nearer[-1] if nearer else verb
 
+    def relays(self, verb: Token) -> bool:
+        """The verb's subject is an aide ("the spokesman said Putin had told …", "il portavoce ha
+        riferito che …"): what the aide relays is the aide's, whoever it names inside."""
+        if not self.aides:
+            return False
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        return any(t.lower_ in self.aides or t.lemma_.lower() in self.aides for s in subjects for t in s.subtree)
+
+    def _relaying(self, verb: Token, outside) -> Token | None:
+        """``verb`` or a verb of saying above it whose subject is an aide."""
+        current = verb
+        for _ in range(4):
+            if outside(current) and self.reporting(current) and self.relays(current):
+                return current
+            if current.head == current or current.dep_.split(":")[0] not in _CLIMB_LINKS + ("conj", "advcl"):
+                return None
+            current = current.head
+        return None
+
     def _by_position(self, doc: Doc, start: int, end: int, roots: list[Token], outside) -> Token | None:
         """Where the quote stands says who speaks, whatever the verb: a clause ending in a colon
         before it ("Die Ministerin äußerte sich zuversichtlich: „…“", "Bundesinnenminister
         Schäuble: „…“"), or a verb right after it, inverted ("„…“, zeigte sich der Trainer zufrieden")."""
-        text = doc.text
+        text = doc_text(doc)
         before = text[:max(0, start - 1)].rstrip(" \t\"'«»“”„‘’‹›")
         if before.endswith(":"):
             colon = token_at(doc, len(before) - 1)

@@ -22,8 +22,8 @@ from ...record import Dateline
 from ...resources.places import place_index
 from ...resources.wires import load_wires
 from .article_date import DateAnchor, find_text_anchors, guess_year, iso_anchor, url_date, year_for
-from .dates import FULL_DATE, parse_day_month
-from ..text import lines
+from .dates import EN_ORDINAL, FULL_DATE, MONTH_WORD, ORDINAL, parse_day_month
+from ..text import lines, doc_text
 
 __all__ = ["DatelineFinder", "find_dateline"]
 
@@ -34,11 +34,12 @@ _WORD = rf"[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
 _CONNECTOR = r"(?:de|del|della|di|da|do|du|des|la|le|el|am|an|im|upon|on|sur|sul|sull'|dos|das)"
 _PLACE = rf"(?P<place>{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,3}})"
 _DASH = r"[-–—]{1,2}"
+# Any four digits are a year here: the date is bounded by the dateline around it.
 _DATE = (
     r"(?P<date>"
-    r"\d{1,2}\s+de\s+[^\W\d_]{3,12}(?:\s+de\s+\d{4})?"
-    r"|\d{1,2}(?:st|nd|rd|th|er|º|°)?\.?\s+[^\W\d_]{3,12}\.?(?:\s+\d{4})?"
-    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    rf"\d{{1,2}}\s+de\s+{MONTH_WORD}(?:\s+de\s+\d{{4}})?"
+    rf"|\d{{1,2}}{ORDINAL}?\.?\s+{MONTH_WORD}\.?(?:\s+\d{{4}})?"
+    rf"|{MONTH_WORD}\.?\s+\d{{1,2}}{EN_ORDINAL}?(?:,?\s+\d{{4}})?"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
     r")"
 )
@@ -62,10 +63,10 @@ class DatelineFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.context
-        found = find_dateline(doc.text, context.body_start, self.lang, self.wire_names)
+        found = find_dateline(doc_text(doc), context.body_start, self.lang, self.wire_names)
         dateline, date_text = found if found is not None else (None, None)
         skip = (dateline.start - 1, dateline.end) if dateline is not None else None
-        anchors = find_text_anchors(doc.text, context.body_start, self.lang, skip, self.resources)
+        anchors = find_text_anchors(doc_text(doc), context.body_start, self.lang, skip, self.resources)
         article = context.article
         outside = [a for a in (url_date(article.url), iso_anchor("metadata", getattr(article, "metadata_date", None)),
                                iso_anchor("published", context.published)) if a is not None]
@@ -97,7 +98,7 @@ class DatelineFinder:
                 year = year_for(anchor.month, anchor.day, other) if other.iso or other.source == "url" else None
                 if year is not None:
                     return _iso(year, anchor), anchor.source, False
-            year, how = guess_year(anchor.month, anchor.day, doc.text, self.lang, anchor.end)
+            year, how = guess_year(anchor.month, anchor.day, doc_text(doc), self.lang, anchor.end)
             context.warnings.append(Errors.W003.format(year=year, how=how))
             return _iso(year, anchor), "guessed", True
         return None

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-__all__ = ["parse_day_month", "find_full_dates", "weekday_named_near", "today", "FULL_DATE", "FULL_DATE_WITH_TIME",
-           "DAY_MONTH", "ORDINAL", "EN_ORDINAL", "MONTH_WORD", "YEAR"]
+__all__ = ["parse_day_month", "find_full_dates", "weekday_named_near", "month_names", "weekday_names", "today",
+           "FULL_DATE", "FULL_DATE_WITH_TIME", "DAY_MONTH", "DAY_FIRST", "MONTH_FIRST", "ISO_DAY",
+           "ORDINAL", "EN_ORDINAL", "MONTH_WORD", "YEAR"]
 
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month"], "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2})(?!\d)")
@@ -23,6 +24,7 @@ EN_ORDINAL = r"(?:st|nd|rd|th)"  # after a day that follows its month: April 9th
 MONTH_WORD = r"[^\W\d_]{3,12}"  # a month's name or abbreviation, in any script
 YEAR = r"(?:1[89]|20)\d{2}"
 _PARTICLE = r"(?:de\s+|del\s+)"  # Spanish and Portuguese "3 de marzo de 2024"
+_YEAR_AFTER = rf"(?:\s+{_PARTICLE}?{YEAR})?"
 
 # A date written with its year.
 FULL_DATE = re.compile(
@@ -39,6 +41,12 @@ DAY_MONTH = re.compile(
     rf"(?<![\w.])(?:\d{{1,2}}{ORDINAL}?\.?\s+(?:de\s+)?{MONTH_WORD}\.?(?:,?\s+(?:de\s+)?{YEAR})?"
     rf"|{MONTH_WORD}\.?\s+\d{{1,2}}{EN_ORDINAL}?(?:,\s*{YEAR})?)(?![\w])"
 )
+# A date in running text, the year optional, with no comma needed before it: the
+# candidates an event's date is read from ("il 24 febbraio", "3 de marzo de 2024", "April 9th").
+DAY_FIRST = re.compile(rf"(?<![\w.])\d{{1,2}}{ORDINAL}?\.?\s+(?:de\s+)?{MONTH_WORD}\.?{_YEAR_AFTER}(?!\d)")
+MONTH_FIRST = re.compile(rf"(?<![\w.]){MONTH_WORD}\.?\s+\d{{1,2}}{EN_ORDINAL}?(?:,?\s+{YEAR})?(?!\d)")
+# An ISO day, its year, month and day captured ("2024-04-09").
+ISO_DAY = re.compile(rf"(?<!\d)({YEAR})-(\d{{2}})-(\d{{2}})(?!\d)")
 # A full date with the clock time a page stamp often carries ("20 September 2021, 21:16").
 FULL_DATE_WITH_TIME = re.compile(
     rf"(?:{FULL_DATE.pattern})(?:,?\s*(?:-|alle|à|um|a las|в|at)?\s*\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*(?:Uhr|h|[AaPp]\.?[Mm]\.?))?)?"
@@ -64,7 +72,8 @@ _MONTH_DAY = re.compile(r"^(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})(?:\s+(?P<y
 
 
 @lru_cache(maxsize=16)
-def _month_names(lang: str) -> dict[str, int]:
+def month_names(lang: str) -> dict[str, int]:
+    """Every wide and abbreviated month name of ``lang``, lower case, without a final period: its number."""
     try:
         from babel.dates import get_month_names
 
@@ -111,7 +120,7 @@ def _fast_parse(cleaned: str, lang: str) -> tuple[int, int, int | None] | None:
     match = _DAY_MONTH.match(cleaned) or _MONTH_DAY.match(cleaned)
     if match is None:
         return None
-    month = _month_names(lang).get(match.group("month").lower())
+    month = month_names(lang).get(match.group("month").lower())
     day = int(match.group("day"))
     if month is None or not 1 <= day <= 31:
         return None
@@ -156,15 +165,24 @@ def find_full_dates(text: str, lang: str) -> Iterator[tuple[int, str]]:
 
 
 @lru_cache(maxsize=32)
-def _weekday_pattern(lang: str):
+def weekday_names(lang: str) -> dict[str, int]:
+    """Every wide weekday name of ``lang``, lower case: its number (0 = Monday); empty without locale data."""
     try:
         from babel.dates import get_day_names
 
         names = get_day_names("wide", locale=lang)
     except Exception:  # babel has no locale for this code
+        return {}
+    return {name.lower(): day for day, name in names.items()}
+
+
+@lru_cache(maxsize=32)
+def _weekday_pattern(lang: str):
+    days = weekday_names(lang)
+    if not days:
         return None
-    alternatives = "|".join(re.escape(name.lower()) for name in sorted(names.values(), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({alternatives})(?!\w)"), {name.lower(): day for day, name in names.items()}
+    alternatives = "|".join(re.escape(name) for name in sorted(days, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alternatives})(?!\w)"), days
 
 
 def weekday_named_near(text: str, offset: int, lang: str, window: int = 300) -> int | None:

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from ...record import NotBody
 from ...resources import load_resource
 from .dates import FULL_DATE
-from ..text import paragraphs
+from ..doc import body_paragraphs
+from ..text import doc_text
 
 __all__ = ["NotBodyFinder"]
 
@@ -47,7 +48,8 @@ class NotBodyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.context
-        lines = list(paragraphs(doc.text, context.body_start))
+        text = doc_text(doc)
+        lines = [(start, end, text[start:end]) for start, end in body_paragraphs(doc)]
         found: list[NotBody] = []
         title = (context.article.title or "").strip().casefold()
         after_source = False
@@ -108,7 +110,7 @@ def _is_timestamp(line: str) -> bool:
 @Language.factory(
     "dispacci_not_body",
     assigns=["doc._.not_body"],
-    requires=["doc._.context"],
+    requires=["doc._.context", "doc._.paragraphs"],
     default_config={"resources": []},
 )
 def make_not_body_finder(nlp: Language, name: str, resources: list[str]):

@@ -6,7 +6,9 @@ marks, space, then something that can open a sentence), the abbreviation list
 of the language (data, ``cues/abbreviations.yaml``), initials and ordinals veto
 some of them, and every line break is a boundary, since wire copy puts one
 paragraph per line. The result is written in one ``Doc.from_array`` call,
-which keeps the component a fraction of the tokenizer's cost.
+which keeps the component a fraction of the tokenizer's cost. The body's
+paragraphs (its lines) are published beside the sentences, in
+``doc._.paragraphs``, for every later layer to read.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...resources import load_resource
+from ..doc import body_paragraphs
+from ..text import doc_text
 
 __all__ = ["SentenceSplitter"]
 
@@ -44,9 +48,11 @@ class SentenceSplitter:
         self.ordinal_dates = nlp.lang in _ORDINAL_LANGUAGES
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.paragraphs = None
+        body_paragraphs(doc)
         if not len(doc):
             return doc
-        starts = [m.end() for m in _CANDIDATE.finditer(doc.text) if self._is_boundary(m)]
+        starts = [m.end() for m in _CANDIDATE.finditer(doc_text(doc)) if self._is_boundary(m)]
         token_starts = doc.to_array([IDX])
         values = numpy.full((len(doc), 1), -1, dtype="int64")
         values[0, 0] = 1
@@ -81,7 +87,8 @@ class SentenceSplitter:
 
 @Language.factory(
     "dispacci_sentences",
-    assigns=["token.is_sent_start"],
+    assigns=["token.is_sent_start", "doc._.paragraphs"],
+    requires=["doc._.context"],
     default_config={"resources": []},
 )
 def make_sentence_splitter(nlp: Language, name: str, resources: list[str]):
