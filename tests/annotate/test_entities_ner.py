@@ -251,6 +251,17 @@ def test_a_common_word_opening_a_person_span_at_the_sentence_start_or_in_german_
     assert [(s.token_start, s.token_end) for s in ner_mentions(doc, given={"Freddie"})] == [(0, 2)]
 
 
+@pytest.mark.parametrize("words, pos, span", [
+    (["teilte", "Regierungssprecherin", "Maria", "Beispiel", "mit"], ["VERB", "PROPN", "PROPN", "NOUN", "ADP"], (1, 4)),
+    (["ha", "detto", "Portavoce", "Marco", "Esempio"], ["AUX", "VERB", "PROPN", "PROPN", "PROPN"], (2, 5)),
+    (["said", "Spokeswoman", "Karen", "Example"], ["VERB", "PROPN", "PROPN", "PROPN"], (1, 4)),
+])
+def test_a_role_noun_the_model_took_into_a_person_is_trimmed_whatever_its_tag(words, pos, span):
+    doc = _doc(words, pos, ents=[(*span, "PER")])
+    roles = {"regierungssprecherin", "portavoce", "spokeswoman"}
+    assert [(s.token_start, s.token_end) for s in ner_mentions(doc, roles=roles)] == [(span[0] + 1, span[1])]
+
+
 @pytest.mark.parametrize("words, pos, span, inner, tag", [
     (["la", "Nuova", "Guinea"], ["DET", "ADJ", "PROPN"], (1, 3), (2, 3), "country"),
     (["in", "New", "York", "City"], ["ADP", "PROPN", "PROPN", "PROPN"], (1, 4), (1, 3), "location"),

@@ -88,6 +88,8 @@ needs_parse = pytest.mark.skipif(not {"en", "it", "fr", "de", "es", "ru"} <= set
     ("fr", "L'Ukraine a été attaquée par la Russie mardi."),
     ("es", "Ucrania fue atacada por Rusia el martes."),
     ("de", "Die Ukraine wurde am Dienstag von Russland angegriffen."),
+    ("de", "Am Dienstag wurde die Ukraine von Russland angegriffen."),
+    ("en", "On Tuesday Ukraine was attacked by Russia."),
 ])
 def test_in_a_passive_the_agent_acts_on_the_subject(lang, text):
     assert sides(code(text, lang)) in ({("19", "RUS", "UKR")}, {("19", "RUS", "MLI")})

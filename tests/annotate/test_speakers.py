@@ -89,3 +89,18 @@ def test_an_according_to_phrase_reports_the_clause_it_qualifies(pipeline):
 def test_a_direct_quote_is_not_also_reported_speech(pipeline):
     doc = annotate(pipeline, "Janet Yellen said: “We are ready to act if the markets need it.”", "en", OWN)
     assert reported(doc) == [] and said(doc) == [("We are ready to act if the markets need it", "Janet Yellen")]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "„Wir prüfen alle Optionen“, teilte Regierungssprecherin Maria Beispiel mit.",
+     [("Wir prüfen alle Optionen", "Maria Beispiel")]),
+    ("en", "“We are reviewing every option,” spokeswoman Karen Example told reporters.",
+     [("We are reviewing every option", "Karen Example")]),
+    ("it", "«Valutiamo tutte le opzioni», ha detto il portavoce Marco Esempio.",
+     [("Valutiamo tutte le opzioni", "Marco Esempio")]),
+    ("es", "“Estudiamos todas las opciones”, dijo la portavoz Lucía Ejemplo.",
+     [("Estudiamos todas las opciones", "Lucía Ejemplo")]),
+])
+def test_a_role_before_a_name_gives_the_person_named(pipeline, lang, text, expected):
+    record = pipeline.analyze(text, language=lang)
+    assert [(q.text, q.speaker) for q in record.quotes if q.direct] == expected

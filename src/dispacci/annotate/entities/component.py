@@ -53,6 +53,9 @@ class EntityAnnotator:
             table = entity_data.get(key) or {}
             return {str(w) for w in (*table.get("any", []), *table.get(lang, []))}
 
+        quote_cues = (load_resource("cues/quotes.yaml", tuple(resources)) or {}).get(lang) or {}
+        # one-word role nouns ("Regierungssprecherin", "portavoce"): a title, not part of a person's name
+        roles = {str(r).lower() for r in quote_cues.get("roles") or () if " " not in str(r)}
         given = words("given_names")
         for person in self.base.people():
             first = person.name.split()[0]
@@ -71,7 +74,7 @@ class EntityAnnotator:
             conjunctions=words_of_every_language("conjunctions", tuple(resources)),
             name_titles=words_of_every_language("name_titles", tuple(resources)),
             capitalises_nouns=bool(language_data(lang, tuple(resources)).get("capitalises_nouns")),
-            safe_places=entity_words("safe_places"), place_heads=org_words("place_heads"))
+            safe_places=entity_words("safe_places"), place_heads=org_words("place_heads"), roles=roles)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, words, sent_starts, all_caps = self.matcher(doc)

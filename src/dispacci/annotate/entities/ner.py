@@ -55,7 +55,8 @@ class NerMention:
 
 def ner_mentions(doc: Doc, not_names: set[str] = frozenset(), org_heads: set[str] = frozenset(),
                  institution_words: set[str] = frozenset(), given: set[str] = frozenset(),
-                 capitalises_nouns: bool = False, place_heads: set[str] = frozenset()) -> list[NerMention]:
+                 capitalises_nouns: bool = False, place_heads: set[str] = frozenset(),
+                 roles: set[str] = frozenset()) -> list[NerMention]:
     """The backbone's spans in the body text outside the dateline, in text order, trimmed: no
     title, weekday or punctuation at their edges ("Mr", "Tuesday"), no common noun at a person's
     ("Analyst Bonnie Glaser", see ``_trim``); a place or person whose name opens with an
@@ -69,7 +70,7 @@ def ner_mentions(doc: Doc, not_names: set[str] = frozenset(), org_heads: set[str
     for ent in doc.ents:
         if ent.label_ not in ("PER", "LOC", "ORG", "MISC"):
             continue
-        start, end = _trim(doc, ent.start, ent.end, ent.label_, not_names, given, capitalises_nouns)
+        start, end = _trim(doc, ent.start, ent.end, ent.label_, not_names, given, capitalises_nouns, roles)
         if end <= start or not any(ch.isalpha() for t in doc[start:end] for ch in t.text):
             continue
         a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -90,10 +91,12 @@ def ner_mentions(doc: Doc, not_names: set[str] = frozenset(), org_heads: set[str
 
 
 def _trim(doc: Doc, start: int, end: int, label: str, not_names: set[str], given: set[str] = frozenset(),
-          capitalises_nouns: bool = False) -> tuple[int, int]:
+          capitalises_nouns: bool = False, roles: set[str] = frozenset()) -> tuple[int, int]:
     def loose(token, leading: bool) -> bool:
         if token.is_punct or token.is_space or token.text in not_names or token.text in ("'s", "’s"):
             return True
+        if leading and label == "PER" and token.lower_ in roles and token.text not in given:
+            return True  # "Regierungssprecherin Maria Beispiel": the model took the title into the name
         if not leading and token.is_lower and token.pos_ in _JOINING:  # "Università di", "Bank of"
             return True
         if label != "PER" or token.pos_ not in _NOT_NAMES:

@@ -41,8 +41,9 @@ class Resolver:
                  not_names: set[str] = frozenset(), subordinators: set[str] = frozenset(),
                  conjunctions: set[str] = frozenset(), name_titles: set[str] = frozenset(),
                  capitalises_nouns: bool = False, safe_places: set[str] = frozenset(),
-                 place_heads: set[str] = frozenset()):
+                 place_heads: set[str] = frozenset(), roles: set[str] = frozenset()):
         self.base = base
+        self.roles = frozenset(roles)  # lower-case one-word role nouns, trimmed off a person's name
         self.lang = lang
         # "ha detto che Mosca è pronta", "заявил, что Москва готова": the capital opens a clause
         self.subordinators = frozenset(subordinators)
@@ -78,7 +79,8 @@ class Resolver:
         # The backbone's NER: evidence against gazetteer hits on common words, longer spans
         # around aliases, and the mentions the base does not know.
         ner = ner_mentions(doc, self.not_names | self.name_titles | self.honorifics, self.org_heads,
-                           self.institution_words, self.given, self.capitalises_nouns, self.place_heads)
+                           self.institution_words, self.given, self.capitalises_nouns, self.place_heads,
+                           self.roles)
         kept = veto_common_words(doc, kept, ner, self.safe_places, all_caps)
         unknown = merge_with_aliases(kept, ner, doc, lambda words, person: fuller_name(self, words, person), self.given,
                                       all_caps)

@@ -156,6 +156,20 @@ def _agent(verb: Token, frame: ParseFrame, lang: str) -> Token | None:
             return child
         if lang == "ru" and child.dep_.startswith("obl") and "Ins" in child.morph.get("Case") and not case_words(child):
             return child
+    return _agent_misattached(verb, frame)
+
+
+def _agent_misattached(verb: Token, frame: ParseFrame) -> Token | None:
+    """An agent phrase the parser hung on an oblique of the verb ("wurde am Dienstag von Russland
+    angegriffen", "was attacked on Monday by rebels") or on a named subject ("wurde die Ukraine von
+    Russland angegriffen": a name takes no "von" modifier of its own): still the passive's agent."""
+    for child in verb.children:
+        named_subject = child.dep_ == "nsubj:pass" and child.pos_ == "PROPN"
+        if child.dep_.split(":")[0] != "obl" and not named_subject:
+            continue
+        for grandchild in child.children:
+            if grandchild.dep_.split(":")[0] == "nmod" and _marker(grandchild, frame) == "agent":
+                return grandchild
     return None
 
 

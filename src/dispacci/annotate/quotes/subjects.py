@@ -29,6 +29,9 @@ def subject_speaker(resolver, s, subjects, position: int):
     person = next((e for e in entities if e.kind == "person"), None) or _titled_person(resolver, s, subjects, high)
     if person is not None:
         return _remember(s, position, (person.canonical or person.text, person.actor))
+    titled = _titled_person(resolver, s, low, high)
+    if titled is not None:  # "teilte Regierungssprecher Steffen Hebestreit mit": the parse cut the name off
+        return _remember(s, position, titled)
     bodies = [(e.start, e.end) for e in entities]
     proper = _proper_run([t for t in names if not any(a <= t.idx < b for a, b in bodies)])
     if proper is not None:  # "Die Ministerin Anna Beispiel (SPD)": the person, not the party beside her
@@ -79,6 +82,21 @@ def _apposed_person(resolver, s, end: int):
         return None
     for entity in resolver._between(s, end, end + 80):
         if entity.kind == "person" and not s.text[end + 1:entity.start].strip():
+            return entity.canonical or entity.text, entity.actor
+        break
+    return None
+
+
+def _titled_person(resolver, s, low: int, high: int):
+    """The person named right after a subject phrase that is only a role ("Regierungssprecher
+    Steffen Hebestreit", "spokesman John Kirby"), where the parse left the name outside it."""
+    if resolver.roles_re is None:
+        return None
+    role = resolver.roles_re.search(s.text, low, high)
+    if role is None or s.text[low:high].strip(" ,") != s.text[role.start():role.end()].strip(" ,"):
+        return None
+    for entity in resolver._between(s, high, high + 80):
+        if entity.kind == "person" and not s.text[high:entity.start].strip():
             return entity.canonical or entity.text, entity.actor
         break
     return None
