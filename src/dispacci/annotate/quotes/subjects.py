@@ -29,7 +29,7 @@ def subject_speaker(resolver, s, subjects, position: int):
     person = next((e for e in entities if e.kind == "person"), None) or _titled_person(resolver, s, subjects, high)
     if person is not None:
         return _remember(s, position, (person.canonical or person.text, person.actor))
-    titled = _titled_person(resolver, s, low, high)
+    titled = _role_then_person(resolver, s, low, high)
     if titled is not None:  # "teilte Regierungssprecher Steffen Hebestreit mit": the parse cut the name off
         return _remember(s, position, titled)
     bodies = [(e.start, e.end) for e in entities]
@@ -87,9 +87,10 @@ def _apposed_person(resolver, s, end: int):
     return None
 
 
-def _titled_person(resolver, s, low: int, high: int):
+def _role_then_person(resolver, s, low: int, high: int):
     """The person named right after a subject phrase that is only a role ("Regierungssprecher
-    Steffen Hebestreit", "spokesman John Kirby"), where the parse left the name outside it."""
+    Steffen Hebestreit", "spokesman John Kirby"), where the parse left the name outside it, even
+    with the role tagged as a proper noun (which ``_titled_person`` leaves alone)."""
     if resolver.roles_re is None:
         return None
     role = resolver.roles_re.search(s.text, low, high)
