@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..ingest.article import Article
 from .text import doc_text
@@ -50,6 +50,8 @@ def register_extensions() -> None:
     from .entities.mentions import register_mention_extension
 
     register_mention_extension()  # span._.entity, on the entities layer's spans in doc.spans
+    if not Span.has_extension("hard_break"):
+        Span.set_extension("hard_break", getter=ends_its_line)  # on sentences: a paragraph or line ends here
     if not Doc.has_extension("parsed"):
         Doc.set_extension("parsed", default=False)  # set by dispacci_syntax where a backbone parsed the Doc
     if not Doc.has_extension("parsed_sents"):
@@ -93,6 +95,20 @@ def body_paragraphs(doc: Doc) -> list[tuple[int, int]]:
         body_start = context.body_start if context is not None else 0
         found = doc._.paragraphs = [(start, end) for start, end, _ in paragraphs(doc_text(doc), body_start)]
     return found
+
+
+def ends_its_line(span: Span) -> bool:
+    """True where a sentence ends its line (a paragraph, a headline, a list item), not at a stop
+    inside running text; ``span._.hard_break``. Wire copy puts one paragraph per line, so a hard
+    break is where an attribution, a quote or an event clause cannot run on."""
+    text = doc_text(span.doc)
+    inside = text[span.start_char:span.end_char]
+    if "\n" in inside[len(inside.rstrip()):]:
+        return True
+    after = span.end_char
+    while after < len(text) and text[after] in " \t\u00a0":
+        after += 1
+    return after >= len(text) or text[after] in "\n\r"
 
 
 def in_body(doc: Doc, start: int, end: int | None = None) -> bool:
