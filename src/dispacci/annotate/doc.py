@@ -114,8 +114,7 @@ def ends_its_line(span: Span) -> bool:
 def in_body(doc: Doc, start: int, end: int | None = None) -> bool:
     """False when [start, end) overlaps a non-body span."""
     end = start + 1 if end is None else end
-    items = sorted(doc._.not_body or [], key=lambda n: n.start)
-    starts = [n.start for n in items]
+    items, starts = _not_body_index(doc)
     index = bisect.bisect_right(starts, start) - 1
     for item in items[max(index, 0):]:
         if item.start >= end:
@@ -144,3 +143,16 @@ class _ContextStarter:
 @Language.factory("dispacci_context", assigns=["doc._.context"], default_config={"resources": []})
 def make_context_starter(nlp: Language, name: str, resources: list[str]):
     return _ContextStarter(nlp.lang)
+
+
+def _not_body_index(doc: Doc) -> tuple[list, list[int]]:
+    """The non-body spans sorted by start, and their starts: sorted once per state of the list,
+    not on every question (layers ask once per candidate, thousands of times in a long text)."""
+    found = doc._.not_body or []
+    kept = doc.user_data.get("dispacci_not_body_index")
+    if kept is not None and kept[0] is found and kept[1] == len(found):
+        return kept[2], kept[3]
+    items = sorted(found, key=lambda n: n.start)
+    starts = [n.start for n in items]
+    doc.user_data["dispacci_not_body_index"] = (found, len(found), items, starts)
+    return items, starts
