@@ -95,3 +95,14 @@ def test_a_long_written_sentence_under_the_cap_stays_whole(pipeline):
     clause = "il governo ha approvato la riforma, che prevede nuovi fondi per le scuole e per gli ospedali"
     text = "Secondo fonti vicine all'esecutivo, " + ", e ".join([clause] * 6) + "."
     assert len(pipeline.nlp("it").make_doc(text)) > 100 and len(split(pipeline, text, "it")) == 1
+
+
+@pytest.mark.parametrize("lang, text, flags", [
+    ("it", "Vertice a Roma\nIl premier ha parlato. Poi è partito.\nFine della visita.", [True, False, True, True]),
+    ("en", "Talks in Paris\n\nThe minister spoke. Then he left.  \nEnd of the visit", [True, False, True, True]),
+    ("de", "Der Minister sprach. Dann ging er.\nEnde", [False, True, True]),
+    ("ru", "Переговоры в Москве\nМинистр выступил. Потом он уехал.", [True, False, True]),
+])
+def test_a_sentence_knows_whether_its_line_ends_with_it(pipeline, lang, text, flags):
+    doc = pipeline.nlp(lang)(text)
+    assert [s._.hard_break for s in doc.sents if s.text.strip()] == flags

@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..ingest.article import Article
 from .text import doc_text
@@ -50,6 +50,8 @@ def register_extensions() -> None:
     from .entities.mentions import register_mention_extension
 
     register_mention_extension()  # span._.entity, on the entities layer's spans in doc.spans
+    if not Span.has_extension("hard_break"):
+        Span.set_extension("hard_break", getter=ends_its_line)  # on sentences: a paragraph or line ends here
     if not Doc.has_extension("parsed"):
         Doc.set_extension("parsed", default=False)  # set by dispacci_syntax where a backbone parsed the Doc
     if not Doc.has_extension("parsed_sents"):
@@ -95,11 +97,24 @@ def body_paragraphs(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+def ends_its_line(span: Span) -> bool:
+    """True where a sentence ends its line (a paragraph, a headline, a list item), not at a stop
+    inside running text; ``span._.hard_break``. Wire copy puts one paragraph per line, so a hard
+    break is where an attribution, a quote or an event clause cannot run on."""
+    text = doc_text(span.doc)
+    inside = text[span.start_char:span.end_char]
+    if "\n" in inside[len(inside.rstrip()):]:
+        return True
+    after = span.end_char
+    while after < len(text) and text[after] in " \t\u00a0":
+        after += 1
+    return after >= len(text) or text[after] in "\n\r"
+
+
 def in_body(doc: Doc, start: int, end: int | None = None) -> bool:
     """False when [start, end) overlaps a non-body span."""
     end = start + 1 if end is None else end
-    items = sorted(doc._.not_body or [], key=lambda n: n.start)
-    starts = [n.start for n in items]
+    items, starts = _not_body_index(doc)
     index = bisect.bisect_right(starts, start) - 1
     for item in items[max(index, 0):]:
         if item.start >= end:
@@ -128,3 +143,16 @@ class _ContextStarter:
 @Language.factory("dispacci_context", assigns=["doc._.context"], default_config={"resources": []})
 def make_context_starter(nlp: Language, name: str, resources: list[str]):
     return _ContextStarter(nlp.lang)
+
+
+def _not_body_index(doc: Doc) -> tuple[list, list[int]]:
+    """The non-body spans sorted by start, and their starts: sorted once per state of the list,
+    not on every question (layers ask once per candidate, thousands of times in a long text)."""
+    found = doc._.not_body or []
+    kept = doc.user_data.get("dispacci_not_body_index")
+    if kept is not None and kept[0] is found and kept[1] == len(found):
+        return kept[2], kept[3]
+    items = sorted(found, key=lambda n: n.start)
+    starts = [n.start for n in items]
+    doc.user_data["dispacci_not_body_index"] = (found, len(found), items, starts)
+    return items, starts
