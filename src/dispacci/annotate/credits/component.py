@@ -371,7 +371,7 @@ class CreditFinder:
 @Language.factory(
     "dispacci_credits",
     assigns=["doc._.credits"],
-    requires=["doc._.context", "doc._.not_body", "doc._.dateline", "doc._.entities", "doc.spans", "span._.entity",
+    requires=["doc._.context", "doc._.not_body", "doc._.dateline", "doc._.article_date", "doc._.entities", "doc.spans", "span._.entity",
               "doc._.parsed", "token.dep", "token.head", "token.lemma"],
     default_config={"resources": [], "actors": []},
 )

@@ -35,6 +35,11 @@ __all__ = ["ParseScope", "CUE_FILES"]
 _NOT_CUES = frozenset({"articles", "prepositions", "aux", "pronouns", "complementizers", "conjunctions", "negations",
                        "adverbs", "issued_by", "roles", "unnamed", "copyright", "photo_pool", "not_credits",
                        "source_label", "press_service",
+                       # the shapes speakers and credits read on a sentence already chosen: word
+                       # endings, subjunctive forms, anaphors, offices and staff words match anywhere
+                       "aides", "anaphors", "as_clause", "subjunctive", "subjunctive_after_verb",
+                       "subjunctive_endings", "indicative_endings", "source_prepositions", "described_offices",
+                       "office_staff", "government", "government_spokesperson",
                        # read only beside a quotation, whose neighbours are parsed anyway
                        "after_quote", "according_opening", "next_sentence"})
 CUE_FILES = ("cues/quotes.yaml", "cues/credits.yaml", "cues/claims.yaml")

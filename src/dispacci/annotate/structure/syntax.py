@@ -51,7 +51,7 @@ class SyntaxAnnotator:
 
 @Language.factory(
     "dispacci_syntax",
-    requires=["token.is_sent_start"],
+    requires=["token.is_sent_start", "doc._.context"],
     assigns=["token.pos", "token.morph", "token.lemma", "token.dep", "token.head", "doc.ents", "doc._.parsed",
              "doc._.parsed_sents"],
     default_config={"resources": [], "skip": [], "parse_all": False},
