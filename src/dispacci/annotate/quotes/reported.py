@@ -218,7 +218,11 @@ class ReportedSpeech:
     def _span(self, doc: Doc, tokens: list[Token], exclude: set[int]) -> tuple[int, int] | None:
         """The longest run of adjacent ``tokens`` not in ``exclude``, trimmed of a leading
         complementiser and of punctuation at both ends."""
-        keep = sorted(t.i for t in tokens if t.i not in exclude)
+        kept = {t.i for t in tokens if t.i not in exclude}
+        # a run of spaces is no word: wherever the parser hung it, it does not cut the clause in two
+        kept |= {i for i in range(min(kept, default=0), max(kept, default=-1)) if doc[i].is_space
+                 and i - 1 in kept and i + 1 in kept and i not in exclude}
+        keep = sorted(kept)
         runs: list[list[int]] = []
         for i in keep:
             if runs and i == runs[-1][-1] + 1:

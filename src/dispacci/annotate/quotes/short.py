@@ -57,6 +57,8 @@ class ShortQuotes:
         head = root.head
         if head == root or head.pos_ not in ("NOUN", "PROPN") or root.dep_.split(":")[0] not in _NAME_LINKS:
             return False
+        if not any(ch.isalnum() for ch in head.text):  # a quotation mark the tagger called a name is no noun
+            return False
         # the title follows its noun and opens with a capital: "il quotidiano «La Stampa»"
         before = [t for t in doc[head.i + 1:first.i] if not t.is_punct]
         return not before and head.i < first.i and first.text[:1].isupper()

@@ -59,6 +59,18 @@ def _phrases(table, lang: str):
         yield from walk((table or {}).get(block) or {})
 
 
+def _wire_names(resources: tuple[str, ...]) -> list[str]:
+    """Every agency and outlet name: whether a sentence naming one credits it ("…, Reuters
+    reported") or reports news about it ("Reuters cut 200 jobs") is read on the parse."""
+    from ...resources.wires import load_wires
+
+    try:
+        wires = load_wires(tuple(resources))
+    except Exception:  # noqa: BLE001 - the credits layer names a bad wires file itself
+        return []
+    return [alias for wire in wires for alias in (wire["name"], *wire.get("aliases", [])) if len(alias) > 2]
+
+
 class ParseScope:
     """The sentences of a Doc the parse is needed in (see the module docstring)."""
 
@@ -70,6 +82,12 @@ class ParseScope:
         words: set[str] = set()
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         phrases: dict[str, Doc] = {}
+        for phrase in _wire_names(self.resources):
+            tokens = [t.lower_ for t in nlp.make_doc(phrase) if not t.is_space]
+            if len(tokens) == 1:
+                words.add(tokens[0])
+            elif tokens:
+                phrases.setdefault(phrase.lower(), nlp.make_doc(phrase.lower()))
         for name in CUE_FILES:
             try:
                 table = load_resource(name, self.resources)
