@@ -15,14 +15,13 @@ A language without a backbone (anything but it, en, fr, de, es, ru) passes throu
 """
 from __future__ import annotations
 
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ... import backbone
 from .parse_scope import ParseScope
 
-__all__ = ["SyntaxAnnotator", "SENTENCE_SPLITTERS", "dateline_cut"]
+__all__ = ["SyntaxAnnotator", "SENTENCE_SPLITTERS"]
 
 # The backbone's own sentence splitters would overwrite the boundaries set by dispacci_sentences.
 SENTENCE_SPLITTERS = ("senter", "sentencizer")
@@ -44,45 +43,15 @@ class SyntaxAnnotator:
         if not self.enabled or not len(doc):
             return doc
         parse = self.scope.sentences(doc) if self.scope is not None else None
-        cut = dateline_cut(doc)
-        saved = doc.to_array([SENT_START]) if cut is not None else None
-        if cut is not None:  # the models saw no datelines: "Roma – La Farnesina ha…" made Roma the subject
-            doc[cut].is_sent_start = True
         backbone.apply(doc, self.lang, disable=self.skip, parse=parse)
-        if saved is not None:  # the sentence stays one sentence; its parse has the dateline apart
-            doc.from_array([SENT_START], saved.reshape(-1, 1))
         doc._.parsed = "parser" not in self.skip
         doc._.parsed_sents = parse
         return doc
 
 
-_DATELINE_SEPARATORS = ("–", "—", "-", ":", "--")
-
-
-def dateline_cut(doc: Doc) -> int | None:
-    """The token where the body's first sentence starts after a dateline in the same sentence
-    ("Roma – La Farnesina…", "BERLIN (dts) - Bundeskanzler…"): after the dash or colon that closes
-    the dateline within a few words, else at the first word after it; None without a dateline."""
-    dateline = getattr(doc._, "dateline", None)
-    if dateline is None or dateline.end is None:
-        return None
-    after = next((t.i for t in doc if t.idx >= dateline.end), None)
-    if after is None:
-        return None
-    window = doc[after:min(len(doc), after + 8)]
-    separator = next((t.i for t in window if t.text in _DATELINE_SEPARATORS), None)
-    cut = separator + 1 if separator is not None else next((t.i for t in window if not (t.is_punct or t.is_space)),
-                                                           None)
-    while cut is not None and cut < len(doc) and doc[cut].is_space:
-        cut += 1
-    if cut is None or cut >= len(doc) or doc[cut].is_sent_start or "\n" in doc.text[dateline.end:doc[cut].idx]:
-        return None
-    return cut
-
-
 @Language.factory(
     "dispacci_syntax",
-    requires=["token.is_sent_start", "doc._.context", "doc._.dateline"],
+    requires=["token.is_sent_start", "doc._.context"],
     assigns=["token.pos", "token.morph", "token.lemma", "token.dep", "token.head", "doc.ents", "doc._.parsed",
              "doc._.parsed_sents"],
     default_config={"resources": [], "skip": [], "parse_all": False},
