@@ -59,3 +59,19 @@ def test_a_storm_of_quote_marks_is_analysed_and_sentences_still_split():
     assert record.text.endswith("Nessuno ha parlato.")
     for quote in record.quotes:
         assert record.text[quote.start:quote.end] == quote.text
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Parliament approved a ``special law'' on Tuesday, officials said."),
+    ("it", "Il parlamento ha approvato una ''legge speciale'' martedì."),
+    ("fr", "Le parlement a voté une ''loi spéciale'' mardi."),
+])
+def test_two_apostrophes_as_a_quotation_mark_leave_a_sound_tree(lang, text):
+    """spaCy's tokenizer leaves a "''" followed by more text with tree edges past the Doc's end;
+    walking them crashed the process. The Doc dispacci makes has every edge inside it."""
+    import spacy
+
+    doc = make_doc(spacy.blank(lang), text)
+    assert doc.text == text
+    assert all(0 <= t.left_edge.i <= t.i <= t.right_edge.i < len(doc) for t in doc)
+    assert all(list(t.children) == [] for t in doc)
