@@ -82,12 +82,17 @@ class ParseScope:
         words: set[str] = set()
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         phrases: dict[str, Doc] = {}
-        for phrase in _wire_names(self.resources):
-            tokens = [t.lower_ for t in nlp.make_doc(phrase) if not t.is_space]
+
+        def add(text: str, lemma: bool) -> None:
+            """One word goes to ``words`` (with its lemma for a cue word), more to the phrases."""
+            tokens = [t.lower_ for t in nlp.make_doc(text) if not t.is_space]
             if len(tokens) == 1:
-                words.add(tokens[0])
+                words.update((tokens[0], self._lemma(tokens[0])) if lemma else (tokens[0],))
             elif tokens:
-                phrases.setdefault(phrase.lower(), nlp.make_doc(phrase.lower()))
+                phrases.setdefault(text.lower(), nlp.make_doc(text.lower()))
+
+        for phrase in _wire_names(self.resources):
+            add(phrase, lemma=False)
         for name in CUE_FILES:
             try:
                 table = load_resource(name, self.resources)
@@ -96,11 +101,7 @@ class ParseScope:
             for phrase in _phrases(table, nlp.lang):
                 phrase = " ".join(phrase.replace("{org}", " ").split())
                 for variant in {phrase, phrase.replace("’", "'"), phrase.replace("'", "’")}:
-                    tokens = [t.lower_ for t in nlp.make_doc(variant) if not t.is_space]
-                    if len(tokens) == 1:
-                        words.update((tokens[0], self._lemma(tokens[0])))
-                    elif tokens:
-                        phrases.setdefault(variant.lower(), nlp.make_doc(variant.lower()))
+                    add(variant, lemma=True)
         if phrases:
             self.phrases.add("CUE", list(phrases.values()))
         self.words = frozenset(words)
