@@ -86,3 +86,19 @@ def wait(driver, condition, seconds: float = 10):
     from selenium.webdriver.support.ui import WebDriverWait
 
     return WebDriverWait(driver, seconds).until(condition)
+
+
+def follow(driver, element, locator, seconds: float = 10):
+    """Click ``element`` and wait for the page it loads to show ``locator``.
+
+    Waiting for presence alone can find the element on the page being left,
+    which then goes stale mid-read; waiting first for the old page's root to
+    go stale makes sure what is read belongs to the new page.
+    """
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as until
+
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait(driver, until.staleness_of(old_page), seconds)
+    return wait(driver, until.presence_of_element_located(locator), seconds)

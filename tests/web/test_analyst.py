@@ -12,7 +12,7 @@ import io
 import pytest
 
 from tests.web.analyst_corpus import UNRESOLVED_NAME, US_RU_2022, US_RU_2022_ASSERTED, analyst_records
-from tests.web.browser_kit import NEEDS_BROWSER, chromium, serving, severe_console_errors, shot, wait
+from tests.web.browser_kit import NEEDS_BROWSER, chromium, follow, serving, severe_console_errors, shot, wait
 
 selenium = pytest.importorskip("selenium", reason="selenium is not installed (pip install -e '.[test]')")
 pytestmark = NEEDS_BROWSER
@@ -49,8 +49,7 @@ def browser(tmp_path_factory):
 def _facet(browser, facet: str, value: str):
     link = browser.find_element(By.CSS_SELECTOR, f"#facet-{facet} a.facet-value[data-value='{value}']")
     count = int(link.find_element(By.XPATH, "following-sibling::span[@class='count']").text)
-    link.click()
-    wait(browser, until.presence_of_element_located((By.ID, "result-count")))
+    follow(browser, link, (By.ID, "result-count"))
     return count
 
 
@@ -94,8 +93,7 @@ def test_sanctions_by_the_united_states_against_russia_in_2022_with_counts_and_a
     assert all(row["date"].startswith("2022") for row in table)
 
     Select(browser.find_element(By.NAME, "status")).select_by_value("asserted")
-    browser.find_element(By.ID, "events-go").click()
-    wait(browser, until.presence_of_element_located((By.ID, "result-count")))
+    follow(browser, browser.find_element(By.ID, "events-go"), (By.ID, "result-count"))
     assert _count(browser) == US_RU_2022_ASSERTED
     table = list(csv.DictReader(io.StringIO(_fetch_text(browser, browser.find_element(By.ID, "download-csv").get_attribute("href")))))
     assert len(table) == US_RU_2022_ASSERTED and {row["negated"] + row["hypothetical"] for row in table} == {"FalseFalse"}
@@ -156,8 +154,7 @@ def test_search_finds_every_article_naming_putin_whatever_name_it_is_typed_in(se
         browser.get(server + "/search")
         box = browser.find_element(By.ID, "search-q")
         box.send_keys(name)
-        browser.find_element(By.CSS_SELECTOR, "#search-form button").click()
-        wait(browser, until.presence_of_element_located((By.ID, "result-count")))
+        follow(browser, browser.find_element(By.CSS_SELECTOR, "#search-form button"), (By.ID, "result-count"))
         titles = {link.text for link in browser.find_elements(By.CSS_SELECTOR, "a.record-link")}
         assert titles == PUTIN_ARTICLES, name
         assert _count(browser) == len(PUTIN_ARTICLES)
